@@ -1,0 +1,29 @@
+#include "lodestone/graph/ids.h"
+
+#include <algorithm>
+#include <array>
+
+namespace lodestone {
+
+namespace {
+constexpr std::array<const char*, 13> kDocumentTypes = {"eo",  "pl", "usc", "cfr", "fr",  "stat", "bill",
+                                                        "act", "pd", "doi", "doc", "s2",  "frdoc"};
+constexpr std::array<const char*, 5> kEntityTypes = {"mineral", "agency", "country", "person", "concept"};
+
+template <typename List>
+bool In(const std::string& t, const List& list) {
+  return std::any_of(list.begin(), list.end(), [&](const char* x) { return t == x; });
+}
+}  // namespace
+
+std::optional<NodeId> ParseNodeId(const std::string& id) {
+  size_t colon = id.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 >= id.size()) return std::nullopt;
+  NodeId n{id.substr(0, colon), id.substr(colon + 1)};
+  if (!In(n.type, kDocumentTypes) && !In(n.type, kEntityTypes)) return std::nullopt;
+  return n;
+}
+
+bool IsDocumentType(const std::string& type) { return In(type, kDocumentTypes); }
+
+}  // namespace lodestone

@@ -1,0 +1,88 @@
+// The document record: what ingest produces and the index stores.
+//
+// A Document is a plain aggregate (no I/O, no hidden work). Readers in
+// ingest/ fill it from one or more source files; the analyser turns its text
+// into Tokens; the index writer persists both. The record lives in index/
+// because it is exactly what gets stored: index and graph can use it without
+// depending on ingest's parsers. Thread-safety: plain values.
+#ifndef LODESTONE_INDEX_DOCUMENT_H_
+#define LODESTONE_INDEX_DOCUMENT_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lodestone {
+
+// Kinds of document. The string forms are a contract (kind: filter, JSON).
+enum class Kind {
+  kExecutiveOrder,
+  kPresidentialMemorandum,
+  kProclamation,
+  kLaw,
+  kRegulation,
+  kNotice,
+  kFactSheet,
+  kStatement,
+  kPaper,
+  kOther,
+};
+
+const char* KindName(Kind kind);                       // "executive_order", ...
+std::optional<Kind> KindFromName(const std::string& name);
+const std::vector<Kind>& AllKinds();
+
+// One file that contributed to a document.
+struct SourceFile {
+  std::string path;     // absolute, lexically normal
+  std::string format;   // "fr-xml", "gpo-html", "markdown", ...
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  uint64_t hash = 0;    // XXH3-64 of the bytes
+};
+
+// A reference kept from a paper's reference list (JATS), for later stages.
+struct Reference {
+  std::string label;
+  std::string text;
+  std::string doi;
+  std::string title;
+  std::string year;
+};
+
+struct Document {
+  std::string id;          // design identifier: eo:13603, usc:30/1606, doc:3fa2...
+  Kind kind = Kind::kOther;
+  std::string title;
+  std::string date;        // YYYY-MM-DD, or "" when unknown
+  std::string number;      // the document's own number ("13603", "117-169")
+  std::string language;    // BCP-47 primary tag: "en", "zh"
+  std::string url;
+  std::string format;      // format of the file whose text was kept
+  std::string text;        // UTF-8 plain text (the richest available)
+  std::vector<std::string> authors;
+  std::vector<Reference> references;
+  std::map<std::string, std::string> meta;  // citation, president, agencies, ...
+  std::vector<SourceFile> sources;
+};
+
+// A word of the text as the analyser found it: normalised (NFKC, case folded)
+// and numbered. `stem` says whether an English stem should be indexed too.
+struct Token {
+  std::string term;
+  uint32_t position = 0;
+  bool stem = false;
+};
+
+// A document ready for the writer.
+struct AnalyzedDocument {
+  Document doc;
+  std::vector<Token> body;    // tokens of title + text, positions continue
+  std::vector<Token> title;   // tokens of the title alone (for title:)
+};
+
+}  // namespace lodestone
+
+#endif  // LODESTONE_INDEX_DOCUMENT_H_

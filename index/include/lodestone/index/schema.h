@@ -1,0 +1,44 @@
+// The index schema: term prefixes, value slots and the stored-data layout.
+//
+// PERSISTED: indexes on disk depend on every constant in this file. Never
+// renumber or reuse a slot or prefix; add new ones instead, and bump
+// kSchemaVersion when the meaning of stored data changes.
+#ifndef LODESTONE_INDEX_SCHEMA_H_
+#define LODESTONE_INDEX_SCHEMA_H_
+
+namespace lodestone::schema {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Boolean (filter) term prefixes.
+inline constexpr char kPrefixId[] = "Q";        // Q + id: unique key of a document
+inline constexpr char kPrefixKind[] = "K";      // K + kind name
+inline constexpr char kPrefixYear[] = "Y";      // Y + YYYY
+inline constexpr char kPrefixFormat[] = "F";    // F + format of any source file
+inline constexpr char kPrefixLanguage[] = "L";  // L + language
+inline constexpr char kPrefixSource[] = "P";    // P + source path (or P# + hash if long)
+
+// Free-text prefixes.
+inline constexpr char kPrefixTitle[] = "S";     // S + title word (positional)
+inline constexpr char kPrefixStem[] = "Z";      // Z + English stem (Xapian convention)
+inline constexpr char kPrefixTitleStem[] = "ZS";
+
+// Value slots.
+inline constexpr unsigned kSlotDate = 0;   // "YYYYMMDD" string, sorts and ranges
+inline constexpr unsigned kSlotYear = 1;   // sortable_serialise(year)
+inline constexpr unsigned kSlotKind = 2;   // kind name (facet counts)
+inline constexpr unsigned kSlotId = 3;     // id
+inline constexpr unsigned kSlotYearStr = 4;  // "YYYY" (facet counts)
+
+// Metadata keys (Xapian user metadata, committed atomically with documents).
+inline constexpr char kMetaSchema[] = "lode:schema";
+inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> manifest entry
+
+// Stored document data: a JSON object
+// {"id","kind","title","date","number","language","url","format","text",
+//  "authors":[...],"references":[{...}],"meta":{...},
+//  "sources":[{"path","format","size","mtime_ns","hash"}]}
+
+}  // namespace lodestone::schema
+
+#endif  // LODESTONE_INDEX_SCHEMA_H_

@@ -1,0 +1,90 @@
+// Searcher: ranked full-text search, filters, facets and look-ups over an
+// index directory written by writer.h.
+//
+// The query language is Xapian's (AND, OR, NOT, "phrases", NEAR, trailing
+// wildcards, +/-), with field filters kind:, lang:, format:, id:, title:, and
+// ranges year:YYYY..YYYY and date:YYYY-MM-DD..YYYY-MM-DD. Queries arrive
+// already segmented (CJK text split into words by the analyser in ingest/);
+// the query layer does that, so that index/ stays free of ICU.
+// Thread-safety: a Searcher is not thread-safe; open one per thread.
+#ifndef LODESTONE_INDEX_SEARCHER_H_
+#define LODESTONE_INDEX_SEARCHER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lodestone/index/document.h"
+#include "lodestone/index/status.h"
+
+namespace lodestone {
+
+struct SearchRequest {
+  std::string query;
+  uint32_t offset = 0;
+  uint32_t limit = 10;
+  bool facets = false;      // count kind and year over all matches
+  bool match_any = false;   // OR between plain words instead of AND
+  bool sort_by_date = false;  // newest first instead of relevance
+};
+
+struct Hit {
+  Document doc;
+  double score = 0;
+  uint32_t rank = 0;
+};
+
+struct FacetCount {
+  std::string value;
+  uint64_t count = 0;
+};
+
+struct SearchResult {
+  uint64_t total = 0;         // estimate unless total_exact
+  bool total_exact = false;
+  std::vector<Hit> hits;
+  std::map<std::string, std::vector<FacetCount>> facets;  // "kind", "year"
+  std::string suggestion;     // a corrected query when this one finds little
+  std::vector<std::string> words;  // unprefixed query words (for highlighting)
+  std::vector<std::string> stems;  // their English stems
+};
+
+struct IndexStats {
+  uint64_t documents = 0;
+  uint64_t revision = 0;
+  uint64_t size_bytes = 0;
+  uint64_t terms_total = 0;  // total length of all documents, in words
+  std::string path;          // the live database
+  std::map<std::string, uint64_t> by_kind, by_year, by_format, by_language;
+};
+
+class Searcher {
+ public:
+  // Opens the live database of an index directory. NotFound when there is no
+  // index there, kCorrupt/kIoError when it cannot be read.
+  static Result<std::unique_ptr<Searcher>> Open(const std::string& index_dir);
+  ~Searcher();
+
+  // Runs a search. InvalidArgument (with Xapian's message) on a syntax error.
+  Result<SearchResult> Search(const SearchRequest& request);
+
+  // The document with this id, or with this (absolute, normalised) source
+  // path. NotFound otherwise.
+  Result<Document> Get(const std::string& id_or_path);
+
+  // Ids that start with `prefix` (for "did you mean" on unknown ids).
+  std::vector<std::string> IdsWithPrefix(const std::string& prefix, size_t limit);
+
+  Result<IndexStats> Stats();
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lodestone
+
+#endif  // LODESTONE_INDEX_SEARCHER_H_

@@ -1,0 +1,94 @@
+#include <algorithm>
+
+#include "lodestone/index/document.h"
+#include "lodestone/index/merge.h"
+
+namespace lodestone {
+
+namespace {
+struct KindNameEntry {
+  Kind kind;
+  const char* name;
+};
+constexpr KindNameEntry kKindNames[] = {
+    {Kind::kExecutiveOrder, "executive_order"},
+    {Kind::kPresidentialMemorandum, "presidential_memorandum"},
+    {Kind::kProclamation, "proclamation"},
+    {Kind::kLaw, "law"},
+    {Kind::kRegulation, "regulation"},
+    {Kind::kNotice, "notice"},
+    {Kind::kFactSheet, "fact_sheet"},
+    {Kind::kStatement, "statement"},
+    {Kind::kPaper, "paper"},
+    {Kind::kOther, "other"},
+};
+}  // namespace
+
+const char* KindName(Kind kind) {
+  for (const auto& e : kKindNames)
+    if (e.kind == kind) return e.name;
+  return "other";
+}
+
+std::optional<Kind> KindFromName(const std::string& name) {
+  for (const auto& e : kKindNames)
+    if (name == e.name) return e.kind;
+  return std::nullopt;
+}
+
+const std::vector<Kind>& AllKinds() {
+  static const std::vector<Kind> kinds = [] {
+    std::vector<Kind> v;
+    for (const auto& e : kKindNames) v.push_back(e.kind);
+    return v;
+  }();
+  return kinds;
+}
+
+int FormatRichness(const std::string& format) {
+  // Structured sources first: their text has no printing artefacts.
+  if (format == "fr-xml" || format == "uslm-xml" || format == "jats-xml") return 6;
+  if (format == "fr-html") return 5;
+  if (format == "markdown") return 4;
+  if (format == "gpo-html" || format == "html") return 3;
+  if (format == "text") return 2;
+  if (format == "jsonl") return 1;
+  return 0;  // fr-json and other metadata-only records
+}
+
+bool TextIsRicher(const Document& a, const Document& b) {
+  if (a.text.empty() != b.text.empty()) return !a.text.empty();
+  int ra = FormatRichness(a.format), rb = FormatRichness(b.format);
+  if (ra != rb) return ra > rb;
+  return a.text.size() >= b.text.size();
+}
+
+Document MergeDocuments(const Document& a, const Document& b) {
+  const bool a_wins = TextIsRicher(a, b);
+  const Document& w = a_wins ? a : b;
+  const Document& l = a_wins ? b : a;
+  Document m = w;
+  auto fill = [](std::string& dst, const std::string& src) {
+    if (dst.empty()) dst = src;
+  };
+  fill(m.id, l.id);
+  if (m.kind == Kind::kOther) m.kind = l.kind;
+  fill(m.title, l.title);
+  fill(m.date, l.date);
+  fill(m.number, l.number);
+  fill(m.language, l.language);
+  fill(m.url, l.url);
+  if (m.authors.empty()) m.authors = l.authors;
+  if (m.references.empty()) m.references = l.references;
+  for (const auto& [k, v] : l.meta) m.meta.emplace(k, v);  // winner's value stays
+  for (const auto& s : l.sources) {
+    bool have = std::any_of(m.sources.begin(), m.sources.end(),
+                            [&](const SourceFile& x) { return x.path == s.path; });
+    if (!have) m.sources.push_back(s);
+  }
+  std::sort(m.sources.begin(), m.sources.end(),
+            [](const SourceFile& x, const SourceFile& y) { return x.path < y.path; });
+  return m;
+}
+
+}  // namespace lodestone

@@ -1,0 +1,126 @@
+#include "record_json.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace lodestone::internal {
+
+namespace {
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void Str(Writer& w, const char* key, const std::string& value) {
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+std::string GetStr(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || !it->value.IsString()) return {};
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+uint64_t GetU64(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd()) return 0;
+  if (it->value.IsUint64()) return it->value.GetUint64();
+  if (it->value.IsString()) return std::strtoull(it->value.GetString(), nullptr, 16);
+  return 0;
+}
+}  // namespace
+
+std::string EncodeRecord(const Document& doc) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  Str(w, "id", doc.id);
+  w.Key("kind");
+  w.String(KindName(doc.kind));
+  Str(w, "title", doc.title);
+  Str(w, "date", doc.date);
+  Str(w, "number", doc.number);
+  Str(w, "language", doc.language);
+  Str(w, "url", doc.url);
+  Str(w, "format", doc.format);
+  Str(w, "text", doc.text);
+  w.Key("authors");
+  w.StartArray();
+  for (const auto& a : doc.authors) w.String(a.data(), static_cast<rapidjson::SizeType>(a.size()));
+  w.EndArray();
+  w.Key("references");
+  w.StartArray();
+  for (const auto& r : doc.references) {
+    w.StartObject();
+    Str(w, "label", r.label);
+    Str(w, "text", r.text);
+    Str(w, "doi", r.doi);
+    Str(w, "title", r.title);
+    Str(w, "year", r.year);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("meta");
+  w.StartObject();
+  for (const auto& [k, v] : doc.meta) Str(w, k.c_str(), v);
+  w.EndObject();
+  w.Key("sources");
+  w.StartArray();
+  for (const auto& s : doc.sources) {
+    w.StartObject();
+    Str(w, "path", s.path);
+    Str(w, "format", s.format);
+    w.Key("size");
+    w.Uint64(s.size);
+    w.Key("mtime_ns");
+    w.Int64(s.mtime_ns);
+    w.Key("hash");
+    w.Uint64(s.hash);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+Result<Document> DecodeRecord(const std::string& data) {
+  rapidjson::Document j;
+  j.Parse<rapidjson::kParseIterativeFlag>(data.data(), data.size());
+  if (j.HasParseError() || !j.IsObject()) return Status::Corrupt("stored document data is not a JSON object");
+  Document d;
+  d.id = GetStr(j, "id");
+  d.kind = KindFromName(GetStr(j, "kind")).value_or(Kind::kOther);
+  d.title = GetStr(j, "title");
+  d.date = GetStr(j, "date");
+  d.number = GetStr(j, "number");
+  d.language = GetStr(j, "language");
+  d.url = GetStr(j, "url");
+  d.format = GetStr(j, "format");
+  d.text = GetStr(j, "text");
+  if (auto it = j.FindMember("authors"); it != j.MemberEnd() && it->value.IsArray())
+    for (const auto& a : it->value.GetArray())
+      if (a.IsString()) d.authors.emplace_back(a.GetString(), a.GetStringLength());
+  if (auto it = j.FindMember("references"); it != j.MemberEnd() && it->value.IsArray())
+    for (const auto& r : it->value.GetArray()) {
+      if (!r.IsObject()) continue;
+      d.references.push_back({GetStr(r, "label"), GetStr(r, "text"), GetStr(r, "doi"),
+                              GetStr(r, "title"), GetStr(r, "year")});
+    }
+  if (auto it = j.FindMember("meta"); it != j.MemberEnd() && it->value.IsObject())
+    for (const auto& m : it->value.GetObject())
+      if (m.value.IsString()) d.meta.emplace(m.name.GetString(), m.value.GetString());
+  if (auto it = j.FindMember("sources"); it != j.MemberEnd() && it->value.IsArray())
+    for (const auto& s : it->value.GetArray()) {
+      if (!s.IsObject()) continue;
+      SourceFile f;
+      f.path = GetStr(s, "path");
+      f.format = GetStr(s, "format");
+      f.size = GetU64(s, "size");
+      if (auto m = s.FindMember("mtime_ns"); m != s.MemberEnd() && m->value.IsInt64())
+        f.mtime_ns = m->value.GetInt64();
+      f.hash = GetU64(s, "hash");
+      d.sources.push_back(std::move(f));
+    }
+  return d;
+}
+
+}  // namespace lodestone::internal

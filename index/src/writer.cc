@@ -1,0 +1,396 @@
+#include "lodestone/index/writer.h"
+
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "layout.h"
+#include "lodestone/index/schema.h"
+#include "record_json.h"
+#include "xapian_doc.h"
+
+namespace fs = std::filesystem;
+
+namespace lodestone {
+
+using internal::DecodeRecord;
+using internal::ManifestKey;
+using internal::SourceTerm;
+
+namespace {
+
+std::string EncodeManifest(const SourceFile& f, const std::string& id) {
+  std::ostringstream o;
+  o << f.size << '\t' << f.mtime_ns << '\t' << f.hash << '\t' << id << '\t' << f.path;
+  return o.str();
+}
+
+std::optional<ManifestEntry> DecodeManifest(const std::string& v) {
+  ManifestEntry e;
+  std::istringstream in(v);
+  std::string size, mtime, hash;
+  if (!std::getline(in, size, '\t') || !std::getline(in, mtime, '\t') ||
+      !std::getline(in, hash, '\t') || !std::getline(in, e.id, '\t') || !std::getline(in, e.path))
+    return std::nullopt;
+  e.size = std::strtoull(size.c_str(), nullptr, 10);
+  e.mtime_ns = std::strtoll(mtime.c_str(), nullptr, 10);
+  e.hash = std::strtoull(hash.c_str(), nullptr, 10);
+  return e;
+}
+
+void RecordFiles(Xapian::WritableDatabase& db, const std::vector<SourceFile>& files,
+                 const std::vector<AnalyzedDocument>& docs) {
+  const std::string first_id = docs.empty() ? std::string() : docs.front().doc.id;
+  for (const auto& f : files) db.set_metadata(ManifestKey(f.path), EncodeManifest(f, first_id));
+}
+
+template <typename F>
+Status Guard(const std::string& what, F&& f) {
+  try {
+    return f();
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::IoError(what + ": the index is locked by another writer (" + e.get_msg() + ")");
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    return Status::Corrupt(what + ": " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    return Status::IoError(what + ": " + e.get_description());
+  } catch (const std::exception& e) {
+    return Status::Internal(what + ": " + e.what());
+  }
+}
+
+// Merges the documents that share an id (arrived through different shards).
+void MergeDuplicateIds(Xapian::WritableDatabase& db) {
+  std::vector<std::string> dups;
+  for (auto t = db.allterms_begin(schema::kPrefixId); t != db.allterms_end(schema::kPrefixId); ++t)
+    if (t.get_termfreq() > 1) dups.push_back(*t);
+  for (const auto& term : dups) {
+    std::vector<Xapian::docid> ids(db.postlist_begin(term), db.postlist_end(term));
+    Xapian::Document merged = db.get_document(ids[0]);
+    for (size_t i = 1; i < ids.size(); ++i) {
+      auto m = internal::MergeXapianDocs(merged, db.get_document(ids[i]));
+      if (m.ok()) merged = *m;
+    }
+    db.replace_document(ids[0], merged);
+    for (size_t i = 1; i < ids.size(); ++i) db.delete_document(ids[i]);
+  }
+}
+
+// Words worth offering as spelling corrections: alphabetic, 3-30 bytes.
+bool SpellingCandidate(const std::string& w) {
+  if (w.size() < 3 || w.size() > 30) return false;
+  for (unsigned char c : w)
+    if (!((c >= 'a' && c <= 'z') || c >= 0x80)) return false;
+  return true;
+}
+
+// Seeds the spelling table from the vocabulary in one pass (much cheaper than
+// per document while building), skipping words seen in only one document.
+void AddSpellingFromVocabulary(Xapian::WritableDatabase& db) {
+  // Unprefixed lower-case words sort after the upper-case prefixed terms.
+  auto t = db.allterms_begin();
+  for (t.skip_to("a"); t != db.allterms_end(); ++t) {
+    const std::string w = *t;
+    if (t.get_termfreq() >= 2 && SpellingCandidate(w)) db.add_spelling(w, t.get_termfreq());
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- IndexWriter
+
+struct IndexWriter::Impl {
+  Counts counts;
+  std::string dir;
+  WriteOptions options;
+  Xapian::WritableDatabase db;
+  uint32_t pending = 0;
+
+  Status MaybeCommit() {
+    if (++pending < options.flush_every) return Status::Ok();
+    pending = 0;
+    db.commit();
+    return Status::Ok();
+  }
+
+  // Drops `paths` from the sources of every document that has one of them;
+  // deletes documents left with no source, except those in `keep_ids`.
+  void Detach(const std::set<std::string>& paths, const std::set<std::string>& keep_ids) {
+    std::set<Xapian::docid> touched;
+    for (const auto& p : paths)
+      for (auto it = db.postlist_begin(SourceTerm(p)); it != db.postlist_end(SourceTerm(p)); ++it)
+        touched.insert(*it);
+    for (Xapian::docid did : touched) {
+      Xapian::Document x = db.get_document(did);
+      auto rec = DecodeRecord(x.get_data());
+      if (!rec.ok()) {
+        db.delete_document(did);
+        continue;
+      }
+      if (keep_ids.count(rec->id)) continue;  // will be replaced by PutBundle
+      auto& src = rec->sources;
+      src.erase(std::remove_if(src.begin(), src.end(),
+                               [&](const SourceFile& s) { return paths.count(s.path) > 0; }),
+                src.end());
+      if (src.empty()) {
+        db.delete_document(did);
+        ++counts.removed;
+      } else
+        db.replace_document(did, internal::WithRecord(x, *rec));
+    }
+  }
+};
+
+IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+IndexWriter::~IndexWriter() {
+  if (!impl_) return;
+  try {
+    impl_->db.commit();
+    impl_->db.close();
+  } catch (const Xapian::Error&) {
+    // Nothing more can be done here; the last commit stands.
+  }
+}
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir, WriteOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->options = options;
+  Status s = Guard("opening index " + dir + " for writing", [&]() -> Status {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return Status::IoError("cannot create " + dir + ": " + ec.message());
+    std::string gen = internal::LiveGeneration(dir);
+    if (gen.empty()) {
+      // Refuse to take over a directory that holds something else.
+      for (const auto& e : fs::directory_iterator(dir, ec)) {
+        std::string n = e.path().filename().string();
+        if (n.rfind("gen-", 0) != 0 && n.rfind("tmp-", 0) != 0 && n != "XAPIANDB" && n != "CURRENT.tmp" &&
+            n != "XAPIANDB.tmp")
+          return Status::Corrupt(dir + " is not empty and is not a Lodestone index (found " + n + ")");
+      }
+      gen = internal::NextGeneration(dir);
+      Xapian::WritableDatabase fresh((fs::path(dir) / gen).string(),
+                                     Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+      fresh.set_metadata(schema::kMetaSchema, std::to_string(schema::kSchemaVersion));
+      fresh.commit();
+      fresh.close();
+      Status sw = internal::SwitchGeneration(dir, gen);
+      if (!sw.ok()) return sw;
+    }
+    internal::RemoveDebris(dir);
+    impl->db = Xapian::WritableDatabase((fs::path(dir) / gen).string(), Xapian::DB_OPEN);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
+}
+
+uint64_t IndexWriter::DocumentCount() const { return impl_->db.get_doccount(); }
+
+std::optional<ManifestEntry> IndexWriter::Lookup(const std::string& path) const {
+  std::string v = impl_->db.get_metadata(ManifestKey(path));
+  if (v.empty()) return std::nullopt;
+  auto e = DecodeManifest(v);
+  if (e && e->path != path) return std::nullopt;  // hash collision of a long path
+  return e;
+}
+
+std::vector<ManifestEntry> IndexWriter::Manifest() const {
+  std::vector<ManifestEntry> out;
+  const std::string prefix = schema::kMetaSourcePrefix;
+  for (auto k = impl_->db.metadata_keys_begin(prefix); k != impl_->db.metadata_keys_end(prefix); ++k)
+    if (auto e = DecodeManifest(impl_->db.get_metadata(*k))) out.push_back(*e);
+  return out;
+}
+
+Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
+  return Guard("writing " + (files.empty() ? std::string("documents") : files.front().path), [&]() -> Status {
+    auto& db = impl_->db;
+    std::set<std::string> paths, ids;
+    for (const auto& f : files) paths.insert(f.path);
+    for (const auto& d : docs) ids.insert(d.doc.id);
+    impl_->Detach(paths, ids);
+    for (const auto& ad : docs) {
+      Xapian::Document x = internal::BuildXapianDoc(ad);
+      std::set<std::string> seen;
+      for (const auto& t : ad.body)
+        if (t.stem && SpellingCandidate(t.term) && seen.insert(t.term).second) db.add_spelling(t.term);
+      const std::string qterm = schema::kPrefixId + ad.doc.id;
+      auto pl = db.postlist_begin(qterm);
+      if (pl == db.postlist_end(qterm)) {
+        db.add_document(x);
+        ++impl_->counts.added;
+      } else {
+        ++impl_->counts.updated;
+        Xapian::docid did = *pl;
+        Xapian::Document old = db.get_document(did);
+        auto rec = DecodeRecord(old.get_data());
+        // Sources of the old record that this bundle does not replace.
+        std::vector<SourceFile> others;
+        if (rec.ok())
+          for (const auto& s : rec->sources)
+            if (!paths.count(s.path)) others.push_back(s);
+        if (!rec.ok() || others.empty()) {
+          db.replace_document(did, x);
+        } else {
+          rec->sources = others;
+          db.replace_document(did, internal::MergeXapianDocs(*rec, old, ad.doc, x));
+        }
+      }
+    }
+    RecordFiles(db, files, docs);
+    return impl_->MaybeCommit();
+  });
+}
+
+Status IndexWriter::RemoveSources(const std::vector<std::string>& paths) {
+  return Guard("removing sources", [&]() -> Status {
+    std::set<std::string> ps(paths.begin(), paths.end());
+    impl_->Detach(ps, {});
+    for (const auto& p : paths) impl_->db.set_metadata(ManifestKey(p), "");
+    return impl_->MaybeCommit();
+  });
+}
+
+Status IndexWriter::RecordSources(const std::vector<SourceFile>& files) {
+  return Guard("updating the manifest", [&]() -> Status {
+    for (const auto& f : files) {
+      auto old = Lookup(f.path);
+      impl_->db.set_metadata(ManifestKey(f.path), EncodeManifest(f, old ? old->id : std::string()));
+    }
+    return Status::Ok();
+  });
+}
+
+std::vector<uint32_t> IndexWriter::DocumentsOf(const std::vector<std::string>& paths) const {
+  std::vector<uint32_t> out;
+  for (const auto& p : paths) {
+    const std::string t = SourceTerm(p);
+    for (auto it = impl_->db.postlist_begin(t); it != impl_->db.postlist_end(t); ++it) out.push_back(*it);
+  }
+  return out;
+}
+
+IndexWriter::Counts IndexWriter::counts() const { return impl_->counts; }
+
+Status IndexWriter::Commit() {
+  return Guard("committing " + impl_->dir, [&]() -> Status {
+    impl_->pending = 0;
+    impl_->db.commit();
+    return Status::Ok();
+  });
+}
+
+// --------------------------------------------------------------- ShardBuilder
+
+struct ShardBuilder::Impl {
+  std::string path;
+  WriteOptions options;
+  Xapian::WritableDatabase db;
+  uint32_t pending = 0;
+};
+
+ShardBuilder::ShardBuilder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ShardBuilder::~ShardBuilder() {
+  try {
+    impl_->db.close();
+  } catch (const Xapian::Error&) {
+  }
+}
+
+Result<std::unique_ptr<ShardBuilder>> ShardBuilder::Create(const std::string& path, WriteOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->options = options;
+  Status s = Guard("creating shard " + path, [&]() -> Status {
+    // A shard is scratch space: no fsync; it is compacted (and synced) later.
+    impl->db = Xapian::WritableDatabase(
+        path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return std::unique_ptr<ShardBuilder>(new ShardBuilder(std::move(impl)));
+}
+
+Status ShardBuilder::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
+  return Guard("writing shard " + impl_->path, [&]() -> Status {
+    for (const auto& ad : docs) impl_->db.add_document(internal::BuildXapianDoc(ad));
+    RecordFiles(impl_->db, files, docs);
+    if (++impl_->pending >= impl_->options.flush_every) {
+      impl_->pending = 0;
+      impl_->db.commit();
+    }
+    return Status::Ok();
+  });
+}
+
+Status ShardBuilder::Commit() {
+  return Guard("committing shard " + impl_->path, [&]() -> Status {
+    impl_->db.commit();
+    return Status::Ok();
+  });
+}
+
+const std::string& ShardBuilder::path() const { return impl_->path; }
+
+// ---------------------------------------------------------------- publishing
+
+Result<std::string> MakeWorkDir(const std::string& index_dir) {
+  static std::atomic<int> counter{0};
+  std::error_code ec;
+  fs::create_directories(index_dir, ec);
+  if (ec) return Status::IoError("cannot create " + index_dir + ": " + ec.message());
+  internal::RemoveDebris(index_dir);
+  fs::path p = fs::path(index_dir) / ("tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::create_directories(p, ec);
+  if (ec) return Status::IoError("cannot create " + p.string() + ": " + ec.message());
+  return p.string();
+}
+
+Status PublishShards(const std::string& index_dir, const std::vector<std::string>& shard_paths) {
+  return Guard("publishing index " + index_dir, [&]() -> Status {
+    const std::string gen = internal::NextGeneration(index_dir);
+    const std::string out = (fs::path(index_dir) / gen).string();
+    {
+      Xapian::Database all;
+      for (const auto& p : shard_paths) all.add_database(Xapian::Database(p));
+      if (shard_paths.empty()) {
+        Xapian::WritableDatabase empty(out, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        empty.commit();
+      } else {
+        all.compact(out);
+      }
+    }
+    {
+      Xapian::WritableDatabase db(out, Xapian::DB_OPEN);
+      MergeDuplicateIds(db);
+      AddSpellingFromVocabulary(db);
+      db.set_metadata(schema::kMetaSchema, std::to_string(schema::kSchemaVersion));
+      db.commit();
+    }
+    Status s = internal::SwitchGeneration(index_dir, gen);
+    if (!s.ok()) return s;
+    std::error_code ec;
+    for (const auto& p : shard_paths) fs::remove_all(fs::path(p).parent_path(), ec);
+    internal::RemoveDebris(index_dir);
+    return Status::Ok();
+  });
+}
+
+Result<uint64_t> IndexSizeBytes(const std::string& index_dir) {
+  auto live = internal::LiveDatabasePath(index_dir);
+  if (!live.ok()) return live.status();
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(*live, ec))
+    if (e.is_regular_file(ec)) total += e.file_size(ec);
+  return total;
+}
+
+}  // namespace lodestone

@@ -1,0 +1,145 @@
+#include "xapian_doc.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <unordered_map>
+
+#include "lodestone/index/merge.h"
+#include "lodestone/index/schema.h"
+#include "lodestone/index/writer.h"
+#include "record_json.h"
+
+namespace lodestone {
+
+std::string StemEnglish(const std::string& word) {
+  // Xapian::Stem is not thread-safe; words repeat a lot, so cache per thread.
+  thread_local Xapian::Stem stemmer("english");
+  thread_local std::unordered_map<std::string, std::string> cache;
+  auto it = cache.find(word);
+  if (it != cache.end()) return it->second;
+  std::string s = stemmer(word);
+  if (cache.size() > 200000) cache.clear();
+  cache.emplace(word, s);
+  return s;
+}
+
+namespace internal {
+
+namespace {
+constexpr size_t kMaxTermBytes = 240;  // Xapian's limit is 245 for glass
+
+std::string Hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+// Text terms are lower-case words, or S/Z/ZS + word. Filter terms start with
+// another upper-case prefix letter and are rebuilt from the record.
+bool IsTextTerm(const std::string& t) {
+  if (t.empty()) return false;
+  char c = t[0];
+  if (c < 'A' || c > 'Z') return true;
+  return c == 'S' || c == 'Z';
+}
+
+void AddFilterTermsValuesData(Xapian::Document& x, const Document& d) {
+  using namespace schema;
+  auto add = [&](const std::string& prefix, const std::string& v) {
+    if (v.empty()) return;
+    std::string t = prefix + v;
+    if (t.size() <= kMaxTermBytes) x.add_boolean_term(t);
+  };
+  add(kPrefixId, d.id);
+  add(kPrefixKind, KindName(d.kind));
+  add(kPrefixLanguage, d.language);
+  for (const auto& s : d.sources) {
+    add(kPrefixFormat, s.format);
+    x.add_boolean_term(SourceTerm(s.path));
+  }
+  x.add_value(kSlotKind, KindName(d.kind));
+  x.add_value(kSlotId, d.id);
+  if (d.date.size() >= 4) {
+    std::string year = d.date.substr(0, 4);
+    add(kPrefixYear, year);
+    x.add_value(kSlotYear, Xapian::sortable_serialise(std::stod(year)));
+    x.add_value(kSlotYearStr, year);
+    std::string compact;
+    for (char c : d.date)
+      if (c != '-') compact += c;
+    x.add_value(kSlotDate, compact);
+  }
+  x.set_data(EncodeRecord(d));
+}
+
+void CopyTextTerms(const Xapian::Document& from, Xapian::Document& to) {
+  for (auto t = from.termlist_begin(); t != from.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (!IsTextTerm(term)) continue;
+    auto p = t.positionlist_begin();
+    if (p == t.positionlist_end()) {
+      to.add_term(term, t.get_wdf());
+    } else {
+      for (; p != t.positionlist_end(); ++p) to.add_posting(term, *p);
+    }
+  }
+}
+}  // namespace
+
+std::string SourceTerm(const std::string& path) {
+  std::string t = std::string(schema::kPrefixSource) + path;
+  if (t.size() <= kMaxTermBytes) return t;
+  return std::string(schema::kPrefixSource) + "#" + Hex64(XXH3_64bits(path.data(), path.size()));
+}
+
+std::string ManifestKey(const std::string& path) {
+  std::string k = std::string(schema::kMetaSourcePrefix) + path;
+  if (k.size() <= kMaxTermBytes) return k;
+  return std::string(schema::kMetaSourcePrefix) + "#" + Hex64(XXH3_64bits(path.data(), path.size()));
+}
+
+Xapian::Document BuildXapianDoc(const AnalyzedDocument& ad) {
+  using namespace schema;
+  Xapian::Document x;
+  for (const Token& t : ad.body) {
+    if (t.term.empty() || t.term.size() > kMaxTermBytes - 2) continue;
+    x.add_posting(t.term, t.position + 1);
+    // Like Xapian's TermGenerator, every word gets a Z term (its English stem,
+    // or itself for numbers and CJK), because the query parser looks up Z
+    // terms for every unquoted lower-case word.
+    x.add_term(kPrefixStem + (t.stem ? StemEnglish(t.term) : t.term));
+  }
+  for (const Token& t : ad.title) {
+    if (t.term.empty() || t.term.size() > kMaxTermBytes - 2) continue;
+    x.add_posting(kPrefixTitle + t.term, t.position + 1);
+    x.add_term(kPrefixTitleStem + (t.stem ? StemEnglish(t.term) : t.term));
+  }
+  AddFilterTermsValuesData(x, ad.doc);
+  return x;
+}
+
+Xapian::Document WithRecord(const Xapian::Document& x, const Document& rec) {
+  Xapian::Document out;
+  CopyTextTerms(x, out);
+  AddFilterTermsValuesData(out, rec);
+  return out;
+}
+
+Xapian::Document MergeXapianDocs(const Document& ra, const Xapian::Document& a,
+                                 const Document& rb, const Xapian::Document& b) {
+  Document merged = MergeDocuments(ra, rb);
+  const Xapian::Document& winner = TextIsRicher(ra, rb) ? a : b;
+  return WithRecord(winner, merged);
+}
+
+Result<Xapian::Document> MergeXapianDocs(const Xapian::Document& a, const Xapian::Document& b) {
+  auto ra = DecodeRecord(a.get_data());
+  if (!ra.ok()) return ra.status();
+  auto rb = DecodeRecord(b.get_data());
+  if (!rb.ok()) return rb.status();
+  return MergeXapianDocs(*ra, a, *rb, b);
+}
+
+}  // namespace internal
+}  // namespace lodestone

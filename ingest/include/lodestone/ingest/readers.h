@@ -1,0 +1,44 @@
+// Readers: turn the bytes of one file into Documents.
+//
+// First pipeline stage after discovery. DetectFormat looks at the file name
+// and the first bytes and names a format (or a reason to skip the file);
+// ReadDocuments parses the bytes in that format. Readers take bytes, never
+// touch the disk, and return errors as values naming the problem (the
+// pipeline adds the path). One file may yield many documents (a U.S. Code
+// title yields one per section, a JSON Lines file one per record).
+// Thread-safety: all functions are reentrant.
+#ifndef LODESTONE_INGEST_READERS_H_
+#define LODESTONE_INGEST_READERS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lodestone/index/document.h"
+#include "lodestone/index/status.h"
+
+namespace lodestone {
+
+struct Detection {
+  std::string format;       // "" when the file is to be skipped
+  std::string skip_reason;  // why, when skipped
+};
+
+// Formats: text, markdown, html, gpo-html, fr-html, fr-xml, uslm-xml,
+// jats-xml, fr-json, fr-json-results, jsonl.
+Detection DetectFormat(const std::string& path, std::string_view head);
+
+struct FileInput {
+  std::string path;      // absolute path (stored as the source)
+  std::string key;       // stable name for doc: ids, e.g. "corpus/wh/2025/x.md"
+  std::string bytes;
+};
+
+// Parses one file. Every returned document has an id, a kind, a format and
+// UTF-8 text (possibly empty for metadata-only records); sources are left
+// for the caller to fill.
+Result<std::vector<Document>> ReadDocuments(const std::string& format, const FileInput& in);
+
+}  // namespace lodestone
+
+#endif  // LODESTONE_INGEST_READERS_H_

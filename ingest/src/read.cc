@@ -1,0 +1,20 @@
+#include "lodestone/ingest/readers.h"
+#include "readers_internal.h"
+
+namespace lodestone {
+
+Result<std::vector<Document>> ReadDocuments(const std::string& format, const FileInput& in) {
+  using namespace internal;
+  if (format == "text") return ReadText(in);
+  if (format == "markdown") return ReadMarkdown(in);
+  if (format == "html" || format == "gpo-html" || format == "fr-html") return ReadHtml(in, format);
+  if (format == "fr-xml") return ReadFrXml(in);
+  if (format == "uslm-xml") return ReadUslm(in);
+  if (format == "jats-xml") return ReadJats(in);
+  if (format == "fr-json") return ReadFrJson(in);
+  if (format == "fr-json-results") return ReadFrJsonResults(in);
+  if (format == "jsonl") return ReadJsonLines(in);
+  return Status::Unsupported("no reader for format " + format);
+}
+
+}  // namespace lodestone

@@ -1,0 +1,24 @@
+// The per-format readers behind ReadDocuments. Private.
+#ifndef LODESTONE_INGEST_SRC_READERS_INTERNAL_H_
+#define LODESTONE_INGEST_SRC_READERS_INTERNAL_H_
+
+#include <string>
+#include <vector>
+
+#include "lodestone/ingest/readers.h"
+
+namespace lodestone::internal {
+
+Result<std::vector<Document>> ReadText(const FileInput& in);
+Result<std::vector<Document>> ReadMarkdown(const FileInput& in);
+Result<std::vector<Document>> ReadHtml(const FileInput& in, const std::string& format);
+Result<std::vector<Document>> ReadFrXml(const FileInput& in);
+Result<std::vector<Document>> ReadUslm(const FileInput& in);
+Result<std::vector<Document>> ReadJats(const FileInput& in);
+Result<std::vector<Document>> ReadFrJson(const FileInput& in);
+Result<std::vector<Document>> ReadFrJsonResults(const FileInput& in);
+Result<std::vector<Document>> ReadJsonLines(const FileInput& in);
+
+}  // namespace lodestone::internal
+
+#endif  // LODESTONE_INGEST_SRC_READERS_INTERNAL_H_

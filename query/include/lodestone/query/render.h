@@ -1,0 +1,42 @@
+// Rendering of results for people (text) and scripts (JSON).
+//
+// Results are structs computed elsewhere (searcher.h, pipeline.h); these
+// functions only format them. JSON shapes are contracts: fields are added,
+// never renamed. Thread-safety: pure functions.
+#ifndef LODESTONE_QUERY_RENDER_H_
+#define LODESTONE_QUERY_RENDER_H_
+
+#include <string>
+#include <vector>
+
+#include "lodestone/index/searcher.h"
+#include "lodestone/ingest/pipeline.h"
+
+namespace lodestone {
+
+struct RenderedHit {
+  const Hit* hit;
+  std::string snippet;  // with marks
+};
+
+// {"total","total_exact","offset","limit","query","hits":[{"id","source","title","kind","date","score",
+//  "snippet",...}],"facets":{"kind":{...},"year":{...}},"suggestion"}
+std::string SearchJson(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits);
+std::string SearchText(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits,
+                       bool color);
+
+std::string DocumentJson(const Document& doc);
+std::string DocumentText(const Document& doc, bool with_text);
+
+std::string StatsJson(const IndexStats& s);
+std::string StatsText(const IndexStats& s);
+
+std::string IngestJson(const IngestSummary& s);
+std::string IngestText(const IngestSummary& s, bool verbose);
+
+// {"error": message, "code": name}
+std::string ErrorJson(const std::string& message, const std::string& code);
+
+}  // namespace lodestone
+
+#endif  // LODESTONE_QUERY_RENDER_H_

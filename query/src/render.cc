@@ -1,0 +1,368 @@
+#include "lodestone/query/render.h"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+namespace lodestone {
+
+namespace {
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void Key(Writer& w, const char* k) { w.Key(k); }
+void Str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void KV(Writer& w, const char* k, const std::string& v) {
+  w.Key(k);
+  Str(w, v);
+}
+
+// The file whose text was kept (the richest format), else the first.
+std::string Source(const Document& d) {
+  for (const auto& s : d.sources)
+    if (s.format == d.format) return s.path;
+  return d.sources.empty() ? std::string() : d.sources.front().path;
+}
+
+std::string Thousands(uint64_t n) {
+  std::string s = std::to_string(n), out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i && (s.size() - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return out;
+}
+
+std::string Mb(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+  return buf;
+}
+
+void CountMap(Writer& w, const char* key, const std::map<std::string, uint64_t>& m) {
+  Key(w, key);
+  w.StartObject();
+  for (const auto& [k, v] : m) {
+    Str(w, k);
+    w.Uint64(v);
+  }
+  w.EndObject();
+}
+
+void DocumentFields(Writer& w, const Document& d, bool with_text) {
+  KV(w, "id", d.id);
+  KV(w, "source", Source(d));
+  KV(w, "title", d.title);
+  KV(w, "kind", KindName(d.kind));
+  KV(w, "date", d.date);
+  KV(w, "number", d.number);
+  KV(w, "language", d.language);
+  KV(w, "url", d.url);
+  KV(w, "format", d.format);
+  Key(w, "authors");
+  w.StartArray();
+  for (const auto& a : d.authors) Str(w, a);
+  w.EndArray();
+  Key(w, "meta");
+  w.StartObject();
+  for (const auto& [k, v] : d.meta) KV(w, k.c_str(), v);
+  w.EndObject();
+  Key(w, "sources");
+  w.StartArray();
+  for (const auto& s : d.sources) {
+    w.StartObject();
+    KV(w, "path", s.path);
+    KV(w, "format", s.format);
+    Key(w, "size");
+    w.Uint64(s.size);
+    w.EndObject();
+  }
+  w.EndArray();
+  Key(w, "references");
+  w.StartArray();
+  for (const auto& r : d.references) {
+    w.StartObject();
+    KV(w, "label", r.label);
+    KV(w, "text", r.text);
+    KV(w, "doi", r.doi);
+    KV(w, "title", r.title);
+    KV(w, "year", r.year);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (with_text) KV(w, "text", d.text);
+}
+
+std::string Wrap(const std::string& s, size_t indent, size_t width) {
+  std::string out, line;
+  std::istringstream in(s);
+  std::string word;
+  size_t visible = 0;
+  auto vis_len = [](const std::string& x) {
+    size_t n = 0;
+    bool esc = false;
+    for (unsigned char c : x) {
+      if (c == 0x1b) esc = true;
+      else if (esc && c == 'm') esc = false;
+      else if (!esc && (c & 0xC0) != 0x80) ++n;
+    }
+    return n;
+  };
+  while (in >> word) {
+    size_t l = vis_len(word);
+    if (visible && visible + 1 + l > width) {
+      out += std::string(indent, ' ') + line + "\n";
+      line.clear();
+      visible = 0;
+    }
+    if (visible) {
+      line += ' ';
+      ++visible;
+    }
+    line += word;
+    visible += l;
+  }
+  if (!line.empty()) out += std::string(indent, ' ') + line + "\n";
+  return out;
+}
+}  // namespace
+
+std::string SearchJson(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KV(w, "query", req.query);
+  Key(w, "total");
+  w.Uint64(res.total);
+  Key(w, "total_exact");
+  w.Bool(res.total_exact);
+  Key(w, "offset");
+  w.Uint(req.offset);
+  Key(w, "limit");
+  w.Uint(req.limit);
+  Key(w, "hits");
+  w.StartArray();
+  for (const auto& h : hits) {
+    const Document& d = h.hit->doc;
+    w.StartObject();
+    KV(w, "id", d.id);
+    KV(w, "source", Source(d));
+    KV(w, "title", d.title);
+    KV(w, "kind", KindName(d.kind));
+    KV(w, "date", d.date);
+    Key(w, "score");
+    w.Double(h.hit->score);
+    KV(w, "snippet", h.snippet);
+    Key(w, "rank");
+    w.Uint(h.hit->rank);
+    KV(w, "language", d.language);
+    KV(w, "number", d.number);
+    w.EndObject();
+  }
+  w.EndArray();
+  Key(w, "facets");
+  w.StartObject();
+  for (const auto& [name, values] : res.facets) {
+    Key(w, name.c_str());
+    w.StartObject();
+    for (const auto& v : values) {
+      Str(w, v.value);
+      w.Uint64(v.count);
+    }
+    w.EndObject();
+  }
+  w.EndObject();
+  if (!res.suggestion.empty()) KV(w, "suggestion", res.suggestion);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+std::string SearchText(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits,
+                       bool color) {
+  std::ostringstream o;
+  const char* bold = color ? "\033[1m" : "";
+  const char* dim = color ? "\033[2m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  if (res.total == 0) {
+    o << "No documents match " << req.query << ".\n";
+  } else {
+    o << (res.total_exact ? "" : "about ") << Thousands(res.total) << (res.total == 1 ? " document" : " documents")
+      << " match";
+    if (!hits.empty()) o << " (showing " << req.offset + 1 << "-" << req.offset + hits.size() << ")";
+    o << "\n\n";
+  }
+  for (const auto& h : hits) {
+    const Document& d = h.hit->doc;
+    o << bold << h.hit->rank << ". " << d.title << reset << "\n";
+    o << "   " << dim << d.id << " · " << KindName(d.kind) << (d.date.empty() ? "" : " · " + d.date) << reset << "\n";
+    if (!h.snippet.empty()) o << Wrap(h.snippet, 3, 96);
+    o << "   " << dim << Source(d) << reset << "\n\n";
+  }
+  for (const auto& [name, values] : res.facets) {
+    o << name << ":";
+    for (const auto& v : values) o << "  " << v.value << " " << Thousands(v.count);
+    o << "\n";
+  }
+  if (!res.suggestion.empty()) o << "Did you mean: " << res.suggestion << "\n";
+  return o.str();
+}
+
+std::string DocumentJson(const Document& doc) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  DocumentFields(w, doc, true);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+std::string DocumentText(const Document& d, bool with_text) {
+  std::ostringstream o;
+  o << d.title << "\n";
+  o << "  id:       " << d.id << "\n";
+  o << "  kind:     " << KindName(d.kind) << "\n";
+  if (!d.date.empty()) o << "  date:     " << d.date << "\n";
+  if (!d.number.empty()) o << "  number:   " << d.number << "\n";
+  if (!d.language.empty()) o << "  language: " << d.language << "\n";
+  if (!d.url.empty()) o << "  url:      " << d.url << "\n";
+  if (!d.authors.empty()) {
+    o << "  authors:  ";
+    for (size_t i = 0; i < d.authors.size(); ++i) o << (i ? "; " : "") << d.authors[i];
+    o << "\n";
+  }
+  for (const auto& [k, v] : d.meta) o << "  " << k << ": " << v << "\n";
+  for (const auto& s : d.sources) o << "  source:   " << s.path << " (" << s.format << ")\n";
+  if (!d.references.empty()) o << "  references: " << d.references.size() << "\n";
+  if (with_text) o << "\n" << d.text << "\n";
+  return o.str();
+}
+
+std::string StatsJson(const IndexStats& s) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  Key(w, "documents");
+  w.Uint64(s.documents);
+  Key(w, "revision");
+  w.Uint64(s.revision);
+  Key(w, "index_bytes");
+  w.Uint64(s.size_bytes);
+  Key(w, "words");
+  w.Uint64(s.terms_total);
+  KV(w, "path", s.path);
+  CountMap(w, "by_kind", s.by_kind);
+  CountMap(w, "by_year", s.by_year);
+  CountMap(w, "by_format", s.by_format);
+  CountMap(w, "by_language", s.by_language);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+std::string StatsText(const IndexStats& s) {
+  std::ostringstream o;
+  o << "documents: " << Thousands(s.documents) << "  (" << Thousands(s.terms_total) << " words, index "
+    << Mb(s.size_bytes) << ", revision " << s.revision << ")\n";
+  o << "index:     " << s.path << "\n";
+  auto section = [&](const char* name, const std::map<std::string, uint64_t>& m) {
+    o << name << ":\n";
+    for (const auto& [k, v] : m) o << "  " << k << std::string(k.size() < 26 ? 26 - k.size() : 1, ' ') << Thousands(v) << "\n";
+  };
+  section("by kind", s.by_kind);
+  section("by format (documents with a source in it)", s.by_format);
+  section("by language", s.by_language);
+  // Years compactly: "1994 31  1995 40 ..."
+  o << "by year:\n";
+  int col = 0;
+  for (const auto& [k, v] : s.by_year) {
+    char cell[32];
+    std::snprintf(cell, sizeof cell, "  %s %5s", k.c_str(), Thousands(v).c_str());
+    o << cell;
+    if (++col % 6 == 0) o << "\n";
+  }
+  if (col % 6) o << "\n";
+  return o.str();
+}
+
+std::string IngestJson(const IngestSummary& s) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  Key(w, "added");
+  w.Uint64(s.added);
+  Key(w, "updated");
+  w.Uint64(s.updated);
+  Key(w, "unchanged");
+  w.Uint64(s.unchanged);
+  Key(w, "removed");
+  w.Uint64(s.removed);
+  Key(w, "failed");
+  w.StartArray();
+  for (const auto& f : s.failed) {
+    w.StartObject();
+    KV(w, "path", f.path);
+    KV(w, "error", f.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  Key(w, "skipped");
+  w.StartArray();
+  for (const auto& f : s.skipped) {
+    w.StartObject();
+    KV(w, "path", f.path);
+    KV(w, "reason", f.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  Key(w, "documents");
+  w.Uint64(s.documents);
+  Key(w, "files");
+  w.Uint64(s.files);
+  Key(w, "files_read");
+  w.Uint64(s.files_read);
+  Key(w, "bytes_read");
+  w.Uint64(s.bytes_read);
+  Key(w, "seconds");
+  w.Double(s.seconds);
+  KV(w, "mode", s.mode);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+std::string IngestText(const IngestSummary& s, bool verbose) {
+  std::ostringstream o;
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "%.1f s, %.2f MB/s", s.seconds, s.seconds > 0 ? s.bytes_read / 1e6 / s.seconds : 0);
+  o << "ingest (" << s.mode << "): " << Thousands(s.added) << " added, " << Thousands(s.updated) << " updated, "
+    << Thousands(s.unchanged) << " unchanged, " << Thousands(s.removed) << " removed; " << Thousands(s.documents)
+    << " documents in the index\n";
+  o << "  " << Thousands(s.files) << " files found, " << Thousands(s.files_read) << " read (" << Mb(s.bytes_read)
+    << " in " << rate << ")\n";
+  if (!s.skipped.empty()) {
+    std::map<std::string, size_t> reasons;
+    for (const auto& k : s.skipped) ++reasons[k.message];
+    o << "  " << s.skipped.size() << " skipped:\n";
+    for (const auto& [r, n] : reasons) o << "    " << n << " × " << r << "\n";
+    if (verbose)
+      for (const auto& k : s.skipped) o << "    skipped " << k.path << ": " << k.message << "\n";
+  }
+  if (!s.failed.empty()) {
+    o << "  " << s.failed.size() << " failed:\n";
+    for (const auto& f : s.failed) o << "    " << f.path << ": " << f.message << "\n";
+  }
+  return o.str();
+}
+
+std::string ErrorJson(const std::string& message, const std::string& code) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KV(w, "error", message);
+  KV(w, "code", code);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+}  // namespace lodestone
