@@ -56,6 +56,15 @@ bool IsDottedAcronym(std::string_view w) {
   return true;
 }
 
+// CJK or not, and whether to stem: Latin-script letter words only, judged on
+// the normalised form (so full-width ＬＩＴＨＩＵＭ stems like lithium).
+void Classify(const std::string& term, int32_t rule, bool* cjk, bool* stem) {
+  size_t i = 0;
+  UChar32 first = term.empty() ? 0 : NextCodePoint(term, i);
+  *cjk = rule >= UBRK_WORD_KANA || IsCjkCodePoint(first);
+  *stem = !*cjk && rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT && first < 0x250;
+}
+
 }  // namespace
 
 struct Analyzer::Impl {
@@ -130,11 +139,7 @@ std::vector<Word> Analyzer::Words(std::string_view text) {
     w.begin = b;
     w.end = e;
     w.term = Normalize(text.substr(b, e - b));
-    size_t i = b;
-    UChar32 first = NextCodePoint(text, i);
-    w.cjk = rule >= UBRK_WORD_KANA || IsCjkCodePoint(first);
-    // English stems for Latin-script letter words only.
-    w.stem = !w.cjk && rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT && first < 0x250;
+    Classify(w.term, rule, &w.cjk, &w.stem);
     out.push_back(std::move(w));
   });
   return out;
@@ -146,10 +151,8 @@ void Analyzer::Tokenize(std::string_view text, uint32_t* position, std::vector<T
     Token t;
     t.term = Normalize(text.substr(b, e - b));
     if (t.term.empty()) return;
-    size_t i = b;
-    UChar32 first = NextCodePoint(text, i);
-    bool cjk = rule >= UBRK_WORD_KANA || IsCjkCodePoint(first);
-    t.stem = !cjk && rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT && first < 0x250;
+    bool cjk;
+    Classify(t.term, rule, &cjk, &t.stem);
     t.position = (*position)++;
     out->push_back(std::move(t));
   });

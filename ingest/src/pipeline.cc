@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -228,7 +229,7 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, Inges
       for (size_t i = w; i < bundles.size(); i += n) {
         BundleResult r = ProcessBundle(bundles[i], {}, analyzer);
         Collect(r, partial[w]);
-        partial[w].files_read += r.files.size();
+        partial[w].files_read += r.files.size() + r.failed.size();
         partial[w].added += r.docs.size();
         if (!r.files.empty() || !r.docs.empty()) {
           Status s = shards[w]->PutBundle(r.files, r.docs);
@@ -348,7 +349,7 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
       for (uint32_t d : writer.DocumentsOf(paths)) unchanged_docs.insert(d);
       continue;
     }
-    sum.files_read += r.files.size();
+    sum.files_read += r.files.size() + r.failed.size();
     status = writer.PutBundle(r.files, r.docs);
     progress.Update(files_done.load(), bytes_done.load());
   }
@@ -415,6 +416,9 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
     if (!s.ok()) return s;
     sum.documents = (*writer)->DocumentCount();
   }
+  auto by_path = [](const IngestProblem& a, const IngestProblem& b) { return a.path < b.path; };
+  std::sort(sum.failed.begin(), sum.failed.end(), by_path);
+  std::sort(sum.skipped.begin(), sum.skipped.end(), by_path);
   sum.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return sum;
 }

@@ -309,8 +309,17 @@ Result<std::vector<Document>> ReadHtml(const FileInput& in, const std::string& f
       if (StartsWith(std::string_view(text).substr(i), "[[Page ")) {
         size_t close = text.find("]]", i);
         if (close != std::string::npos && close - i < 24) {
-          clean += ' ';
-          i = close + 2;
+          // A marker on a line of its own goes with its line, so that it
+          // does not split a paragraph; one inside a line becomes a space.
+          size_t line_start = clean.find_last_not_of(" \t");
+          bool own_line = line_start == std::string::npos || clean[line_start] == '\n';
+          size_t after = text.find_first_not_of(" \t", close + 2);
+          if (own_line && (after == std::string::npos || text[after] == '\n')) {
+            i = after == std::string::npos ? text.size() : after + 1;
+          } else {
+            clean += ' ';
+            i = close + 2;
+          }
           continue;
         }
       }

@@ -1,0 +1,58 @@
+#include "lodestone/index/merge.h"
+
+#include <gtest/gtest.h>
+
+namespace lodestone {
+namespace {
+
+Document Doc(const std::string& format, const std::string& text) {
+  Document d;
+  d.id = "eo:99001";
+  d.format = format;
+  d.text = text;
+  d.sources = {SourceFile{"/x/EO_99001." + format, format, 1, 1, 1}};
+  return d;
+}
+
+TEST(MergeTest, StructuredTextBeatsLongerGpoText) {
+  Document xml = Doc("fr-xml", "short clean text");
+  Document gpo = Doc("gpo-html", "a much longer text with page markers and a table of contents");
+  EXPECT_TRUE(TextIsRicher(xml, gpo));
+  EXPECT_FALSE(TextIsRicher(gpo, xml));
+  EXPECT_EQ(MergeDocuments(gpo, xml).text, "short clean text");
+}
+
+TEST(MergeTest, MetadataOnlyRecordNeverWinsText) {
+  Document json = Doc("fr-json", "");
+  Document html = Doc("fr-html", "body");
+  EXPECT_EQ(MergeDocuments(json, html).format, "fr-html");
+}
+
+TEST(MergeTest, MetadataIsTheUnionAndSourcesAreSorted) {
+  Document json = Doc("fr-json", "");
+  json.title = "Title From JSON";
+  json.date = "2015-03-03";
+  json.meta["citation"] = "80 FR 501";
+  Document xml = Doc("fr-xml", "text");
+  xml.meta["citation"] = "kept from the winner";
+  Document m = MergeDocuments(json, xml);
+  EXPECT_EQ(m.title, "Title From JSON");
+  EXPECT_EQ(m.date, "2015-03-03");
+  EXPECT_EQ(m.meta["citation"], "kept from the winner");
+  ASSERT_EQ(m.sources.size(), 2u);
+  EXPECT_LT(m.sources[0].path, m.sources[1].path);
+  // Merging again with the same source does not duplicate it.
+  EXPECT_EQ(MergeDocuments(m, xml).sources.size(), 2u);
+}
+
+TEST(KindTest, NamesRoundTrip) {
+  for (Kind k : AllKinds()) {
+    auto back = KindFromName(KindName(k));
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(*back, k);
+  }
+  EXPECT_FALSE(KindFromName("executive-order").has_value());
+}
+
+}  // namespace
+}  // namespace lodestone

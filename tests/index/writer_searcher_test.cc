@@ -1,0 +1,230 @@
+// Writer and searcher together on a scratch index directory.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "lodestone/index/searcher.h"
+#include "lodestone/index/writer.h"
+#include "lodestone/ingest/analyzer.h"
+
+namespace fs = std::filesystem;
+
+namespace lodestone {
+namespace {
+
+class IndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = (fs::temp_directory_path() /
+            ("lode-index-test-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+               .string();
+    fs::remove_all(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  AnalyzedDocument Make(const std::string& id, Kind kind, const std::string& title, const std::string& date,
+                        const std::string& text, const std::string& path, const std::string& format = "markdown") {
+    Document d;
+    d.id = id;
+    d.kind = kind;
+    d.title = title;
+    d.date = date;
+    d.text = text;
+    d.format = format;
+    d.language = "en";
+    d.sources = {SourceFile{path, format, text.size(), 1, std::hash<std::string>()(text)}};
+    AnalyzedDocument ad;
+    uint32_t pos = 0;
+    analyzer_.Tokenize(title, &pos, &ad.title);
+    pos = 0;
+    analyzer_.Tokenize(title, &pos, &ad.body);
+    analyzer_.Tokenize(text, &pos, &ad.body);
+    ad.doc = d;
+    return ad;
+  }
+
+  std::vector<std::string> Ids(const std::string& query, bool facets = false) {
+    auto s = Searcher::Open(dir_);
+    EXPECT_TRUE(s.ok()) << s.status().message();
+    SearchRequest r;
+    r.query = analyzer_.SegmentQuery(query);
+    r.limit = 50;
+    r.facets = facets;
+    auto res = (*s)->Search(r);
+    EXPECT_TRUE(res.ok()) << res.status().message();
+    std::vector<std::string> ids;
+    if (res.ok())
+      for (const auto& h : res->hits) ids.push_back(h.doc.id);
+    return ids;
+  }
+
+  void PutAll(const std::vector<AnalyzedDocument>& docs) {
+    auto w = IndexWriter::Open(dir_);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    for (const auto& d : docs) ASSERT_TRUE((*w)->PutBundle(d.doc.sources, {d}).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+
+  std::string dir_;
+  Analyzer analyzer_;
+};
+
+TEST_F(IndexTest, SearchFiltersAndRanges) {
+  PutAll({Make("eo:1", Kind::kExecutiveOrder, "Critical Minerals Strategy", "2017-12-20",
+               "The Secretary of the Interior shall publish a list of critical minerals.", "/c/a.md"),
+          Make("eo:2", Kind::kExecutiveOrder, "Stockpile", "2021-10-31", "Lithium and cobalt for the stockpile.",
+               "/c/b.md"),
+          Make("doc:3", Kind::kStatement, "Joint Statement", "2023-05-20", "Cooperation on critical mineral supply.",
+               "/c/c.md")});
+  EXPECT_EQ(Ids("minerals").size(), 2u);  // stem: mineral ~ minerals
+  EXPECT_EQ(Ids("\"critical minerals\""), std::vector<std::string>{"eo:1"});
+  EXPECT_EQ(Ids("critical kind:statement"), std::vector<std::string>{"doc:3"});
+  EXPECT_EQ(Ids("year:2020..2024 critical"), std::vector<std::string>{"doc:3"});
+  EXPECT_EQ(Ids("date:2017-01-01..2017-12-31"), std::vector<std::string>{"eo:1"});
+  EXPECT_EQ(Ids("year:2021"), std::vector<std::string>{"eo:2"});
+  EXPECT_EQ(Ids("title:stockpile"), std::vector<std::string>{"eo:2"});
+  EXPECT_EQ(Ids("lithium OR interior").size(), 2u);
+  EXPECT_EQ(Ids("critical NOT kind:statement"), std::vector<std::string>{"eo:1"});
+  EXPECT_EQ(Ids("secretary NEAR/3 interior"), std::vector<std::string>{"eo:1"});
+  EXPECT_EQ(Ids("cob*"), std::vector<std::string>{"eo:2"});
+  // Pure filter queries list newest first.
+  EXPECT_EQ(Ids("kind:executive_order"), (std::vector<std::string>{"eo:2", "eo:1"}));
+}
+
+TEST_F(IndexTest, FacetsSuggestionsAndSyntaxErrors) {
+  PutAll({Make("eo:1", Kind::kExecutiveOrder, "Lithium", "2017-01-01", "lithium lithium supply", "/c/a.md"),
+          Make("eo:2", Kind::kExecutiveOrder, "Lithium batteries", "2018-01-01", "lithium batteries", "/c/b.md"),
+          Make("doc:3", Kind::kNotice, "Notice", "2018-02-01", "lithium notice", "/c/c.md")});
+  auto s = Searcher::Open(dir_);
+  ASSERT_TRUE(s.ok());
+  SearchRequest r;
+  r.query = "lithium";
+  r.facets = true;
+  auto res = (*s)->Search(r);
+  ASSERT_TRUE(res.ok());
+  EXPECT_EQ(res->total, 3u);
+  ASSERT_EQ(res->facets["kind"].size(), 2u);
+  EXPECT_EQ(res->facets["kind"][0].value, "executive_order");
+  EXPECT_EQ(res->facets["kind"][0].count, 2u);
+  ASSERT_EQ(res->facets["year"].size(), 2u);
+  EXPECT_EQ(res->facets["year"][1].value, "2018");
+  EXPECT_EQ(res->facets["year"][1].count, 2u);
+
+  r.query = "lithum";
+  r.facets = false;
+  res = (*s)->Search(r);
+  ASSERT_TRUE(res.ok());
+  EXPECT_EQ(res->total, 0u);
+  EXPECT_EQ(res->suggestion, "lithium");
+
+  r.query = "lithium AND (";
+  res = (*s)->Search(r);
+  ASSERT_FALSE(res.ok());
+  EXPECT_EQ(res.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(res.status().message().find("syntax"), std::string::npos);
+}
+
+TEST_F(IndexTest, GetByIdOrPathAndStats) {
+  PutAll({Make("eo:7", Kind::kExecutiveOrder, "Seven", "2001-01-01", "text seven", "/c/seven.md")});
+  auto s = Searcher::Open(dir_);
+  ASSERT_TRUE(s.ok());
+  auto by_id = (*s)->Get("eo:7");
+  ASSERT_TRUE(by_id.ok());
+  EXPECT_EQ(by_id->title, "Seven");
+  EXPECT_EQ(by_id->text, "text seven");
+  auto by_path = (*s)->Get("/c/seven.md");
+  ASSERT_TRUE(by_path.ok());
+  EXPECT_EQ(by_path->id, "eo:7");
+  EXPECT_EQ((*s)->Get("eo:8").status().code(), Status::Code::kNotFound);
+  auto stats = (*s)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents, 1u);
+  EXPECT_EQ(stats->by_kind["executive_order"], 1u);
+  EXPECT_EQ(stats->by_year["2001"], 1u);
+  EXPECT_GT(stats->size_bytes, 0u);
+}
+
+TEST_F(IndexTest, SameIdFromAnotherFileIsMergedNotReplaced) {
+  auto xml = Make("eo:9", Kind::kExecutiveOrder, "Nine", "2015-03-03", "clean order text about gallium", "/c/EO_9.xml",
+                  "fr-xml");
+  auto note = Make("eo:9", Kind::kExecutiveOrder, "", "", "a note", "/notes/nine.md", "markdown");
+  note.doc.meta["citation"] = "80 FR 501";
+  PutAll({xml, note});
+  auto s = Searcher::Open(dir_);
+  auto d = (*s)->Get("eo:9");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->text, "clean order text about gallium");  // fr-xml is richer
+  EXPECT_EQ(d->meta["citation"], "80 FR 501");           // metadata union
+  EXPECT_EQ(d->sources.size(), 2u);
+  EXPECT_EQ(Ids("gallium"), std::vector<std::string>{"eo:9"});
+  EXPECT_EQ((*s)->Stats()->documents, 1u);
+}
+
+TEST_F(IndexTest, ChangedBundleReplacesAndRemovedSourceDeletes) {
+  PutAll({Make("doc:a", Kind::kOther, "A", "", "old words", "/c/a.md"),
+          Make("doc:b", Kind::kOther, "B", "", "bee words", "/c/b.md")});
+  {
+    auto w = IndexWriter::Open(dir_);
+    ASSERT_TRUE(w.ok());
+    auto a2 = Make("doc:a", Kind::kOther, "A", "", "new words", "/c/a.md");
+    ASSERT_TRUE((*w)->PutBundle(a2.doc.sources, {a2}).ok());
+    ASSERT_TRUE((*w)->RemoveSources({"/c/b.md"}).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+    EXPECT_EQ((*w)->counts().updated, 1u);
+    EXPECT_EQ((*w)->counts().removed, 1u);
+    EXPECT_FALSE((*w)->Lookup("/c/b.md").has_value());
+    ASSERT_TRUE((*w)->Lookup("/c/a.md").has_value());
+    EXPECT_EQ((*w)->Lookup("/c/a.md")->id, "doc:a");
+  }
+  EXPECT_TRUE(Ids("old").empty());
+  EXPECT_EQ(Ids("new"), std::vector<std::string>{"doc:a"});
+  EXPECT_TRUE(Ids("bee").empty());
+}
+
+TEST_F(IndexTest, ShardsArePublishedAtomicallyAndDuplicateIdsMerged) {
+  auto work = MakeWorkDir(dir_);
+  ASSERT_TRUE(work.ok());
+  std::vector<std::string> paths;
+  for (int i = 0; i < 2; ++i) {
+    auto shard = ShardBuilder::Create((fs::path(*work) / ("s" + std::to_string(i))).string());
+    ASSERT_TRUE(shard.ok());
+    auto d = i == 0 ? Make("eo:5", Kind::kExecutiveOrder, "Five", "2010-01-01", "from the xml", "/c/EO_5.xml", "fr-xml")
+                    : Make("eo:5", Kind::kExecutiveOrder, "Five", "2010-01-01", "", "/c/EO_5.json", "fr-json");
+    auto other = Make("doc:" + std::to_string(i), Kind::kOther, "Other", "", "other words", "/c/o" + std::to_string(i));
+    ASSERT_TRUE((*shard)->PutBundle(d.doc.sources, {d}).ok());
+    ASSERT_TRUE((*shard)->PutBundle(other.doc.sources, {other}).ok());
+    ASSERT_TRUE((*shard)->Commit().ok());
+    paths.push_back((*shard)->path());
+  }
+  // Not visible before publishing.
+  EXPECT_EQ(Searcher::Open(dir_).status().code(), Status::Code::kNotFound);
+  ASSERT_TRUE(PublishShards(dir_, paths).ok());
+  auto s = Searcher::Open(dir_);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ((*s)->Stats()->documents, 3u);
+  auto d = (*s)->Get("eo:5");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->text, "from the xml");
+  EXPECT_EQ(d->sources.size(), 2u);
+  EXPECT_EQ(Ids("xml"), std::vector<std::string>{"eo:5"});
+  EXPECT_FALSE(fs::exists(*work));  // work folder cleaned up
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ((*w)->Manifest().size(), 4u);
+}
+
+TEST_F(IndexTest, RefusesAFolderThatIsNotAnIndex) {
+  fs::create_directories(dir_);
+  std::ofstream(fs::path(dir_) / "notes.txt") << "mine";
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_FALSE(w.ok());
+  EXPECT_EQ(w.status().code(), Status::Code::kCorrupt);
+  EXPECT_NE(w.status().message().find("not a Lodestone index"), std::string::npos);
+  EXPECT_EQ(Searcher::Open(dir_ + "/missing").status().code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace lodestone

@@ -1,0 +1,130 @@
+// End-to-end: the real `lode` binary on a real index built from the fixtures.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+};
+
+CliRun Lode(const std::string& args) {
+  CliRun r;
+  std::string cmd = std::string(LODE_BINARY) + " " + args + " 2>/dev/null";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+rapidjson::Document Json(const std::string& s) {
+  rapidjson::Document d;
+  d.Parse(s.c_str());
+  EXPECT_FALSE(d.HasParseError()) << s;
+  return d;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string((fs::temp_directory_path() / ("lode-cli-" + std::to_string(::getpid()))).string());
+    fs::remove_all(*dir_);
+    fs::create_directories(*dir_);
+    fs::copy(std::string(LODE_FIXTURES) + "/mini", *dir_ + "/mini", fs::copy_options::recursive);
+    fs::remove_all(*dir_ + "/mini/bad");
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+  }
+  static std::string Index() { return " --index " + *dir_ + "/index"; }
+  static std::string* dir_;
+};
+std::string* CliTest::dir_ = nullptr;
+
+TEST_F(CliTest, IngestSearchShowStats) {
+  CliRun ingest = Lode("ingest " + *dir_ + "/mini --json" + Index());
+  ASSERT_EQ(ingest.code, 0) << ingest.out;
+  auto sum = Json(ingest.out);
+  for (const char* k : {"added", "updated", "unchanged", "removed", "failed"}) EXPECT_TRUE(sum.HasMember(k)) << k;
+  EXPECT_GT(sum["added"].GetUint64(), 3u);
+  EXPECT_EQ(sum["failed"].Size(), 0u);
+
+  CliRun search = Lode("search gallium --json --facets" + Index());
+  ASSERT_EQ(search.code, 0);
+  auto res = Json(search.out);
+  ASSERT_TRUE(res["hits"].IsArray());
+  ASSERT_GE(res["hits"].Size(), 1u);
+  bool found_order = false;
+  for (const auto& hit : res["hits"].GetArray()) {
+    for (const char* k : {"id", "source", "title", "kind", "date", "score", "snippet"}) EXPECT_TRUE(hit.HasMember(k)) << k;
+    EXPECT_NE(std::string(hit["snippet"].GetString()).find("<mark>"), std::string::npos) << hit["snippet"].GetString();
+    found_order = found_order || std::string(hit["id"].GetString()) == "eo:99001";
+  }
+  EXPECT_TRUE(found_order);
+  EXPECT_TRUE(res["facets"].HasMember("kind"));
+  EXPECT_TRUE(res["facets"].HasMember("year"));
+
+  CliRun cn = Lode("search 稀土 --json" + Index());
+  ASSERT_EQ(cn.code, 0);
+  EXPECT_EQ(Json(cn.out)["total"].GetUint64(), 1u);
+
+  CliRun show = Lode("show eo:99001 --json" + Index());
+  ASSERT_EQ(show.code, 0);
+  auto doc = Json(show.out);
+  EXPECT_STREQ(doc["kind"].GetString(), "executive_order");
+  EXPECT_STREQ(doc["date"].GetString(), "2015-03-03");
+
+  CliRun by_path = Lode("show " + *dir_ + "/mini/fr/EO_99001.htm --json" + Index());
+  ASSERT_EQ(by_path.code, 0);
+  EXPECT_STREQ(Json(by_path.out)["id"].GetString(), "eo:99001");
+
+  CliRun stats = Lode("stats --json" + Index());
+  ASSERT_EQ(stats.code, 0);
+  auto st = Json(stats.out);
+  EXPECT_EQ(st["documents"].GetUint64(), sum["documents"].GetUint64());
+  EXPECT_TRUE(st["by_kind"].HasMember("executive_order"));
+}
+
+TEST_F(CliTest, ErrorsHaveExitCodes) {
+  Lode("ingest " + *dir_ + "/mini -q" + Index());
+  CliRun syntax = Lode("search 'lithium AND (' --json" + Index());
+  EXPECT_EQ(syntax.code, 2);
+  EXPECT_NE(syntax.out.find("syntax"), std::string::npos);
+  CliRun missing = Lode("show eo:99009" + Index());
+  EXPECT_EQ(missing.code, 1);
+  CliRun no_index = Lode("stats --index " + *dir_ + "/nowhere");
+  EXPECT_EQ(no_index.code, 1);
+  CliRun usage = Lode("search");
+  EXPECT_EQ(usage.code, 2);
+  CliRun help = Lode("search --help");
+  EXPECT_EQ(help.code, 0);
+  EXPECT_NE(help.out.find("kind:executive_order"), std::string::npos);
+}
+
+TEST_F(CliTest, FailedFileMakesIngestExitOne) {
+  fs::create_directories(*dir_ + "/broken");
+  std::FILE* f = std::fopen((*dir_ + "/broken/EO_1.xml").c_str(), "w");
+  std::fputs("<?xml version=\"1.0\"?><PRESDOCU><EXECORD>", f);
+  std::fclose(f);
+  CliRun r = Lode("ingest " + *dir_ + "/broken --json --index " + *dir_ + "/index-broken");
+  EXPECT_EQ(r.code, 1);
+  auto sum = Json(r.out);
+  ASSERT_EQ(sum["failed"].Size(), 1u);
+  EXPECT_NE(std::string(sum["failed"][0]["error"].GetString()).find("malformed XML"), std::string::npos);
+}
+
+}  // namespace
