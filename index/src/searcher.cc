@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "layout.h"
@@ -40,6 +41,110 @@ std::vector<FacetCount> TopValues(const Xapian::ValueCountMatchSpy& spy, size_t 
   return out;
 }
 }  // namespace
+
+// A filter lifted out of the query text so that it applies to the whole
+// query: "lithium OR cobalt date:2020..2022" means (lithium OR cobalt)
+// within the dates, not lithium OR (cobalt within the dates).
+struct Filters {
+  std::map<std::string, std::vector<Xapian::Query>> by_field;  // OR within a field, AND across
+  std::string rest;
+  std::string lifted;  // the filter tokens, to put back into a suggestion
+};
+
+bool AllDigits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "2020", "2020-06", "2020-06-01" -> YYYYMMDD; the end of a range is padded
+// to the last day. Empty when malformed.
+std::string DateBound(const std::string& v, bool end) {
+  std::string digits;
+  for (char c : v)
+    if (c != '-') digits += c;
+  if (!AllDigits(digits) || (digits.size() != 4 && digits.size() != 6 && digits.size() != 8)) return {};
+  if (digits.size() == 4) digits += end ? "1231" : "0101";
+  if (digits.size() == 6) digits += end ? "31" : "01";
+  return digits;
+}
+
+Result<Filters> LiftFilters(const std::string& q) {
+  using namespace schema;
+  static const std::map<std::string, std::string> kTermPrefixes = {
+      {"kind", kPrefixKind}, {"lang", kPrefixLanguage}, {"format", kPrefixFormat}, {"id", kPrefixId}};
+  Filters f;
+  // Split on spaces outside quotes.
+  std::vector<std::string> toks;
+  bool quoted = false;
+  for (size_t i = 0; i < q.size();) {
+    if (q[i] == ' ') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < q.size() && (quoted || q[j] != ' ')) {
+      if (q[j] == '"') quoted = !quoted;
+      ++j;
+    }
+    toks.push_back(q.substr(i, j - i));
+    i = j;
+  }
+  auto is_operator = [](const std::string& t) {
+    return t == "AND" || t == "OR" || t == "NOT" || t == "XOR" || t == "AND_NOT" || t.rfind("NEAR", 0) == 0 ||
+           t.rfind("ADJ", 0) == 0;
+  };
+  int depth = 0;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const std::string& tok = toks[k];
+    f.rest += ' ';
+    size_t colon = tok.find(':');
+    std::string field = colon == std::string::npos ? "" : tok.substr(0, colon);
+    std::string value = colon == std::string::npos ? "" : tok.substr(colon + 1);
+    // Only a filter that stands alone at the top level is lifted; one joined
+    // to something by an operator keeps Xapian's meaning.
+    bool joined = (k > 0 && is_operator(toks[k - 1])) || (k + 1 < toks.size() && is_operator(toks[k + 1]));
+    bool liftable = depth == 0 && !joined && !value.empty() && tok.find('"') == std::string::npos &&
+                    tok.find('(') == std::string::npos && tok.find(')') == std::string::npos &&
+                    (kTermPrefixes.count(field) || field == "year" || field == "date");
+    for (char c : tok) {
+      if (c == '(') ++depth;
+      if (c == ')') --depth;
+    }
+    if (!liftable) {
+      f.rest += tok;
+      continue;
+    }
+    f.lifted += " " + tok;
+    if (auto it = kTermPrefixes.find(field); it != kTermPrefixes.end()) {
+      f.by_field[field].push_back(Xapian::Query(it->second + value));
+      continue;
+    }
+    size_t dots = value.find("..");
+    if (field == "year" && dots == std::string::npos) {
+      if (!AllDigits(value)) return Status::InvalidArgument("bad year filter " + tok + " (use year:2012 or year:2010..2020)");
+      f.by_field[field].push_back(Xapian::Query(kPrefixYear + value));
+      continue;
+    }
+    std::string lo = dots == std::string::npos ? value : value.substr(0, dots);
+    std::string hi = dots == std::string::npos ? value : value.substr(dots + 2);
+    if (field == "year") {
+      if ((!lo.empty() && !AllDigits(lo)) || (!hi.empty() && !AllDigits(hi)) || (lo.empty() && hi.empty()))
+        return Status::InvalidArgument("bad year range " + tok + " (use year:2010..2020)");
+      if (lo.empty()) lo = "0";
+      if (hi.empty()) hi = "9999";
+      f.by_field[field].push_back(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotYear,
+                                                Xapian::sortable_serialise(std::stod(lo)),
+                                                Xapian::sortable_serialise(std::stod(hi))));
+      continue;
+    }
+    // date:
+    std::string a = lo.empty() ? "00000101" : DateBound(lo, false);
+    std::string b = hi.empty() ? "99991231" : DateBound(hi, true);
+    if (a.empty() || b.empty())
+      return Status::InvalidArgument("bad date filter " + tok + " (use date:2020-01-01..2022-12-31, date:2021 or date:2021-06)");
+    f.by_field[field].push_back(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, a, b));
+  }
+  return f;
+}
 
 struct Searcher::Impl {
   std::string dir;
@@ -84,8 +189,15 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     qp.add_boolean_prefix("year", kPrefixYear);
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-    std::string qs = req.query;
-    Xapian::Query query = qs.empty() ? Xapian::Query::MatchAll : qp.parse_query(qs, flags);
+    auto lifted = LiftFilters(req.query);
+    if (!lifted.ok()) return lifted.status();
+    std::string qs = lifted->rest;
+    bool blank = qs.find_first_not_of(' ') == std::string::npos;
+    Xapian::Query query = blank ? Xapian::Query::MatchAll : qp.parse_query(qs, flags);
+    for (const auto& [field, alternatives] : lifted->by_field) {
+      Xapian::Query any(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, any);
+    }
 
     SearchResult out;
     std::set<std::string> words, stems;
@@ -132,7 +244,11 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     }
     if (out.total < 3) {
       std::string corrected = qp.get_corrected_query_string();
-      if (!corrected.empty() && corrected != qs) out.suggestion = corrected;
+      if (!corrected.empty() && corrected != qs) {
+        for (char c : corrected + lifted->lifted)
+          if (c != ' ' || (!out.suggestion.empty() && out.suggestion.back() != ' ')) out.suggestion += c;
+        while (!out.suggestion.empty() && out.suggestion.back() == ' ') out.suggestion.pop_back();
+      }
     }
     return out;
   });

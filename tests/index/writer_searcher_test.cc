@@ -90,6 +90,12 @@ TEST_F(IndexTest, SearchFiltersAndRanges) {
   EXPECT_EQ(Ids("critical NOT kind:statement"), std::vector<std::string>{"eo:1"});
   EXPECT_EQ(Ids("secretary NEAR/3 interior"), std::vector<std::string>{"eo:1"});
   EXPECT_EQ(Ids("cob*"), std::vector<std::string>{"eo:2"});
+  // Filters apply to the whole query, not to the word next to them.
+  EXPECT_EQ(Ids("lithium OR supply year:2022..2024"), std::vector<std::string>{"doc:3"});
+  EXPECT_EQ(Ids("lithium OR supply date:2021"), std::vector<std::string>{"eo:2"});
+  EXPECT_EQ(Ids("(lithium OR supply) kind:statement"), std::vector<std::string>{"doc:3"});
+  EXPECT_EQ(Ids("critical kind:statement kind:executive_order").size(), 2u);  // one field: OR
+  EXPECT_EQ(Ids("date:..2018-01-01"), std::vector<std::string>{"eo:1"});
   // Pure filter queries list newest first.
   EXPECT_EQ(Ids("kind:executive_order"), (std::vector<std::string>{"eo:2", "eo:1"}));
 }
@@ -119,6 +125,16 @@ TEST_F(IndexTest, FacetsSuggestionsAndSyntaxErrors) {
   ASSERT_TRUE(res.ok());
   EXPECT_EQ(res->total, 0u);
   EXPECT_EQ(res->suggestion, "lithium");
+
+  r.query = "lithum kind:notice";
+  res = (*s)->Search(r);
+  ASSERT_TRUE(res.ok());
+  EXPECT_EQ(res->suggestion, "lithium kind:notice");
+
+  r.query = "lithium date:2020-13-45x";
+  res = (*s)->Search(r);
+  ASSERT_FALSE(res.ok());
+  EXPECT_EQ(res.status().code(), Status::Code::kInvalidArgument);
 
   r.query = "lithium AND (";
   res = (*s)->Search(r);

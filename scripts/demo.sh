@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 machine to the main job: installs the
+# packages, builds, ingests the bundled demo corpus (corpus/demo) into
+# build/demo-index, and runs a few real queries.
+#   scripts/demo.sh [more folders to ingest, e.g. ../shared/corpus]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "${LODE_SKIP_INSTALL:-0}" = 1 ] || scripts/install-deps.sh
+scripts/build.sh
+lode=build/query/lode
+export LODE_INDEX=build/demo-index
+rm -rf "$LODE_INDEX"
+
+run() { printf '\n$ lode %s\n' "$*"; "$lode" "$@"; }
+run ingest corpus/demo "$@"
+run stats
+run search '"critical minerals" kind:executive_order' --limit 5 --facets
+run search 'lithium OR cobalt date:2020-01-01..2022-12-31' --limit 3
+run search 'gallium germanium' --limit 3
+run search 稀土 --limit 3
+run search 'lithum' --limit 3
+run show eo:13603 --no-text
+run search 'platinum group' --limit 1 --json
