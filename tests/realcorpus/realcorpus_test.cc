@@ -3,6 +3,8 @@
 // questions whose answers are checked against the source files themselves.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -200,6 +202,79 @@ TEST_F(RealCorpusTest, UsCodeSectionsHaveTheirCitationIds) {
   ASSERT_TRUE(jats.ok());
   EXPECT_EQ(jats->kind, Kind::kPaper);
   EXPECT_GT(jats->references.size(), 10u);
+}
+
+// Starts `lode ingest` on `paths` and kills it (SIGKILL) as soon as
+// `ready()` holds (polled every 50 ms), so the kill lands mid-run however
+// fast or slow (sanitizers) the build is.
+template <typename Ready>
+void IngestAndKill(const std::vector<std::string>& paths, const std::string& index, Ready ready) {
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    std::vector<std::string> args = {LODE_BINARY, "ingest", "-q", "--flush-every", "50", "--index", index};
+    args.insert(args.end(), paths.begin(), paths.end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  for (int i = 0; i < 2400 && !ready(); ++i) ::usleep(50 * 1000);
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFSIGNALED(status)) << "ingest finished before it could be killed";
+}
+
+TEST(CrashTest, KilledUpdateLeavesAnOpenIndexAndRerunFinishes) {
+  const std::string base = (fs::temp_directory_path() / ("lode-crash-" + std::to_string(::getpid()))).string();
+  fs::remove_all(base);
+  const std::string index = base + "/index", fresh = base + "/fresh";
+  const std::vector<std::string> paths = {std::string(LODE_FIXTURES) + "/mini/wh",
+                                          kCorpus + "/fr-eo-1994-2020", kCorpus + "/wh-briefings"};
+  // A small index first, then an update of thousands of files, killed midway.
+  IngestOptions opt;
+  opt.paths = {paths[0]};
+  opt.index_dir = index;
+  ASSERT_TRUE(Ingest(opt).ok());
+  IngestAndKill(paths, index, [&] {
+    auto s = Searcher::Open(index);  // killed once a batch beyond the first index is committed
+    return s.ok() && (*s)->Stats()->documents > 200;
+  });
+  {
+    auto s = Searcher::Open(index);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    EXPECT_GE((*s)->Stats()->documents, 2u);
+  }
+  opt.paths = paths;
+  auto rerun = Ingest(opt);
+  ASSERT_TRUE(rerun.ok()) << rerun.status().message();
+  EXPECT_TRUE(rerun->failed.empty());
+  EXPECT_GT(rerun->unchanged, 0u) << "nothing had been committed before the kill";
+  opt.index_dir = fresh;
+  auto full = Ingest(opt);
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(rerun->documents, full->documents);
+
+  // A killed build of a new index leaves no index (not a broken one), and
+  // the next run builds it.
+  const std::string killed = base + "/killed";
+  IngestAndKill(paths, killed, [&] {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(killed, ec))
+      if (e.path().filename().string().rfind("tmp-", 0) == 0) {
+        ::usleep(300 * 1000);  // let the shards fill a little
+        return true;
+      }
+    return false;
+  });
+  EXPECT_EQ(Searcher::Open(killed).status().code(), Status::Code::kNotFound);
+  opt.index_dir = killed;
+  auto again = Ingest(opt);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->documents, full->documents);
+  fs::remove_all(base);
 }
 
 }  // namespace
