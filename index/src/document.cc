@@ -81,6 +81,26 @@ Document MergeDocuments(const Document& a, const Document& b) {
   if (m.authors.empty()) m.authors = l.authors;
   if (m.references.empty()) m.references = l.references;
   for (const auto& [k, v] : l.meta) m.meta.emplace(k, v);  // winner's value stays
+  // Extraction results belong to the text they were found in: keep the
+  // winner's, and add what only the other record found (its metadata, e.g.
+  // disposition notes, yields relations too).
+  // Offsets point into the other text, so they are dropped.
+  for (auto e : l.entities)
+    if (std::none_of(m.entities.begin(), m.entities.end(), [&](const EntityRef& x) { return x.id == e.id; })) {
+      e.offsets.clear();
+      m.entities.push_back(e);
+    }
+  for (auto c : l.citations)
+    if (std::none_of(m.citations.begin(), m.citations.end(), [&](const CitationRef& x) { return x.id == c.id; })) {
+      c.offsets.clear();
+      m.citations.push_back(c);
+    }
+  for (auto r : l.relations)
+    if (std::none_of(m.relations.begin(), m.relations.end(),
+                     [&](const RelationRef& x) { return x.type == r.type && x.target == r.target; })) {
+      r.offset = kNoOffset;
+      m.relations.push_back(r);
+    }
   for (const auto& s : l.sources) {
     bool have = std::any_of(m.sources.begin(), m.sources.end(),
                             [&](const SourceFile& x) { return x.path == s.path; });

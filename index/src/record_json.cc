@@ -78,6 +78,47 @@ std::string EncodeRecord(const Document& doc) {
     w.EndObject();
   }
   w.EndArray();
+  auto offsets = [&](const std::vector<uint32_t>& v) {
+    w.Key("offsets");
+    w.StartArray();
+    for (uint32_t o : v) w.Uint(o);
+    w.EndArray();
+  };
+  w.Key("entities");
+  w.StartArray();
+  for (const auto& e : doc.entities) {
+    w.StartObject();
+    Str(w, "id", e.id);
+    Str(w, "name", e.name);
+    w.Key("count");
+    w.Uint(e.count);
+    offsets(e.offsets);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("citations");
+  w.StartArray();
+  for (const auto& c : doc.citations) {
+    w.StartObject();
+    Str(w, "id", c.id);
+    w.Key("count");
+    w.Uint(c.count);
+    offsets(c.offsets);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("relations");
+  w.StartArray();
+  for (const auto& r : doc.relations) {
+    w.StartObject();
+    Str(w, "type", r.type);
+    Str(w, "target", r.target);
+    w.Key("offset");
+    w.Uint(r.offset);
+    Str(w, "origin", r.origin);
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -119,6 +160,30 @@ Result<Document> DecodeRecord(const std::string& data) {
         f.mtime_ns = m->value.GetInt64();
       f.hash = GetU64(s, "hash");
       d.sources.push_back(std::move(f));
+    }
+  auto offsets = [](const rapidjson::Value& v) {
+    std::vector<uint32_t> out;
+    if (auto it = v.FindMember("offsets"); it != v.MemberEnd() && it->value.IsArray())
+      for (const auto& o : it->value.GetArray())
+        if (o.IsUint()) out.push_back(o.GetUint());
+    return out;
+  };
+  auto count = [](const rapidjson::Value& v) -> uint32_t {
+    auto it = v.FindMember("count");
+    return it != v.MemberEnd() && it->value.IsUint() ? it->value.GetUint() : 0;
+  };
+  if (auto it = j.FindMember("entities"); it != j.MemberEnd() && it->value.IsArray())
+    for (const auto& e : it->value.GetArray())
+      if (e.IsObject()) d.entities.push_back({GetStr(e, "id"), GetStr(e, "name"), count(e), offsets(e)});
+  if (auto it = j.FindMember("citations"); it != j.MemberEnd() && it->value.IsArray())
+    for (const auto& c : it->value.GetArray())
+      if (c.IsObject()) d.citations.push_back({GetStr(c, "id"), count(c), offsets(c)});
+  if (auto it = j.FindMember("relations"); it != j.MemberEnd() && it->value.IsArray())
+    for (const auto& r : it->value.GetArray()) {
+      if (!r.IsObject()) continue;
+      RelationRef rel{GetStr(r, "type"), GetStr(r, "target"), 0, GetStr(r, "origin")};
+      if (auto o = r.FindMember("offset"); o != r.MemberEnd() && o->value.IsUint()) rel.offset = o->value.GetUint();
+      d.relations.push_back(rel);
     }
   return d;
 }

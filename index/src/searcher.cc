@@ -70,7 +70,17 @@ std::string DateBound(const std::string& v, bool end) {
 Result<Filters> LiftFilters(const std::string& q) {
   using namespace schema;
   static const std::map<std::string, std::string> kTermPrefixes = {
-      {"kind", kPrefixKind}, {"lang", kPrefixLanguage}, {"format", kPrefixFormat}, {"id", kPrefixId}};
+      {"kind", kPrefixKind},
+      {"lang", kPrefixLanguage},
+      {"format", kPrefixFormat},
+      {"id", kPrefixId},
+      {"cites", kPrefixCitation},
+      {"mineral", std::string(kPrefixEntity) + "mineral:"},
+      {"agency", std::string(kPrefixEntity) + "agency:"},
+      {"country", std::string(kPrefixEntity) + "country:"},
+      {"person", std::string(kPrefixEntity) + "person:"},
+      {"concept", std::string(kPrefixEntity) + "concept:"},
+      {"entity", kPrefixEntity}};
   Filters f;
   // Split on spaces outside quotes.
   std::vector<std::string> toks;
@@ -146,6 +156,36 @@ Result<Filters> LiftFilters(const std::string& q) {
   return f;
 }
 
+// Counts each id of a '\n'-separated list value (documents name several
+// minerals; Xapian's ValueCountMatchSpy counts whole values).
+class ListCountMatchSpy : public Xapian::MatchSpy {
+ public:
+  explicit ListCountMatchSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string v = doc.get_value(slot_);
+    size_t b = 0;
+    while (b < v.size()) {
+      size_t e = v.find('\n', b);
+      if (e == std::string::npos) e = v.size();
+      ++counts_[v.substr(b, e - b)];
+      b = e + 1;
+    }
+  }
+  std::vector<FacetCount> Top(size_t n) const {
+    std::vector<FacetCount> out;
+    for (const auto& [k, c] : counts_) out.push_back({k, c});
+    std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (out.size() > n) out.resize(n);
+    return out;
+  }
+
+ private:
+  Xapian::valueno slot_;
+  std::map<std::string, uint64_t> counts_;
+};
+
 struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
@@ -180,6 +220,10 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     qp.add_boolean_prefix("lang", kPrefixLanguage);
     qp.add_boolean_prefix("format", kPrefixFormat);
     qp.add_boolean_prefix("id", kPrefixId);
+    qp.add_boolean_prefix("cites", kPrefixCitation);
+    qp.add_boolean_prefix("entity", kPrefixEntity);
+    for (const char* type : {"mineral", "agency", "country", "person", "concept"})
+      qp.add_boolean_prefix(type, std::string(kPrefixEntity) + type + ":");
     qp.add_prefix("title", kPrefixTitle);
     Xapian::NumberRangeProcessor years(kSlotYear, "year:");
     Xapian::DateRangeProcessor dates(kSlotDate, "date:");
@@ -219,10 +263,14 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
       enquire.set_sort_by_value_then_relevance(kSlotDate, true);
     }
     Xapian::ValueCountMatchSpy kind_spy(kSlotKind), year_spy(kSlotYearStr);
+    ListCountMatchSpy mineral_spy(kSlotMinerals), agency_spy(kSlotAgencies), country_spy(kSlotCountries);
     Xapian::doccount check_at_least = 0;
     if (req.facets) {
       enquire.add_matchspy(&kind_spy);
       enquire.add_matchspy(&year_spy);
+      enquire.add_matchspy(&mineral_spy);
+      enquire.add_matchspy(&agency_spy);
+      enquire.add_matchspy(&country_spy);
       check_at_least = db.get_doccount();
     }
     Xapian::MSet mset = enquire.get_mset(req.offset, req.limit, check_at_least);
@@ -241,6 +289,9 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     if (req.facets) {
       out.facets["kind"] = TopValues(kind_spy, 50, false);
       out.facets["year"] = TopValues(year_spy, 500, true);
+      out.facets["mineral"] = mineral_spy.Top(20);
+      out.facets["agency"] = agency_spy.Top(20);
+      out.facets["country"] = country_spy.Top(20);
     }
     if (out.total < 3) {
       std::string corrected = qp.get_corrected_query_string();
@@ -276,6 +327,46 @@ std::vector<std::string> Searcher::IdsWithPrefix(const std::string& prefix, size
   return out;
 }
 
+Result<std::vector<Posting>> Searcher::Postings(const std::string& id, bool citations, size_t limit,
+                                               uint64_t* total) {
+  return Guard("reading " + impl_->dir, [&]() -> Result<std::vector<Posting>> {
+    auto& db = impl_->db;
+    const std::string term = (citations ? schema::kPrefixCitation : schema::kPrefixEntity) + id;
+    std::vector<std::pair<uint32_t, Xapian::docid>> by_count;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) by_count.push_back({it.get_wdf(), *it});
+    if (total) *total = by_count.size();
+    std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<Posting> out;
+    for (const auto& [count, did] : by_count) {
+      if (out.size() >= limit) break;
+      Xapian::Document d = db.get_document(did);
+      auto rec = internal::DecodeRecord(d.get_data());
+      if (!rec.ok()) continue;
+      out.push_back({rec->id, rec->title, KindName(rec->kind), rec->date, count});
+    }
+    return out;
+  });
+}
+
+Result<std::vector<std::pair<std::string, uint64_t>>> Searcher::CoOccurring(const std::string& id, size_t limit) {
+  return Guard("reading " + impl_->dir, [&]() -> Result<std::vector<std::pair<std::string, uint64_t>>> {
+    auto& db = impl_->db;
+    const std::string term = schema::kPrefixEntity + id, prefix = schema::kPrefixEntity;
+    std::map<std::string, uint64_t> counts;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      auto tl = db.termlist_begin(*it);
+      for (tl.skip_to(prefix); tl != db.termlist_end(*it) && (*tl).rfind(prefix, 0) == 0; ++tl)
+        if (*tl != term) ++counts[(*tl).substr(prefix.size())];
+    }
+    std::vector<std::pair<std::string, uint64_t>> out(counts.begin(), counts.end());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+  });
+}
+
 Result<IndexStats> Searcher::Stats() {
   return Guard("reading " + impl_->dir, [&]() -> Result<IndexStats> {
     auto& db = impl_->db;
@@ -292,6 +383,19 @@ Result<IndexStats> Searcher::Stats() {
     count(schema::kPrefixYear, s.by_year);
     count(schema::kPrefixFormat, s.by_format);
     count(schema::kPrefixLanguage, s.by_language);
+    // Documents per entity type and per relation type.
+    for (auto t = db.allterms_begin(schema::kPrefixEntity); t != db.allterms_end(schema::kPrefixEntity); ++t) {
+      std::string id = (*t).substr(2);
+      ++s.entities_by_type[id.substr(0, id.find(':'))];
+    }
+    for (auto t = db.allterms_begin(schema::kPrefixRelation); t != db.allterms_end(schema::kPrefixRelation); ++t) {
+      std::string rel = (*t).substr(2);
+      s.relations_by_type[rel.substr(0, rel.find(':'))] += t.get_termfreq();
+    }
+    for (auto t = db.allterms_begin(schema::kPrefixCitation); t != db.allterms_end(schema::kPrefixCitation); ++t) {
+      std::string id = (*t).substr(2);
+      s.citations_by_type[id.substr(0, id.find(':'))] += t.get_termfreq();
+    }
     auto size = IndexSizeBytes(impl_->dir);
     if (size.ok()) s.size_bytes = *size;
     return s;

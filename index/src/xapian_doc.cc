@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 
@@ -70,21 +71,31 @@ void AddFilterTermsValuesData(Xapian::Document& x, const Document& d) {
       if (c != '-') compact += c;
     x.add_value(kSlotDate, compact);
   }
+  // Extraction: counted terms (wdf = occurrences), and facet values.
+  std::string minerals, agencies, countries;
+  for (const auto& e : d.entities) {
+    std::string t = kPrefixEntity + e.id;
+    if (t.size() <= kMaxTermBytes) x.add_term(t, std::max<uint32_t>(e.count, 1));
+    std::string* list = e.id.rfind("mineral:", 0) == 0   ? &minerals
+                        : e.id.rfind("agency:", 0) == 0  ? &agencies
+                        : e.id.rfind("country:", 0) == 0 ? &countries
+                                                         : nullptr;
+    if (list) *list += (list->empty() ? "" : "\n") + e.id;
+  }
+  if (!minerals.empty()) x.add_value(kSlotMinerals, minerals);
+  if (!agencies.empty()) x.add_value(kSlotAgencies, agencies);
+  if (!countries.empty()) x.add_value(kSlotCountries, countries);
+  for (const auto& c : d.citations) {
+    std::string t = kPrefixCitation + c.id;
+    if (t.size() <= kMaxTermBytes) x.add_term(t, std::max<uint32_t>(c.count, 1));
+  }
+  for (const auto& r : d.relations) {
+    std::string t = kPrefixRelation + r.type + ":" + r.target;
+    if (t.size() <= kMaxTermBytes) x.add_term(t);
+  }
   x.set_data(EncodeRecord(d));
 }
 
-void CopyTextTerms(const Xapian::Document& from, Xapian::Document& to) {
-  for (auto t = from.termlist_begin(); t != from.termlist_end(); ++t) {
-    const std::string term = *t;
-    if (!IsTextTerm(term)) continue;
-    auto p = t.positionlist_begin();
-    if (p == t.positionlist_end()) {
-      to.add_term(term, t.get_wdf());
-    } else {
-      for (; p != t.positionlist_end(); ++p) to.add_posting(term, *p);
-    }
-  }
-}
 }  // namespace
 
 std::string SourceTerm(const std::string& path) {
@@ -120,8 +131,15 @@ Xapian::Document BuildXapianDoc(const AnalyzedDocument& ad) {
 }
 
 Xapian::Document WithRecord(const Xapian::Document& x, const Document& rec) {
-  Xapian::Document out;
-  CopyTextTerms(x, out);
+  // Edit the document in place: text terms and their positions stay as they
+  // are (Xapian then need not rewrite them); filter terms, values and data
+  // are rebuilt from the record.
+  Xapian::Document out = x;
+  std::vector<std::string> drop;
+  for (auto t = out.termlist_begin(); t != out.termlist_end(); ++t)
+    if (!IsTextTerm(*t)) drop.push_back(*t);
+  for (const auto& t : drop) out.remove_term(t);
+  out.clear_values();
   AddFilterTermsValuesData(out, rec);
   return out;
 }

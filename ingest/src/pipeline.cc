@@ -23,6 +23,7 @@
 #include "lodestone/index/merge.h"
 #include "lodestone/index/writer.h"
 #include "lodestone/ingest/analyzer.h"
+#include "lodestone/ingest/extract.h"
 #include "lodestone/ingest/readers.h"
 
 namespace fs = std::filesystem;
@@ -57,7 +58,8 @@ Status ReadWholeFile(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
-AnalyzedDocument Analyze(Document doc, Analyzer& analyzer) {
+AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const Extractor* extractor) {
+  if (extractor) extractor->Extract(&doc, analyzer);
   AnalyzedDocument ad;
   uint32_t pos = 0;
   analyzer.Tokenize(doc.title, &pos, &ad.title);
@@ -72,7 +74,7 @@ AnalyzedDocument Analyze(Document doc, Analyzer& analyzer) {
 // Reads, parses and analyses one bundle. `old` holds manifest entries of its
 // files (for the hash check), empty in build mode.
 BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional<ManifestEntry>>& old,
-                           Analyzer& analyzer) {
+                           Analyzer& analyzer, const Extractor* extractor) {
   BundleResult r;
   std::vector<Document> docs;
   bool all_same = !old.empty();
@@ -127,7 +129,7 @@ BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional
     else
       merged[it->second] = MergeDocuments(merged[it->second], d);
   }
-  for (auto& d : merged) r.docs.push_back(Analyze(std::move(d), analyzer));
+  for (auto& d : merged) r.docs.push_back(Analyze(std::move(d), analyzer, extractor));
   return r;
 }
 
@@ -205,7 +207,8 @@ uint64_t TotalBytes(const std::vector<Bundle>& bundles) {
 // Build mode: every worker fills its own shard; shards are compacted and
 // published at the end. Bundles go to workers round-robin, so the same input
 // gives the same index.
-Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, IngestSummary& sum) {
+Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const Extractor* extractor,
+             IngestSummary& sum) {
   sum.mode = "build";
   auto work = MakeWorkDir(opt.index_dir);
   if (!work.ok()) return work.status();
@@ -227,7 +230,7 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, Inges
     workers.emplace_back([&, w] {
       Analyzer analyzer;
       for (size_t i = w; i < bundles.size(); i += n) {
-        BundleResult r = ProcessBundle(bundles[i], {}, analyzer);
+        BundleResult r = ProcessBundle(bundles[i], {}, analyzer, extractor);
         Collect(r, partial[w]);
         partial[w].files_read += r.files.size() + r.failed.size();
         partial[w].added += r.docs.size();
@@ -268,7 +271,7 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, Inges
 // Update mode: workers read and analyse changed bundles; this thread writes
 // them in discovery order (deterministic) with a bounded window in flight.
 Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, const std::vector<FoundFile>& found,
-              IndexWriter& writer, IngestSummary& sum) {
+              const Extractor* extractor, IndexWriter& writer, IngestSummary& sum) {
   sum.mode = "update";
   std::vector<size_t> todo;
   std::vector<std::vector<std::optional<ManifestEntry>>> old(bundles.size());
@@ -306,7 +309,7 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
           if (next >= todo.size()) return;
           k = next++;
         }
-        BundleResult r = ProcessBundle(bundles[todo[k]], old[todo[k]], analyzer);
+        BundleResult r = ProcessBundle(bundles[todo[k]], old[todo[k]], analyzer, extractor);
         files_done += bundles[todo[k]].files.size();
         bytes_done += r.bytes;
         std::lock_guard<std::mutex> lock(mu);
@@ -396,13 +399,24 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
   Status s = lock.Acquire(opt.index_dir);
   if (!s.ok()) return s;
 
+  // The knowledge base: built in, plus the user's files. A bad file is an
+  // error for the whole run (every document would be linked differently).
+  auto kb = KnowledgeBase::Builtin();
+  if (!kb.ok()) return kb.status();
+  for (const auto& f : opt.kb_files) {
+    s = kb->AddFile(f);
+    if (!s.ok()) return Status::InvalidArgument(s.message());
+  }
+  std::unique_ptr<Extractor> extractor;
+  if (opt.extract) extractor = std::make_unique<Extractor>(*kb);
+
   std::vector<FoundFile> found = internal::Discover(opt.paths, opt.index_dir, &sum.failed);
   sum.files = found.size();
   std::vector<Bundle> bundles = internal::MakeBundles(found);
 
   const bool has_index = fs::exists(fs::path(opt.index_dir) / "CURRENT");
   if (!has_index || opt.rebuild) {
-    s = Build(opt, bundles, sum);
+    s = Build(opt, bundles, extractor.get(), sum);
     if (!s.ok()) return s;
     // Documents after merging formats and ids: what the new index holds.
     auto writer = IndexWriter::Open(opt.index_dir);
@@ -412,7 +426,7 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
   } else {
     auto writer = IndexWriter::Open(opt.index_dir, WriteOptions{opt.flush_every});
     if (!writer.ok()) return writer.status();
-    s = Update(opt, bundles, found, **writer, sum);
+    s = Update(opt, bundles, found, extractor.get(), **writer, sum);
     if (!s.ok()) return s;
     sum.documents = (*writer)->DocumentCount();
   }

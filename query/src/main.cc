@@ -8,12 +8,14 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "lodestone/index/searcher.h"
 #include "lodestone/ingest/analyzer.h"
+#include "lodestone/ingest/kb.h"
 #include "lodestone/ingest/pipeline.h"
 #include "lodestone/query/render.h"
 #include "lodestone/query/snippet.h"
@@ -111,6 +113,53 @@ int RunShow(const Common& c, const std::string& key, bool no_text) {
   return kExitOk;
 }
 
+int RunEntity(const Common& c, const std::string& name, const std::vector<std::string>& kb_files, size_t limit) {
+  auto kb = KnowledgeBase::Builtin();
+  if (!kb.ok()) return Fail(c, kb.status());
+  for (const auto& f : kb_files) {
+    Status s = kb->AddFile(f);
+    if (!s.ok()) return Fail(c, Status::InvalidArgument(s.message()));
+  }
+  auto searcher = Searcher::Open(c.index);
+  if (!searcher.ok()) return Fail(c, searcher.status());
+  EntityReport r;
+  if (const Entity* e = kb->Find(name)) {
+    r.id = e->id;
+    r.entity = e;
+  } else if (auto found = kb->Lookup(name); !found.empty()) {
+    r.id = found.front()->id;
+    r.entity = found.front();
+  } else if (name.find(':') != std::string::npos) {
+    r.id = name;  // a cited id (eo:13817) or an entity only a user file knows
+  }
+  const bool cited = r.id.empty() ? false : !r.entity;
+  if (!r.id.empty()) {
+    auto top = (*searcher)->Postings(r.id, cited, limit, &r.documents);
+    if (!top.ok()) return Fail(c, top.status());
+    r.top = *top;
+  }
+  if (r.id.empty() || (!r.entity && r.documents == 0)) {
+    std::string msg = "no entity " + name;
+    auto similar = kb->Similar(name, 3);
+    if (!similar.empty()) {
+      msg += "; did you mean";
+      for (size_t i = 0; i < similar.size(); ++i) msg += (i ? ", " : " ") + similar[i];
+      msg += "?";
+    }
+    return Fail(c, Status::NotFound(msg));
+  }
+  for (const auto& e : kb->entities())
+    if (std::find(e.is_a.begin(), e.is_a.end(), r.id) != e.is_a.end()) r.members.push_back(&e);
+  auto co = (*searcher)->CoOccurring(r.id, 10);
+  if (co.ok()) r.cooccurs = *co;
+  for (const auto& [id, n] : r.cooccurs) {
+    const Entity* e = kb->Find(id);
+    r.cooccur_names.push_back(e ? e->name : id);
+  }
+  std::cout << (c.json ? EntityJson(r) : EntityText(r));
+  return kExitOk;
+}
+
 int RunStats(const Common& c) {
   auto searcher = Searcher::Open(c.index);
   if (!searcher.ok()) return Fail(c, searcher.status());
@@ -159,6 +208,8 @@ int main(int argc, char** argv) {
   ingest_cmd->add_option("--threads", ingest.threads, "Worker threads (default: all cores)");
   ingest_cmd->add_option("--flush-every", ingest.flush_every, "Documents per batch commit (default 2000)")
       ->check(CLI::Range(1u, 1000000u));
+  ingest_cmd->add_option("--kb", ingest.kb_files, "Knowledge-base file(s) to add to the built-in one (format: corpus/kb/README.md)")
+      ->check(CLI::ExistingFile);
   ingest_cmd->add_flag("-q,--quiet", quiet, "No progress and no summary unless something failed");
   ingest_cmd->add_flag("-v,--verbose", verbose, "List every skipped file with its reason");
   AddCommon(ingest_cmd, common);
@@ -175,6 +226,8 @@ int main(int argc, char** argv) {
       "                         fact_sheet, statement, paper, other)\n"
       "  title:word  lang:zh  format:fr-xml  id:eo:13603\n"
       "  year:2012  year:2017..2021  date:2020-01-01..2022-12-31\n"
+      "  mineral:gallium  agency:interior-department  country:cn  concept:critical-minerals\n"
+      "  cites:eo:13817  cites:usc:50/4501   (--facets also counts minerals, agencies, countries)\n"
       "  Chinese works as typed: 稀土, 出口管制 (segmented like the index).");
   search_cmd->add_option("query", req.query, "The query (quote it for the shell)")->required();
   search_cmd->add_option("-n,--limit", req.limit, "Hits to show (default 10)")->check(CLI::Range(0u, 10000u));
@@ -193,6 +246,20 @@ int main(int argc, char** argv) {
   show_cmd->add_flag("--no-text", no_text, "Metadata only");
   AddCommon(show_cmd, common);
 
+  // entity
+  std::string entity_name;
+  std::vector<std::string> entity_kb;
+  size_t entity_limit = 10;
+  auto* entity_cmd = app.add_subcommand(
+      "entity",
+      "What the index knows about an entity: names, list memberships, the documents naming it (most\n"
+      "mentions first) and the entities named with it. NAME is an id (mineral:gallium), a name or an\n"
+      "alias (gallium, rare earths, USGS, 稀土), or a cited id (eo:13817: the documents citing it).");
+  entity_cmd->add_option("name", entity_name, "Entity id, name or alias")->required();
+  entity_cmd->add_option("--kb", entity_kb, "Extra knowledge-base file(s)")->check(CLI::ExistingFile);
+  entity_cmd->add_option("-n,--limit", entity_limit, "Documents to list (default 10)");
+  AddCommon(entity_cmd, common);
+
   // stats
   auto* stats_cmd = app.add_subcommand("stats", "Index summary: documents by kind, year, format and language.");
   AddCommon(stats_cmd, common);
@@ -207,5 +274,6 @@ int main(int argc, char** argv) {
   if (*search_cmd) return RunSearch(common, req);
   if (*show_cmd) return RunShow(common, show_key, no_text);
   if (*stats_cmd) return RunStats(common);
+  if (*entity_cmd) return RunEntity(common, entity_name, entity_kb, entity_limit);
   return kExitUsage;
 }

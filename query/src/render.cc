@@ -8,6 +8,8 @@
 #include <map>
 #include <sstream>
 
+#include "lodestone/ingest/extract.h"
+
 namespace lodestone {
 
 namespace {
@@ -78,6 +80,47 @@ void DocumentFields(Writer& w, const Document& d, bool with_text) {
     KV(w, "format", s.format);
     Key(w, "size");
     w.Uint64(s.size);
+    w.EndObject();
+  }
+  w.EndArray();
+  auto type_of = [](const std::string& id) { return id.substr(0, id.find(':')); };
+  auto evidence = [&](uint32_t offset) {
+    return offset < d.text.size() ? SentenceAround(d.text, offset) : std::string();
+  };
+  Key(w, "entities");
+  w.StartArray();
+  for (const auto& e : d.entities) {
+    w.StartObject();
+    KV(w, "id", e.id);
+    KV(w, "type", type_of(e.id));
+    KV(w, "name", e.name);
+    Key(w, "count");
+    w.Uint(e.count);
+    KV(w, "evidence", e.offsets.empty() ? std::string() : evidence(e.offsets[0]));
+    w.EndObject();
+  }
+  w.EndArray();
+  Key(w, "citations");
+  w.StartArray();
+  for (const auto& c : d.citations) {
+    w.StartObject();
+    KV(w, "id", c.id);
+    KV(w, "type", type_of(c.id));
+    Key(w, "count");
+    w.Uint(c.count);
+    KV(w, "evidence", c.offsets.empty() ? std::string() : evidence(c.offsets[0]));
+    w.EndObject();
+  }
+  w.EndArray();
+  Key(w, "relations");
+  w.StartArray();
+  for (const auto& r : d.relations) {
+    w.StartObject();
+    KV(w, "type", r.type);
+    KV(w, "target", r.target);
+    KV(w, "origin", r.origin);
+    KV(w, "evidence", r.origin == "metadata" ? d.meta.count("disposition_notes") ? d.meta.at("disposition_notes") : ""
+                                             : evidence(r.offset));
     w.EndObject();
   }
   w.EndArray();
@@ -236,6 +279,33 @@ std::string DocumentText(const Document& d, bool with_text) {
   for (const auto& [k, v] : d.meta) o << "  " << k << ": " << v << "\n";
   for (const auto& s : d.sources) o << "  source:   " << s.path << " (" << s.format << ")\n";
   if (!d.references.empty()) o << "  references: " << d.references.size() << "\n";
+  auto evidence = [&](uint32_t offset) {
+    std::string e = offset < d.text.size() ? SentenceAround(d.text, offset) : std::string();
+    if (e.size() > 240) e = e.substr(0, 237) + "...";
+    return e.empty() ? std::string() : "      \"" + e + "\"\n";
+  };
+  if (!d.entities.empty()) {
+    o << "\nentities:\n";
+    for (const auto& e : d.entities) {
+      o << "  " << e.id << " (" << e.name << ") ×" << e.count << "\n";
+      if (!e.offsets.empty()) o << evidence(e.offsets[0]);
+    }
+  }
+  if (!d.citations.empty()) {
+    o << "\ncites:\n";
+    for (const auto& c : d.citations) {
+      o << "  " << c.id << " ×" << c.count << "\n";
+      if (!c.offsets.empty()) o << evidence(c.offsets[0]);
+    }
+  }
+  if (!d.relations.empty()) {
+    o << "\nrelations:\n";
+    for (const auto& r : d.relations) {
+      o << "  " << r.type << " " << r.target << (r.origin == "metadata" ? "  (Federal Register disposition notes)" : "")
+        << "\n";
+      if (r.origin != "metadata") o << evidence(r.offset);
+    }
+  }
   if (with_text) o << "\n" << d.text << "\n";
   return o.str();
 }
@@ -257,6 +327,9 @@ std::string StatsJson(const IndexStats& s) {
   CountMap(w, "by_year", s.by_year);
   CountMap(w, "by_format", s.by_format);
   CountMap(w, "by_language", s.by_language);
+  CountMap(w, "entities_by_type", s.entities_by_type);
+  CountMap(w, "citations_by_type", s.citations_by_type);
+  CountMap(w, "relations_by_type", s.relations_by_type);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize()) + "\n";
 }
@@ -273,6 +346,9 @@ std::string StatsText(const IndexStats& s) {
   section("by kind", s.by_kind);
   section("by format (documents with a source in it)", s.by_format);
   section("by language", s.by_language);
+  section("entities named (distinct, by type)", s.entities_by_type);
+  section("citations (document, id) by type", s.citations_by_type);
+  section("relations (document, target) by type", s.relations_by_type);
   // Years compactly: "1994 31  1995 40 ..."
   o << "by year:\n";
   int col = 0;
@@ -283,6 +359,121 @@ std::string StatsText(const IndexStats& s) {
     if (++col % 6 == 0) o << "\n";
   }
   if (col % 6) o << "\n";
+  return o.str();
+}
+
+std::string EntityJson(const EntityReport& r) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  auto list = [&](const char* key, const std::vector<std::string>& v) {
+    Key(w, key);
+    w.StartArray();
+    for (const auto& x : v) Str(w, x);
+    w.EndArray();
+  };
+  w.StartObject();
+  KV(w, "id", r.id);
+  KV(w, "type", r.id.substr(0, r.id.find(':')));
+  Key(w, "known");
+  w.Bool(r.entity != nullptr);
+  if (r.entity) {
+    const Entity& e = *r.entity;
+    KV(w, "name", e.name);
+    list("aliases", e.aliases);
+    list("aliases_cs", e.aliases_cs);
+    list("zh", e.zh);
+    list("heads", e.heads);
+    list("adjectives", e.adjectives);
+    list("is_a", e.is_a);
+    if (!e.parent.empty()) KV(w, "parent", e.parent);
+    Key(w, "lists");
+    w.StartArray();
+    for (const auto& l : e.lists) {
+      w.StartObject();
+      KV(w, "list", l.list);
+      Key(w, "year");
+      w.Int(l.year);
+      KV(w, "citation", l.citation);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  Key(w, "members");
+  w.StartArray();
+  for (const Entity* m : r.members) Str(w, m->id);
+  w.EndArray();
+  Key(w, "documents");
+  w.StartObject();
+  Key(w, "total");
+  w.Uint64(r.documents);
+  Key(w, "top");
+  w.StartArray();
+  for (const auto& p : r.top) {
+    w.StartObject();
+    KV(w, "id", p.id);
+    KV(w, "title", p.title);
+    KV(w, "kind", p.kind);
+    KV(w, "date", p.date);
+    Key(w, "count");
+    w.Uint(p.count);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  Key(w, "cooccurs");
+  w.StartArray();
+  for (size_t i = 0; i < r.cooccurs.size(); ++i) {
+    w.StartObject();
+    KV(w, "id", r.cooccurs[i].first);
+    KV(w, "name", r.cooccur_names[i]);
+    Key(w, "documents");
+    w.Uint64(r.cooccurs[i].second);
+    // Strength: the share of this entity's documents that also name the other.
+    Key(w, "share");
+    w.Double(r.documents ? static_cast<double>(r.cooccurs[i].second) / r.documents : 0.0);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+std::string EntityText(const EntityReport& r) {
+  std::ostringstream o;
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  o << r.id;
+  if (r.entity) o << "  " << r.entity->name;
+  o << "\n";
+  if (r.entity) {
+    const Entity& e = *r.entity;
+    std::vector<std::string> names = e.aliases;
+    names.insert(names.end(), e.aliases_cs.begin(), e.aliases_cs.end());
+    names.insert(names.end(), e.zh.begin(), e.zh.end());
+    if (!names.empty()) o << "  also:     " << join(names) << "\n";
+    if (!e.heads.empty()) o << "  heads:    " << join(e.heads) << "\n";
+    if (!e.is_a.empty()) o << "  is a:     " << join(e.is_a) << "\n";
+    if (!e.parent.empty()) o << "  part of:  " << e.parent << "\n";
+    for (const auto& l : e.lists) o << "  listed:   " << l.list << " (" << l.year << ", " << l.citation << ")\n";
+  } else {
+    o << "  (not in the knowledge base: an id seen in documents)\n";
+  }
+  if (!r.members.empty()) {
+    std::vector<std::string> ids;
+    for (const Entity* m : r.members) ids.push_back(m->id.substr(m->id.find(':') + 1));
+    o << "  members:  " << join(ids) << "\n";
+  }
+  o << "\n" << Thousands(r.documents) << (r.documents == 1 ? " document" : " documents") << (r.top.empty() ? "" : ", most mentions first:") << "\n";
+  for (const auto& p : r.top)
+    o << "  " << p.count << "×  " << p.id << "  " << p.date << "  " << (p.title.size() > 80 ? p.title.substr(0, 77) + "..." : p.title) << "\n";
+  if (!r.cooccurs.empty()) {
+    o << "\nnamed together with:\n";
+    for (size_t i = 0; i < r.cooccurs.size(); ++i)
+      o << "  " << r.cooccurs[i].first << " (" << r.cooccur_names[i] << ") in " << r.cooccurs[i].second << "\n";
+  }
   return o.str();
 }
 

@@ -52,6 +52,30 @@ struct Reference {
   std::string year;
 };
 
+// What extraction found in a document (see ingest/extract.h). Offsets are
+// byte offsets into Document::text (at most a few kept per item).
+struct EntityRef {
+  std::string id;    // mineral:lithium
+  std::string name;  // display name from the knowledge base
+  uint32_t count = 0;
+  std::vector<uint32_t> offsets;
+};
+
+struct CitationRef {
+  std::string id;    // eo:13817, usc:50/4501, pl:117-169
+  uint32_t count = 0;
+  std::vector<uint32_t> offsets;
+};
+
+inline constexpr uint32_t kNoOffset = 0xFFFFFFFF;  // evidence not in this text
+
+struct RelationRef {
+  std::string type;    // revokes, amends, supersedes, directs, revoked_by, ...
+  std::string target;  // eo:13990, agency:interior-department
+  uint32_t offset = 0;       // evidence in the text, or kNoOffset
+  std::string origin;        // "text" or "metadata" (Federal Register disposition notes)
+};
+
 struct Document {
   std::string id;          // design identifier: eo:13603, usc:30/1606, doc:3fa2...
   Kind kind = Kind::kOther;
@@ -66,6 +90,9 @@ struct Document {
   std::vector<Reference> references;
   std::map<std::string, std::string> meta;  // citation, president, agencies, ...
   std::vector<SourceFile> sources;
+  std::vector<EntityRef> entities;
+  std::vector<CitationRef> citations;
+  std::vector<RelationRef> relations;
 };
 
 // A word of the text as the analyser found it: normalised (NFKC, case folded)

@@ -18,6 +18,11 @@ inline constexpr char kPrefixFormat[] = "F";    // F + format of any source file
 inline constexpr char kPrefixLanguage[] = "L";  // L + language
 inline constexpr char kPrefixSource[] = "P";    // P + source path (or P# + hash if long)
 
+// Extraction (ingest/extract.h): wdf = number of occurrences.
+inline constexpr char kPrefixEntity[] = "XE";    // XE + entity id (XEmineral:lithium)
+inline constexpr char kPrefixCitation[] = "XC";  // XC + cited id (XCeo:13817, XCusc:50/4501)
+inline constexpr char kPrefixRelation[] = "XR";  // XR + type + ":" + target (XRrevokes:eo:13990)
+
 // Free-text prefixes.
 inline constexpr char kPrefixTitle[] = "S";     // S + title word (positional)
 inline constexpr char kPrefixStem[] = "Z";      // Z + English stem (Xapian convention)
@@ -29,6 +34,9 @@ inline constexpr unsigned kSlotYear = 1;   // sortable_serialise(year)
 inline constexpr unsigned kSlotKind = 2;   // kind name (facet counts)
 inline constexpr unsigned kSlotId = 3;     // id
 inline constexpr unsigned kSlotYearStr = 4;  // "YYYY" (facet counts)
+inline constexpr unsigned kSlotMinerals = 5;   // mineral ids, '\n'-separated (facets)
+inline constexpr unsigned kSlotAgencies = 6;   // agency ids, '\n'-separated (facets)
+inline constexpr unsigned kSlotCountries = 7;  // country ids, '\n'-separated (facets)
 
 // Metadata keys (Xapian user metadata, committed atomically with documents).
 inline constexpr char kMetaSchema[] = "lode:schema";
@@ -37,7 +45,9 @@ inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> manifest e
 // Stored document data: a JSON object
 // {"id","kind","title","date","number","language","url","format","text",
 //  "authors":[...],"references":[{...}],"meta":{...},
-//  "sources":[{"path","format","size","mtime_ns","hash"}]}
+//  "sources":[{"path","format","size","mtime_ns","hash"}],
+//  "entities":[{"id","name","count","offsets"}],"citations":[{"id","count","offsets"}],
+//  "relations":[{"type","target","offset","origin"}]}
 
 }  // namespace lodestone::schema
 

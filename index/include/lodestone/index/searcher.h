@@ -2,8 +2,9 @@
 // index directory written by writer.h.
 //
 // The query language is Xapian's (AND, OR, NOT, "phrases", NEAR, trailing
-// wildcards, +/-), with field filters kind:, lang:, format:, id:, title:, and
-// ranges year:YYYY..YYYY and date:YYYY-MM-DD..YYYY-MM-DD. Queries arrive
+// wildcards, +/-), with field filters kind:, lang:, format:, id:, title:,
+// mineral:, agency:, country:, person:, concept:, cites:, and ranges
+// year:YYYY..YYYY and date:YYYY-MM-DD..YYYY-MM-DD. Queries arrive
 // already segmented (CJK text split into words by the analyser in ingest/);
 // the query layer does that, so that index/ stays free of ICU.
 // Thread-safety: a Searcher is not thread-safe; open one per thread.
@@ -58,6 +59,18 @@ struct IndexStats {
   uint64_t terms_total = 0;  // total length of all documents, in words
   std::string path;          // the live database
   std::map<std::string, uint64_t> by_kind, by_year, by_format, by_language;
+  std::map<std::string, uint64_t> entities_by_type;   // distinct entities named, per type
+  std::map<std::string, uint64_t> citations_by_type;  // (document, cited id) pairs, per id type
+  std::map<std::string, uint64_t> relations_by_type;  // (document, target) pairs, per relation
+};
+
+// A document that names an entity (or cites an id), with how often.
+struct Posting {
+  std::string id;
+  std::string title;
+  std::string kind;
+  std::string date;
+  uint32_t count = 0;
 };
 
 class Searcher {
@@ -78,6 +91,14 @@ class Searcher {
   std::vector<std::string> IdsWithPrefix(const std::string& prefix, size_t limit);
 
   Result<IndexStats> Stats();
+
+  // Documents whose text names entity `id` (or cite it, with citations), most
+  // mentions first. `total` receives the number of such documents.
+  Result<std::vector<Posting>> Postings(const std::string& id, bool citations, size_t limit, uint64_t* total);
+
+  // Entities most often named in the same documents as `id`, with the number
+  // of shared documents.
+  Result<std::vector<std::pair<std::string, uint64_t>>> CoOccurring(const std::string& id, size_t limit);
 
  private:
   struct Impl;

@@ -32,6 +32,8 @@ struct IngestOptions {
   unsigned threads = 0;      // 0: all cores
   uint32_t flush_every = 2000;
   bool progress = false;     // draw a progress line on stderr
+  std::vector<std::string> kb_files;  // knowledge-base files added to the built-in one
+  bool extract = true;       // link entities, citations and relations
 };
 
 struct IngestProblem {

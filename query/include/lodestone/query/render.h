@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lodestone/index/searcher.h"
+#include "lodestone/ingest/kb.h"
 #include "lodestone/ingest/pipeline.h"
 
 namespace lodestone {
@@ -27,6 +28,19 @@ std::string SearchText(const SearchRequest& req, const SearchResult& res, const 
 
 std::string DocumentJson(const Document& doc);
 std::string DocumentText(const Document& doc, bool with_text);
+
+// What `lode entity` shows: the knowledge-base entry (if any) and the index's view.
+struct EntityReport {
+  std::string id;
+  const Entity* entity = nullptr;            // null for ids only seen in documents
+  std::vector<const Entity*> members;        // entities whose is_a names this one
+  uint64_t documents = 0;                    // documents naming (or citing) it
+  std::vector<Posting> top;                  // most mentions first
+  std::vector<std::pair<std::string, uint64_t>> cooccurs;
+  std::vector<std::string> cooccur_names;    // display names, parallel to cooccurs
+};
+std::string EntityJson(const EntityReport& r);
+std::string EntityText(const EntityReport& r);
 
 std::string StatsJson(const IndexStats& s);
 std::string StatsText(const IndexStats& s);

@@ -1,0 +1,49 @@
+// Extraction: entities, citations and relations of one document.
+//
+// Runs in the ingest pipeline after reading and before writing. Entities
+// come from the knowledge base through the phrase matcher; citations from
+// scanners over the analysed words (Executive Orders, public laws, U.S.
+// Code, C.F.R., Federal Register, Statutes at Large, bills, presidential
+// determinations, DOIs; named acts through the knowledge base); relations
+// from the sentence each citation stands in (revokes, amends, supersedes)
+// and from agency heads in the subject of a "shall" (directs), plus the
+// Federal Register's disposition notes when the record has them.
+// An Extractor is immutable after construction and can be shared between
+// threads; each call needs its own Analyzer.
+#ifndef LODESTONE_INGEST_EXTRACT_H_
+#define LODESTONE_INGEST_EXTRACT_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lodestone/index/document.h"
+#include "lodestone/ingest/analyzer.h"
+#include "lodestone/ingest/kb.h"
+#include "lodestone/ingest/matcher.h"
+
+namespace lodestone {
+
+class Extractor {
+ public:
+  explicit Extractor(const KnowledgeBase& kb);
+  // Fills doc->entities, doc->citations and doc->relations (replacing them).
+  void Extract(Document* doc, Analyzer& analyzer) const;
+  const KnowledgeBase& kb() const { return kb_; }
+
+ private:
+  const KnowledgeBase& kb_;
+  TrieMatcher matcher_;
+};
+
+// Citation ids in `text` (for tests and tools): the same scanners as Extract.
+std::vector<std::string> FindCitations(const std::string& text, Analyzer& analyzer, const std::string& own_id = "",
+                                       const std::string& date = "");
+
+// The sentence of `text` around byte `offset` (trimmed, single-spaced,
+// at most about 400 bytes).
+std::string SentenceAround(const std::string& text, size_t offset);
+
+}  // namespace lodestone
+
+#endif  // LODESTONE_INGEST_EXTRACT_H_

@@ -1,0 +1,71 @@
+// Knowledge base: the entities Lodestone links documents to.
+//
+// Minerals, agencies, countries, people and concepts, each with a stable id
+// (mineral:lithium, agency:energy-department, country:cn), names, aliases
+// (case-insensitive), case-sensitive forms (acronyms, ambiguous names),
+// Chinese names, heads of agencies, is_a parents and list memberships
+// (USGS critical-minerals lists). The project's own files in corpus/kb/ are
+// compiled into the binary; users add files of the same format with --kb.
+// Loaded once, then read-only: safe to share between threads.
+#ifndef LODESTONE_INGEST_KB_H_
+#define LODESTONE_INGEST_KB_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "lodestone/index/status.h"
+
+namespace lodestone {
+
+struct ListMembership {
+  std::string list;      // "usgs-2018"
+  int year = 0;
+  std::string citation;  // "83 FR 23295"
+};
+
+struct Entity {
+  std::string id;        // "mineral:lithium"
+  std::string type;      // "mineral"
+  std::string name;      // display name
+  std::vector<std::string> aliases;     // matched case-insensitively (with name)
+  std::vector<std::string> aliases_cs;  // matched case-sensitively
+  std::vector<std::string> zh;          // Chinese names
+  std::vector<std::string> heads;       // agency heads ("Secretary of Energy"), case-sensitive
+  std::vector<std::string> adjectives;  // "Chinese", case-sensitive
+  std::vector<std::string> is_a;
+  std::vector<ListMembership> lists;
+  std::string parent;                   // organisational parent (metadata only)
+  bool group = false;
+  bool ambiguous = false;               // the plain name is not matched
+};
+
+class KnowledgeBase {
+ public:
+  // The knowledge base compiled into the binary (corpus/kb/*.json).
+  static Result<KnowledgeBase> Builtin();
+
+  // Adds the entities of one file (same format as corpus/kb). An entity
+  // whose id exists already gains the new names (so users can extend ours).
+  // ParseError naming the file and the problem.
+  Status AddJson(const std::string& json, const std::string& origin);
+  Status AddFile(const std::string& path);
+
+  const Entity* Find(const std::string& id) const;
+  const std::vector<Entity>& entities() const { return entities_; }
+  // Entities whose id, name or alias equals `name` (case-insensitive).
+  std::vector<const Entity*> Lookup(const std::string& name) const;
+  // Ids that are close to `name` (for "did you mean").
+  std::vector<std::string> Similar(const std::string& name, size_t limit) const;
+  // The sources of the loaded files ("origin: source text").
+  const std::vector<std::string>& sources() const { return sources_; }
+
+ private:
+  std::vector<Entity> entities_;
+  std::map<std::string, size_t> by_id_;
+  std::vector<std::string> sources_;
+};
+
+}  // namespace lodestone
+
+#endif  // LODESTONE_INGEST_KB_H_

@@ -1,0 +1,522 @@
+#include "lodestone/ingest/extract.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "text_util.h"
+
+namespace lodestone {
+
+namespace {
+
+// ------------------------------------------------------------ word helpers
+
+enum Role : uint32_t { kName = 0, kHead = 1, kAdjective = 2 };
+uint32_t Pack(size_t entity, Role role) { return static_cast<uint32_t>(entity << 2 | role); }
+size_t EntityOf(uint32_t v) { return v >> 2; }
+
+bool IsNumber(const std::string& t) {
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!((c >= '0' && c <= '9') || c == ',')) return false;
+  return t[0] != ',';
+}
+
+std::string Digits(const std::string& t) {
+  std::string out;
+  for (char c : t)
+    if (c != ',') out += c;
+  return out;
+}
+
+bool StartsWithDigit(const std::string& t) { return !t.empty() && t[0] >= '0' && t[0] <= '9'; }
+
+bool IsMonth(const std::string& t) {
+  static const std::set<std::string> kMonths = {"january", "february", "march",     "april",   "may",
+                                                "june",    "july",     "august",    "september", "october",
+                                                "november", "december", "jan", "feb", "mar", "apr", "jun",
+                                                "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  return kMonths.count(t) > 0;
+}
+
+// The bytes between two words.
+std::string_view Gap(const std::vector<Word>& w, std::string_view text, size_t i) {
+  if (i == 0 || i >= w.size()) return {};
+  return text.substr(w[i - 1].end, w[i].begin - w[i - 1].end);
+}
+
+bool IsDashGap(std::string_view g) {
+  return g == "-" || g == "\xE2\x80\x93" || g == "\xE2\x80\x94" || g == "\xE2\x80\x91" || g == "\xE2\x80\x90";
+}
+
+struct Scan {
+  const std::vector<Word>& w;
+  std::string_view text;
+  const std::string& own_id;
+  int congress;       // for bills, from the document's date
+  std::string own_usc_title;
+
+  const std::string& T(size_t i) const {
+    static const std::string kEmpty;
+    return i < w.size() ? w[i].term : kEmpty;
+  }
+  std::string_view S(size_t i) const {
+    return i < w.size() ? text.substr(w[i].begin, w[i].end - w[i].begin) : std::string_view();
+  }
+};
+
+struct Found {
+  std::string id;
+  size_t word;
+};
+
+// Skips "of March 16, 2012" and a parenthesised title after word i-1;
+// returns the next word index.
+size_t SkipDateAndParens(const Scan& s, size_t j) {
+  if (s.T(j) == "of" && IsMonth(s.T(j + 1)) && IsNumber(s.T(j + 2)) && Digits(s.T(j + 3)).size() == 4) j += 4;
+  // A parenthesis opening right after the previous word: skip to its close.
+  if (j > 0 && j < s.w.size()) {
+    std::string_view g = Gap(s.w, s.text, j);
+    size_t open = g.find('(');
+    if (open != std::string_view::npos) {
+      size_t from = s.w[j - 1].end + open;
+      int depth = 0;
+      size_t close = std::string_view::npos;
+      for (size_t k = from; k < s.text.size() && k < from + 600; ++k) {
+        if (s.text[k] == '(') ++depth;
+        if (s.text[k] == ')' && --depth == 0) {
+          close = k;
+          break;
+        }
+      }
+      if (close != std::string_view::npos)
+        while (j < s.w.size() && s.w[j].begin < close) ++j;
+    }
+  }
+  return j;
+}
+
+void ScanExecutiveOrders(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i < s.w.size(); ++i) {
+    size_t j;
+    if ((s.T(i) == "executive" || s.T(i) == "exec") && (s.T(i + 1) == "order" || s.T(i + 1) == "orders" ||
+                                                       s.T(i + 1) == "ord"))
+      j = i + 2;
+    else if (s.T(i) == "eo" || s.T(i) == "eos")
+      j = i + 1;
+    else
+      continue;
+    if (s.T(j) == "no" || s.T(j) == "nos" || s.T(j) == "number" || s.T(j) == "numbers") ++j;
+    while (j < s.w.size()) {
+      std::string n = IsNumber(s.T(j)) ? Digits(s.T(j)) : "";
+      if (n.size() < 4 || n.size() > 5) break;
+      std::string id = "eo:" + std::to_string(std::stoul(n));
+      if (id != s.own_id) out->push_back({id, j});
+      ++j;
+      j = SkipDateAndParens(s, j);
+      if (s.T(j) == "as" && (s.T(j + 1) == "amended" || s.T(j + 1) == "supplemented")) j += 2;
+      // A list goes on only through commas, "and" or "or".
+      size_t k = j;
+      if (s.T(k) == "and" || s.T(k) == "or") ++k;
+      bool comma = Gap(s.w, s.text, j).find(',') != std::string_view::npos;
+      if (k == j && !comma) break;
+      if (!(IsNumber(s.T(k)) && Digits(s.T(k)).size() >= 4 && Digits(s.T(k)).size() <= 5)) break;
+      j = k;
+    }
+    i = j > i ? j - 1 : i;
+  }
+}
+
+void ScanPublicLaws(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i < s.w.size(); ++i) {
+    size_t j;
+    if (s.T(i) == "public" && (s.T(i + 1) == "law" || s.T(i + 1) == "laws"))
+      j = i + 2;
+    else if (s.T(i) == "pub" && s.T(i + 1) == "l")
+      j = i + 2;
+    else if (s.T(i) == "pl" && s.S(i) != "pl")
+      j = i + 1;
+    else
+      continue;
+    if (s.T(j) == "no" || s.T(j) == "nos") ++j;
+    while (IsNumber(s.T(j)) && IsNumber(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1))) {
+      out->push_back({"pl:" + Digits(s.T(j)) + "-" + Digits(s.T(j + 1)), j});
+      j += 2;
+      if (s.T(j) == "and" || s.T(j) == "or") ++j;
+      else if (Gap(s.w, s.text, j).find(',') == std::string_view::npos) break;
+    }
+  }
+}
+
+bool IsCitationKeyword(const std::string& t) {
+  return t == "usc" || t == "stat" || t == "cfr" || t == "fr" || t == "fed";
+}
+
+void ScanCode(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i + 2 < s.w.size(); ++i) {
+    // "50 U.S.C. 4501", "50 U.S.C. App. 2061", "42 U.S.C. § 18741(a)"
+    if (IsNumber(s.T(i)) && s.T(i + 1) == "usc") {
+      std::string title = Digits(s.T(i));
+      size_t j = i + 2;
+      if (s.T(j) == "app" || s.T(j) == "appendix") {
+        title += "-app";
+        ++j;
+      }
+      if (s.T(j) == "sec" || s.T(j) == "section" || s.T(j) == "secs" || s.T(j) == "sections") ++j;
+      while (j < s.w.size() && StartsWithDigit(s.T(j))) {
+        out->push_back({"usc:" + title + "/" + s.T(j), j});
+        size_t k = j + 1;
+        // Subsections "(a)(1)" are separate short words: skip them.
+        while (k < s.w.size() && s.T(k).size() <= 3 && Gap(s.w, s.text, k).find('(') != std::string_view::npos) ++k;
+        size_t next = k;
+        if (s.T(next) == "and") ++next;
+        else if (Gap(s.w, s.text, k).find(',') == std::string_view::npos) break;
+        if (!StartsWithDigit(s.T(next)) || IsCitationKeyword(s.T(next + 1)) || IsDashGap(Gap(s.w, s.text, next)))
+          break;
+        j = next;
+      }
+      continue;
+    }
+    // "section 301 of title 3, United States Code"; "section 1604(f) of this title"
+    if (s.T(i) == "section" || s.T(i) == "sec" || s.T(i) == "sections") {
+      size_t j = i + 1;
+      if (!StartsWithDigit(s.T(j))) continue;
+      std::string section = s.T(j);
+      size_t k = j + 1;
+      while (k < s.w.size() && k < j + 6 && s.T(k) != "of") ++k;
+      if (s.T(k) != "of") continue;
+      if (s.T(k + 1) == "title" && IsNumber(s.T(k + 2))) {
+        std::string title = Digits(s.T(k + 2));
+        bool code = s.T(k + 3) == "united" && s.T(k + 4) == "states" && s.T(k + 5) == "code";
+        if (code || !s.own_usc_title.empty()) out->push_back({"usc:" + title + "/" + section, j});
+      } else if (s.T(k + 1) == "this" && s.T(k + 2) == "title" && !s.own_usc_title.empty()) {
+        out->push_back({"usc:" + s.own_usc_title + "/" + section, j});
+      }
+    }
+  }
+}
+
+void ScanRegisterAndStatutes(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i + 2 < s.w.size(); ++i) {
+    if (!IsNumber(s.T(i))) continue;
+    const std::string vol = Digits(s.T(i));
+    if (s.T(i + 1) == "cfr") {
+      size_t j = i + 2;
+      if (s.T(j) == "part" || s.T(j) == "parts" || s.T(j) == "section") ++j;
+      if (StartsWithDigit(s.T(j))) out->push_back({"cfr:" + vol + "/" + s.T(j), j});
+    } else if (s.S(i + 1) == "FR" && IsNumber(s.T(i + 2))) {
+      out->push_back({"fr:" + vol + "/" + Digits(s.T(i + 2)), i});
+    } else if (s.T(i + 1) == "fed" && s.T(i + 2) == "reg" && IsNumber(s.T(i + 3))) {
+      out->push_back({"fr:" + vol + "/" + Digits(s.T(i + 3)), i});
+    } else if (s.S(i + 1) == "Stat" && IsNumber(s.T(i + 2))) {
+      out->push_back({"stat:" + vol + "/" + Digits(s.T(i + 2)), i});
+    }
+  }
+}
+
+void ScanBillsAndDeterminations(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i + 1 < s.w.size(); ++i) {
+    if (s.T(i) == "hr" && s.S(i).find('.') != std::string_view::npos && IsNumber(s.T(i + 1)) && s.congress > 0) {
+      out->push_back({"bill:" + std::to_string(s.congress) + "/hr/" + Digits(s.T(i + 1)), i});
+    } else if (s.T(i) == "presidential" && s.T(i + 1) == "determination") {
+      size_t j = i + 2;
+      if (s.T(j) == "no" || s.T(j) == "number") ++j;
+      if (IsNumber(s.T(j)) && s.T(j).size() == 4 && IsNumber(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1)))
+        out->push_back({"pd:" + s.T(j) + "-" + s.T(j + 1), j});
+    }
+  }
+}
+
+void ScanDois(std::string_view text, std::vector<std::pair<std::string, size_t>>* out) {
+  size_t pos = 0;
+  while ((pos = text.find("10.", pos)) != std::string_view::npos) {
+    size_t i = pos + 3, digits = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+    bool boundary = pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]));
+    if (digits >= 4 && digits <= 9 && i < text.size() && text[i] == '/' && boundary) {
+      size_t end = i + 1;
+      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '"' &&
+             text[end] != '<' && text[end] != '>')
+        ++end;
+      while (end > i + 1 && std::strchr(".,;:)]", text[end - 1])) --end;
+      if (end > i + 1) out->push_back({"doi:" + internal::Lower(text.substr(pos, end - pos)), pos});
+      pos = end;
+    } else {
+      pos += 3;
+    }
+  }
+}
+
+// ------------------------------------------------------------ sentences
+
+const std::set<std::string>& Abbreviations() {
+  static const std::set<std::string> k = {"sec", "secs", "no", "nos", "us", "usc", "stat", "reg", "fed", "pub", "l",
+                                          "exec", "ord", "mr", "mrs", "ms", "dr", "jr", "sr", "eg", "ie", "seq",
+                                          "app", "ch", "art", "inc", "co", "v", "vs", "st", "gen", "gov", "rep",
+                                          "sen", "hr", "cfr", "eo", "dept", "corp", "ltd", "e.g", "i.e", "et",
+                                          "al", "fig", "vol", "pp", "p", "approx", "est", "u.s"};
+  return k;
+}
+
+// Sentence number of every word: a new sentence starts after a blank line,
+// after Chinese full stops, or after . ! ? when the next word starts with a
+// capital and the word before the period is not an abbreviation.
+std::vector<uint32_t> SentenceIds(const std::vector<Word>& w, std::string_view text) {
+  std::vector<uint32_t> ids(w.size(), 0);
+  uint32_t cur = 0;
+  for (size_t i = 1; i < w.size(); ++i) {
+    std::string_view g = Gap(w, text, i);
+    bool brk = g.find("\n\n") != std::string_view::npos || g.find("\xE3\x80\x82") != std::string_view::npos ||
+               g.find("\xEF\xBC\x81") != std::string_view::npos || g.find("\xEF\xBC\x9F") != std::string_view::npos ||
+               g.find("\xEF\xBC\x9B") != std::string_view::npos;
+    if (!brk) {
+      size_t p = g.find_first_of(".!?");
+      unsigned char next = static_cast<unsigned char>(text[w[i].begin]);
+      bool capital = (next >= 'A' && next <= 'Z') || g.find('(') != std::string_view::npos;
+      if (p != std::string_view::npos && capital && g.find_first_of(" \n", p) != std::string_view::npos &&
+          !Abbreviations().count(w[i - 1].term) && w[i - 1].term.size() > 1)
+        brk = true;
+    }
+    if (brk) ++cur;
+    ids[i] = cur;
+  }
+  return ids;
+}
+
+bool HasWord(const std::vector<Word>& w, size_t from, size_t to, std::initializer_list<const char*> terms) {
+  for (size_t i = from; i < to; ++i)
+    for (const char* t : terms)
+      if (w[i].term == t) return true;
+  return false;
+}
+
+int CongressOf(const std::string& date) {
+  if (date.size() < 4) return 0;
+  int year = std::atoi(date.substr(0, 4).c_str());
+  if (year < 1789) return 0;
+  // A Congress starts on January 3 of an odd year.
+  bool early = date.size() >= 10 && date.substr(5, 2) == "01" && std::atoi(date.substr(8, 2).c_str()) < 3;
+  if (early) --year;
+  return (year - 1789) / 2 + 1;
+}
+
+std::vector<Found> AllCitations(const Scan& s) {
+  std::vector<Found> found;
+  ScanExecutiveOrders(s, &found);
+  ScanPublicLaws(s, &found);
+  ScanCode(s, &found);
+  ScanRegisterAndStatutes(s, &found);
+  ScanBillsAndDeterminations(s, &found);
+  return found;
+}
+
+std::string OwnUscTitle(const std::string& id) {
+  if (id.rfind("usc:", 0) != 0) return {};
+  size_t slash = id.find('/');
+  return slash == std::string::npos ? std::string() : id.substr(4, slash - 4);
+}
+
+// "Revokes: EO 11423 of August 16, 1968; EO 13337, April 30, 2004" and the
+// like, from the Federal Register's disposition notes.
+void DispositionRelations(const std::string& notes, const std::string& own, std::vector<RelationRef>* out) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"revokes", "revokes"},         {"revokes in part", "revokes"}, {"amends", "amends"},
+      {"supersedes", "supersedes"},   {"revoked by", "revoked_by"},   {"revoked in part by", "revoked_by"},
+      {"amended by", "amended_by"},   {"superseded by", "superseded_by"}, {"supersedes in part", "supersedes"}};
+  std::string type;
+  size_t i = 0;
+  const std::string lower = internal::Lower(notes);
+  while (i < notes.size()) {
+    // A label is the text before a colon, after the previous separator.
+    size_t colon = notes.find(':', i);
+    size_t eo = lower.find("eo ", i);
+    if (colon != std::string::npos && (eo == std::string::npos || colon < eo)) {
+      size_t start = notes.find_last_of(";\n", colon);
+      start = start == std::string::npos || start < i ? i : start + 1;
+      std::string label = internal::Trim(lower.substr(start, colon - start));
+      auto it = kLabels.find(label);
+      type = it == kLabels.end() ? "" : it->second;
+      i = colon + 1;
+      continue;
+    }
+    if (eo == std::string::npos) break;
+    std::string n = internal::ReadNumber(notes, eo + 3);
+    if (!type.empty() && n.size() >= 4 && "eo:" + n != own) out->push_back({type, "eo:" + n, 0, "metadata"});
+    i = eo + 3;
+  }
+}
+
+}  // namespace
+
+// ------------------------------------------------------------ Extractor
+
+Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb) {
+  Analyzer analyzer;
+  const auto& es = kb.entities();
+  for (size_t k = 0; k < es.size(); ++k) {
+    const Entity& e = es[k];
+    // Proper names of countries, agencies and people are capitalised; a
+    // mineral or a concept may start a sentence or sit in a title.
+    bool name_ci = e.type == "mineral" || e.type == "concept";
+    if (!e.ambiguous) matcher_.Add(MakePattern(analyzer, e.name, !name_ci, Pack(k, kName)));
+    for (const auto& a : e.aliases) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kName)));
+    for (const auto& a : e.aliases_cs) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kName)));
+    for (const auto& a : e.zh) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kName)));
+    for (const auto& a : e.heads) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kHead)));
+    for (const auto& a : e.adjectives) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kAdjective)));
+  }
+}
+
+void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
+  doc->entities.clear();
+  doc->citations.clear();
+  doc->relations.clear();
+  const std::string& text = doc->text;
+  std::vector<Word> words = analyzer.Words(text);
+  std::vector<uint32_t> sentence = SentenceIds(words, text);
+  constexpr size_t kMaxOffsets = 8;
+
+  // Entities (and named acts, which are citations).
+  std::map<std::string, size_t> entity_at, citation_at;
+  struct AgencyMention {
+    size_t word;
+    std::string id;
+  };
+  std::vector<AgencyMention> agencies;
+  auto cite = [&](const std::string& id, size_t offset) {
+    auto [it, inserted] = citation_at.emplace(id, doc->citations.size());
+    if (inserted) doc->citations.push_back({id, 0, {}});
+    CitationRef& c = doc->citations[it->second];
+    ++c.count;
+    if (c.offsets.size() < kMaxOffsets) c.offsets.push_back(static_cast<uint32_t>(offset));
+  };
+  for (const PhraseMatch& m : matcher_.Match(words, text)) {
+    const Entity& e = kb_.entities()[EntityOf(m.value)];
+    const size_t offset = words[m.first_word].begin;
+    if (e.type == "act") {
+      cite(e.id, offset);
+      continue;
+    }
+    if (e.id == doc->id) continue;
+    auto [it, inserted] = entity_at.emplace(e.id, doc->entities.size());
+    if (inserted) doc->entities.push_back({e.id, e.name, 0, {}});
+    EntityRef& r = doc->entities[it->second];
+    ++r.count;
+    if (r.offsets.size() < kMaxOffsets) r.offsets.push_back(static_cast<uint32_t>(offset));
+    if (e.type == "agency") agencies.push_back({m.first_word, e.id});
+  }
+
+  // Citations.
+  const std::string own_usc = OwnUscTitle(doc->id);
+  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc};
+  std::vector<Found> found = AllCitations(scan);
+  for (const Found& f : found) cite(f.id, words[f.word].begin);
+  std::vector<std::pair<std::string, size_t>> dois;
+  ScanDois(text, &dois);
+  for (const auto& [id, offset] : dois)
+    if (id != doc->id) cite(id, offset);
+
+  // Relations between documents: the verb of the citation's sentence.
+  std::set<std::pair<std::string, std::string>> seen;
+  auto relate = [&](const std::string& type, const std::string& target, size_t offset, const char* origin) {
+    if (target == doc->id || !seen.insert({type, target}).second) return;
+    doc->relations.push_back({type, target, static_cast<uint32_t>(offset), origin});
+  };
+  std::map<uint32_t, std::pair<size_t, size_t>> span;  // sentence -> [first word, end word)
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto it = span.find(sentence[i]);
+    if (it == span.end()) span[sentence[i]] = {i, i + 1};
+    else it->second.second = i + 1;
+  }
+  for (const Found& f : found) {
+    if (f.id.rfind("eo:", 0) != 0) continue;
+    auto [from, to] = span[sentence[f.word]];
+    const size_t offset = words[f.word].begin;
+    // "... which was revoked by Executive Order X": X is not revoked here.
+    bool after_by = f.word >= 1 && (words[f.word - 1].term == "by" ||
+                                    (f.word >= 3 && words[f.word - 3].term == "by"));
+    if (HasWord(words, from, to, {"revoke", "revoked", "revokes", "revoking", "rescind", "rescinded", "rescinds",
+                                  "revocation"})) {
+      if (!after_by) relate("revokes", f.id, offset, "text");
+    } else if (HasWord(words, from, to, {"supersede", "supersedes", "superseded"})) {
+      if (!after_by) relate("supersedes", f.id, offset, "text");
+    } else {
+      // "is (hereby) (further) amended", "amends", "amending", but not "as amended".
+      bool amends = false;
+      for (size_t i = from; i < to && !amends; ++i) {
+        const std::string& t = words[i].term;
+        if (t == "amends" || t == "amending" || t == "amend") amends = true;
+        if (t == "amended" && !(i > 0 && words[i - 1].term == "as")) amends = true;
+      }
+      if (amends && !after_by) relate("amends", f.id, offset, "text");
+    }
+  }
+  for (const char* key : {"disposition_notes", "executive_order_notes"}) {
+    auto it = doc->meta.find(key);
+    if (it == doc->meta.end()) continue;
+    std::vector<RelationRef> rel;
+    DispositionRelations(it->second, doc->id, &rel);
+    for (const auto& r : rel) relate(r.type, r.target, 0, "metadata");
+  }
+  // directs: the first agency named in a sentence before its "shall", or
+  // right after "direct(s)".
+  size_t a = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& t = words[i].term;
+    bool shall = t == "shall";
+    bool direct = t == "direct" || t == "directs" || t == "directed";
+    if (!shall && !direct) continue;
+    while (a < agencies.size() && sentence[agencies[a].word] < sentence[i]) ++a;
+    if (shall) {
+      if (a < agencies.size() && agencies[a].word < i && sentence[agencies[a].word] == sentence[i])
+        relate("directs", agencies[a].id, words[agencies[a].word].begin, "text");
+    } else {
+      for (size_t b = a; b < agencies.size() && agencies[b].word <= i + 4; ++b)
+        if (agencies[b].word > i && sentence[agencies[b].word] == sentence[i]) {
+          relate("directs", agencies[b].id, words[agencies[b].word].begin, "text");
+          break;
+        }
+    }
+  }
+}
+
+std::vector<std::string> FindCitations(const std::string& text, Analyzer& analyzer, const std::string& own_id,
+                                       const std::string& date) {
+  std::vector<Word> words = analyzer.Words(text);
+  Scan scan{words, text, own_id, CongressOf(date), OwnUscTitle(own_id)};
+  std::vector<std::string> out;
+  for (const Found& f : AllCitations(scan)) out.push_back(f.id);
+  std::vector<std::pair<std::string, size_t>> dois;
+  ScanDois(text, &dois);
+  for (const auto& d : dois) out.push_back(d.first);
+  return out;
+}
+
+std::string SentenceAround(const std::string& text, size_t offset) {
+  if (offset > text.size()) return {};
+  auto is_end = [&](size_t i) {
+    if (text.compare(i, 2, "\n\n") == 0) return true;
+    if (text.compare(i, 3, "\xE3\x80\x82") == 0) return true;
+    return (text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 2 < text.size() && text[i + 1] == ' ' &&
+           std::isupper(static_cast<unsigned char>(text[i + 2])) && i >= 4 &&
+           !(text[i - 2] == '.' || text[i - 2] == ' ' || text.compare(i - 3, 3, "Sec") == 0 ||
+             text.compare(i - 2, 2, "No") == 0);
+  };
+  size_t b = offset;
+  while (b > 0 && offset - b < 400 && !is_end(b - 1)) --b;
+  size_t e = offset;
+  while (e < text.size() && e - offset < 400 && !is_end(e)) ++e;
+  if (e < text.size() && text[e] != '\n') e += (static_cast<unsigned char>(text[e]) >= 0x80 ? 3 : 1);
+  std::string out;
+  for (size_t i = b; i < e && i < text.size(); ++i) {
+    char c = text[i] == '\n' ? ' ' : text[i];
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace lodestone
