@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "text_util.h"
 
@@ -51,12 +52,36 @@ bool IsDashGap(std::string_view g) {
   return g == "-" || g == "\xE2\x80\x93" || g == "\xE2\x80\x94" || g == "\xE2\x80\x91" || g == "\xE2\x80\x90";
 }
 
+// Every word the scanners look for. Words are marked once, so that the
+// scanners reject the other 95% of words without comparing strings.
+const std::unordered_set<std::string>& Keywords() {
+  static const std::unordered_set<std::string> k = {
+      "executive", "exec", "order", "orders", "ord", "eo", "eos", "no", "nos", "number", "numbers", "of", "as",
+      "amended", "supplemented", "and", "or", "public", "law", "laws", "pub", "l", "pl", "usc", "app", "appendix",
+      "sec", "section", "secs", "sections", "title", "this", "united", "states", "code", "cfr", "part", "parts",
+      "fed", "reg", "stat", "fr", "hr", "presidential", "determination", "shall", "direct", "directs", "directed",
+      "by", "revoke", "revoked", "revokes", "revoking", "rescind", "rescinded", "rescinds", "revocation",
+      "supersede", "supersedes", "superseded", "amend", "amends", "amending"};
+  return k;
+}
+
+std::vector<uint8_t> MarkKeywords(const std::vector<Word>& w) {
+  std::vector<uint8_t> mark(w.size(), 0);
+  const auto& k = Keywords();
+  for (size_t i = 0; i < w.size(); ++i)
+    if (w[i].term.size() <= 13 && !StartsWithDigit(w[i].term) && k.count(w[i].term)) mark[i] = 1;
+  return mark;
+}
+
 struct Scan {
   const std::vector<Word>& w;
   std::string_view text;
   const std::string& own_id;
   int congress;       // for bills, from the document's date
   std::string own_usc_title;
+  std::vector<uint8_t> kw;  // MarkKeywords(w)
+
+  bool Is(size_t i, const char* word) const { return i < w.size() && kw[i] && w[i].term == word; }
 
   const std::string& T(size_t i) const {
     static const std::string kEmpty;
@@ -75,7 +100,7 @@ struct Found {
 // Skips "of March 16, 2012" and a parenthesised title after word i-1;
 // returns the next word index.
 size_t SkipDateAndParens(const Scan& s, size_t j) {
-  if (s.T(j) == "of" && IsMonth(s.T(j + 1)) && IsNumber(s.T(j + 2)) && Digits(s.T(j + 3)).size() == 4) j += 4;
+  if (s.Is(j, "of") && IsMonth(s.T(j + 1)) && IsNumber(s.T(j + 2)) && Digits(s.T(j + 3)).size() == 4) j += 4;
   // A parenthesis opening right after the previous word: skip to its close.
   if (j > 0 && j < s.w.size()) {
     std::string_view g = Gap(s.w, s.text, j);
@@ -101,14 +126,14 @@ size_t SkipDateAndParens(const Scan& s, size_t j) {
 void ScanExecutiveOrders(const Scan& s, std::vector<Found>* out) {
   for (size_t i = 0; i < s.w.size(); ++i) {
     size_t j;
-    if ((s.T(i) == "executive" || s.T(i) == "exec") && (s.T(i + 1) == "order" || s.T(i + 1) == "orders" ||
-                                                       s.T(i + 1) == "ord"))
+    if ((s.Is(i, "executive") || s.Is(i, "exec")) && (s.Is(i + 1, "order") || s.Is(i + 1, "orders") ||
+                                                       s.Is(i + 1, "ord")))
       j = i + 2;
-    else if (s.T(i) == "eo" || s.T(i) == "eos")
+    else if (s.Is(i, "eo") || s.Is(i, "eos"))
       j = i + 1;
     else
       continue;
-    if (s.T(j) == "no" || s.T(j) == "nos" || s.T(j) == "number" || s.T(j) == "numbers") ++j;
+    if (s.Is(j, "no") || s.Is(j, "nos") || s.Is(j, "number") || s.Is(j, "numbers")) ++j;
     while (j < s.w.size()) {
       std::string n = IsNumber(s.T(j)) ? Digits(s.T(j)) : "";
       if (n.size() < 4 || n.size() > 5) break;
@@ -116,10 +141,10 @@ void ScanExecutiveOrders(const Scan& s, std::vector<Found>* out) {
       if (id != s.own_id) out->push_back({id, j});
       ++j;
       j = SkipDateAndParens(s, j);
-      if (s.T(j) == "as" && (s.T(j + 1) == "amended" || s.T(j + 1) == "supplemented")) j += 2;
+      if (s.Is(j, "as") && (s.Is(j + 1, "amended") || s.Is(j + 1, "supplemented"))) j += 2;
       // A list goes on only through commas, "and" or "or".
       size_t k = j;
-      if (s.T(k) == "and" || s.T(k) == "or") ++k;
+      if (s.Is(k, "and") || s.Is(k, "or")) ++k;
       bool comma = Gap(s.w, s.text, j).find(',') != std::string_view::npos;
       if (k == j && !comma) break;
       if (!(IsNumber(s.T(k)) && Digits(s.T(k)).size() >= 4 && Digits(s.T(k)).size() <= 5)) break;
@@ -132,19 +157,19 @@ void ScanExecutiveOrders(const Scan& s, std::vector<Found>* out) {
 void ScanPublicLaws(const Scan& s, std::vector<Found>* out) {
   for (size_t i = 0; i < s.w.size(); ++i) {
     size_t j;
-    if (s.T(i) == "public" && (s.T(i + 1) == "law" || s.T(i + 1) == "laws"))
+    if (s.Is(i, "public") && (s.Is(i + 1, "law") || s.Is(i + 1, "laws")))
       j = i + 2;
-    else if (s.T(i) == "pub" && s.T(i + 1) == "l")
+    else if (s.Is(i, "pub") && s.Is(i + 1, "l"))
       j = i + 2;
-    else if (s.T(i) == "pl" && s.S(i) != "pl")
+    else if (s.Is(i, "pl") && s.S(i) != "pl")
       j = i + 1;
     else
       continue;
-    if (s.T(j) == "no" || s.T(j) == "nos") ++j;
+    if (s.Is(j, "no") || s.Is(j, "nos")) ++j;
     while (IsNumber(s.T(j)) && IsNumber(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1))) {
       out->push_back({"pl:" + Digits(s.T(j)) + "-" + Digits(s.T(j + 1)), j});
       j += 2;
-      if (s.T(j) == "and" || s.T(j) == "or") ++j;
+      if (s.Is(j, "and") || s.Is(j, "or")) ++j;
       else if (Gap(s.w, s.text, j).find(',') == std::string_view::npos) break;
     }
   }
@@ -157,21 +182,21 @@ bool IsCitationKeyword(const std::string& t) {
 void ScanCode(const Scan& s, std::vector<Found>* out) {
   for (size_t i = 0; i + 2 < s.w.size(); ++i) {
     // "50 U.S.C. 4501", "50 U.S.C. App. 2061", "42 U.S.C. § 18741(a)"
-    if (IsNumber(s.T(i)) && s.T(i + 1) == "usc") {
+    if (IsNumber(s.T(i)) && s.Is(i + 1, "usc")) {
       std::string title = Digits(s.T(i));
       size_t j = i + 2;
-      if (s.T(j) == "app" || s.T(j) == "appendix") {
+      if (s.Is(j, "app") || s.Is(j, "appendix")) {
         title += "-app";
         ++j;
       }
-      if (s.T(j) == "sec" || s.T(j) == "section" || s.T(j) == "secs" || s.T(j) == "sections") ++j;
+      if (s.Is(j, "sec") || s.Is(j, "section") || s.Is(j, "secs") || s.Is(j, "sections")) ++j;
       while (j < s.w.size() && StartsWithDigit(s.T(j))) {
         out->push_back({"usc:" + title + "/" + s.T(j), j});
         size_t k = j + 1;
         // Subsections "(a)(1)" are separate short words: skip them.
         while (k < s.w.size() && s.T(k).size() <= 3 && Gap(s.w, s.text, k).find('(') != std::string_view::npos) ++k;
         size_t next = k;
-        if (s.T(next) == "and") ++next;
+        if (s.Is(next, "and")) ++next;
         else if (Gap(s.w, s.text, k).find(',') == std::string_view::npos) break;
         if (!StartsWithDigit(s.T(next)) || IsCitationKeyword(s.T(next + 1)) || IsDashGap(Gap(s.w, s.text, next)))
           break;
@@ -180,18 +205,18 @@ void ScanCode(const Scan& s, std::vector<Found>* out) {
       continue;
     }
     // "section 301 of title 3, United States Code"; "section 1604(f) of this title"
-    if (s.T(i) == "section" || s.T(i) == "sec" || s.T(i) == "sections") {
+    if (s.Is(i, "section") || s.Is(i, "sec") || s.Is(i, "sections")) {
       size_t j = i + 1;
       if (!StartsWithDigit(s.T(j))) continue;
       std::string section = s.T(j);
       size_t k = j + 1;
-      while (k < s.w.size() && k < j + 6 && s.T(k) != "of") ++k;
-      if (s.T(k) != "of") continue;
-      if (s.T(k + 1) == "title" && IsNumber(s.T(k + 2))) {
+      while (k < s.w.size() && k < j + 6 && !s.Is(k, "of")) ++k;
+      if (!s.Is(k, "of")) continue;
+      if (s.Is(k + 1, "title") && IsNumber(s.T(k + 2))) {
         std::string title = Digits(s.T(k + 2));
-        bool code = s.T(k + 3) == "united" && s.T(k + 4) == "states" && s.T(k + 5) == "code";
+        bool code = s.Is(k + 3, "united") && s.Is(k + 4, "states") && s.Is(k + 5, "code");
         if (code || !s.own_usc_title.empty()) out->push_back({"usc:" + title + "/" + section, j});
-      } else if (s.T(k + 1) == "this" && s.T(k + 2) == "title" && !s.own_usc_title.empty()) {
+      } else if (s.Is(k + 1, "this") && s.Is(k + 2, "title") && !s.own_usc_title.empty()) {
         out->push_back({"usc:" + s.own_usc_title + "/" + section, j});
       }
     }
@@ -202,13 +227,13 @@ void ScanRegisterAndStatutes(const Scan& s, std::vector<Found>* out) {
   for (size_t i = 0; i + 2 < s.w.size(); ++i) {
     if (!IsNumber(s.T(i))) continue;
     const std::string vol = Digits(s.T(i));
-    if (s.T(i + 1) == "cfr") {
+    if (s.Is(i + 1, "cfr")) {
       size_t j = i + 2;
-      if (s.T(j) == "part" || s.T(j) == "parts" || s.T(j) == "section") ++j;
+      if (s.Is(j, "part") || s.Is(j, "parts") || s.Is(j, "section")) ++j;
       if (StartsWithDigit(s.T(j))) out->push_back({"cfr:" + vol + "/" + s.T(j), j});
     } else if (s.S(i + 1) == "FR" && IsNumber(s.T(i + 2))) {
       out->push_back({"fr:" + vol + "/" + Digits(s.T(i + 2)), i});
-    } else if (s.T(i + 1) == "fed" && s.T(i + 2) == "reg" && IsNumber(s.T(i + 3))) {
+    } else if (s.Is(i + 1, "fed") && s.Is(i + 2, "reg") && IsNumber(s.T(i + 3))) {
       out->push_back({"fr:" + vol + "/" + Digits(s.T(i + 3)), i});
     } else if (s.S(i + 1) == "Stat" && IsNumber(s.T(i + 2))) {
       out->push_back({"stat:" + vol + "/" + Digits(s.T(i + 2)), i});
@@ -218,11 +243,11 @@ void ScanRegisterAndStatutes(const Scan& s, std::vector<Found>* out) {
 
 void ScanBillsAndDeterminations(const Scan& s, std::vector<Found>* out) {
   for (size_t i = 0; i + 1 < s.w.size(); ++i) {
-    if (s.T(i) == "hr" && s.S(i).find('.') != std::string_view::npos && IsNumber(s.T(i + 1)) && s.congress > 0) {
+    if (s.Is(i, "hr") && s.S(i).find('.') != std::string_view::npos && IsNumber(s.T(i + 1)) && s.congress > 0) {
       out->push_back({"bill:" + std::to_string(s.congress) + "/hr/" + Digits(s.T(i + 1)), i});
-    } else if (s.T(i) == "presidential" && s.T(i + 1) == "determination") {
+    } else if (s.Is(i, "presidential") && s.Is(i + 1, "determination")) {
       size_t j = i + 2;
-      if (s.T(j) == "no" || s.T(j) == "number") ++j;
+      if (s.Is(j, "no") || s.Is(j, "number")) ++j;
       if (IsNumber(s.T(j)) && s.T(j).size() == 4 && IsNumber(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1)))
         out->push_back({"pd:" + s.T(j) + "-" + s.T(j + 1), j});
     }
@@ -410,7 +435,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
 
   // Citations.
   const std::string own_usc = OwnUscTitle(doc->id);
-  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc};
+  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, MarkKeywords(words)};
   std::vector<Found> found = AllCitations(scan);
   for (const Found& f : found) cite(f.id, words[f.word].begin);
   std::vector<std::pair<std::string, size_t>> dois;
@@ -424,11 +449,11 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     if (target == doc->id || !seen.insert({type, target}).second) return;
     doc->relations.push_back({type, target, static_cast<uint32_t>(offset), origin});
   };
-  std::map<uint32_t, std::pair<size_t, size_t>> span;  // sentence -> [first word, end word)
+  // Sentence -> [first word, end word); sentence ids count up from 0.
+  std::vector<std::pair<size_t, size_t>> span(words.empty() ? 0 : sentence.back() + 1, {0, 0});
   for (size_t i = 0; i < words.size(); ++i) {
-    auto it = span.find(sentence[i]);
-    if (it == span.end()) span[sentence[i]] = {i, i + 1};
-    else it->second.second = i + 1;
+    if (i == 0 || sentence[i] != sentence[i - 1]) span[sentence[i]].first = i;
+    span[sentence[i]].second = i + 1;
   }
   for (const Found& f : found) {
     if (f.id.rfind("eo:", 0) != 0) continue;
@@ -464,6 +489,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   // right after "direct(s)".
   size_t a = 0;
   for (size_t i = 0; i < words.size(); ++i) {
+    if (!scan.kw[i]) continue;
     const std::string& t = words[i].term;
     bool shall = t == "shall";
     bool direct = t == "direct" || t == "directs" || t == "directed";
@@ -485,7 +511,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
 std::vector<std::string> FindCitations(const std::string& text, Analyzer& analyzer, const std::string& own_id,
                                        const std::string& date) {
   std::vector<Word> words = analyzer.Words(text);
-  Scan scan{words, text, own_id, CongressOf(date), OwnUscTitle(own_id)};
+  Scan scan{words, text, own_id, CongressOf(date), OwnUscTitle(own_id), MarkKeywords(words)};
   std::vector<std::string> out;
   for (const Found& f : AllCitations(scan)) out.push_back(f.id);
   std::vector<std::pair<std::string, size_t>> dois;

@@ -1,5 +1,7 @@
 #include "lodestone/ingest/matcher.h"
 
+#include <algorithm>
+
 namespace lodestone {
 
 namespace {
@@ -55,7 +57,12 @@ void TrieMatcher::Walk(uint32_t node, const std::vector<Word>& words, std::strin
     if (it != n.ci.end()) Walk(it->second, words, text, at + 1, start, best);
   }
   if (!n.cs.empty()) {
-    auto it = n.cs.find(std::string(Surface(words[at], text)));
+    // Most words are written in lower case, and then (for ASCII) the surface
+    // is the normalised term: look that up without building a string.
+    std::string_view surface = Surface(words[at], text);
+    bool plain = surface.size() == words[at].term.size() &&
+                 std::equal(surface.begin(), surface.end(), words[at].term.begin());
+    auto it = plain ? n.cs.find(words[at].term) : n.cs.find(std::string(surface));
     if (it != n.cs.end()) Walk(it->second, words, text, at + 1, start, best);
   }
 }
