@@ -61,7 +61,7 @@ const std::unordered_set<std::string>& Keywords() {
       "sec", "section", "secs", "sections", "title", "this", "united", "states", "code", "cfr", "part", "parts",
       "fed", "reg", "stat", "fr", "hr", "presidential", "determination", "shall", "direct", "directs", "directed",
       "by", "revoke", "revoked", "revokes", "revoking", "rescind", "rescinded", "rescinds", "revocation",
-      "supersede", "supersedes", "superseded", "amend", "amends", "amending"};
+      "supersede", "supersedes", "superseded", "amend", "amends", "amending", "amendment", "amendments"};
   return k;
 }
 
@@ -192,6 +192,11 @@ void ScanCode(const Scan& s, std::vector<Found>* out) {
       if (s.Is(j, "sec") || s.Is(j, "section") || s.Is(j, "secs") || s.Is(j, "sections")) ++j;
       while (j < s.w.size() && StartsWithDigit(s.T(j))) {
         out->push_back({"usc:" + title + "/" + s.T(j), j});
+        // A range "351-359" cites both ends.
+        if (StartsWithDigit(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1)) && !IsCitationKeyword(s.T(j + 2))) {
+          ++j;
+          out->push_back({"usc:" + title + "/" + s.T(j), j});
+        }
         size_t k = j + 1;
         // Subsections "(a)(1)" are separate short words: skip them.
         while (k < s.w.size() && s.T(k).size() <= 3 && Gap(s.w, s.text, k).find('(') != std::string_view::npos) ++k;
@@ -310,12 +315,6 @@ std::vector<uint32_t> SentenceIds(const std::vector<Word>& w, std::string_view t
   return ids;
 }
 
-bool HasWord(const std::vector<Word>& w, size_t from, size_t to, std::initializer_list<const char*> terms) {
-  for (size_t i = from; i < to; ++i)
-    for (const char* t : terms)
-      if (w[i].term == t) return true;
-  return false;
-}
 
 int CongressOf(const std::string& date) {
   if (date.size() < 4) return 0;
@@ -337,7 +336,10 @@ std::vector<Found> AllCitations(const Scan& s) {
   return found;
 }
 
-std::string OwnUscTitle(const std::string& id) {
+// The U.S. Code title a document belongs to: from its id (usc:30/1606) or,
+// for excerpts of the Code with other ids, from meta "usc_title".
+std::string OwnUscTitle(const std::string& id, const std::map<std::string, std::string>& meta = {}) {
+  if (auto it = meta.find("usc_title"); it != meta.end()) return it->second;
   if (id.rfind("usc:", 0) != 0) return {};
   size_t slash = id.find('/');
   return slash == std::string::npos ? std::string() : id.substr(4, slash - 4);
@@ -434,7 +436,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   }
 
   // Citations.
-  const std::string own_usc = OwnUscTitle(doc->id);
+  const std::string own_usc = OwnUscTitle(doc->id, doc->meta);
   Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, MarkKeywords(words)};
   std::vector<Found> found = AllCitations(scan);
   for (const Found& f : found) cite(f.id, words[f.word].begin);
@@ -455,28 +457,74 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     if (i == 0 || sentence[i] != sentence[i - 1]) span[sentence[i]].first = i;
     span[sentence[i]].second = i + 1;
   }
-  for (const Found& f : found) {
-    if (f.id.rfind("eo:", 0) != 0) continue;
-    auto [from, to] = span[sentence[f.word]];
-    const size_t offset = words[f.word].begin;
-    // "... which was revoked by Executive Order X": X is not revoked here.
-    bool after_by = f.word >= 1 && (words[f.word - 1].term == "by" ||
-                                    (f.word >= 3 && words[f.word - 3].term == "by"));
-    if (HasWord(words, from, to, {"revoke", "revoked", "revokes", "revoking", "rescind", "rescinded", "rescinds",
-                                  "revocation"})) {
-      if (!after_by) relate("revokes", f.id, offset, "text");
-    } else if (HasWord(words, from, to, {"supersede", "supersedes", "superseded"})) {
-      if (!after_by) relate("supersedes", f.id, offset, "text");
-    } else {
-      // "is (hereby) (further) amended", "amends", "amending", but not "as amended".
-      bool amends = false;
-      for (size_t i = from; i < to && !amends; ++i) {
-        const std::string& t = words[i].term;
-        if (t == "amends" || t == "amending" || t == "amend") amends = true;
-        if (t == "amended" && !(i > 0 && words[i - 1].term == "as")) amends = true;
-      }
-      if (amends && !after_by) relate("amends", f.id, offset, "text");
+  // The verb that governs each citation: the nearest revoke/amend/supersede
+  // verb to its left in the sentence (outside parentheses, which hold
+  // titles), else the first to its right ("... is hereby revoked"), else the
+  // verb of a list header ("The following orders are hereby revoked:").
+  std::vector<uint8_t> verb(words.size(), 0);  // 0 none, 1 revoke, 2 amend, 3 supersede
+  std::vector<uint8_t> in_paren(words.size(), 0);
+  int depth = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (char c : Gap(words, text, i)) {
+      if (c == '(') ++depth;
+      if (c == ')' && depth > 0) --depth;
     }
+    if (sentence[i] != (i ? sentence[i - 1] : 0)) depth = 0;
+    in_paren[i] = depth > 0;
+    if (!scan.kw[i] || in_paren[i]) continue;
+    const std::string& t = words[i].term;
+    // "revoked by Executive Order X" names the revoker; "amended by deleting"
+    // is still an amendment.
+    bool next_by = false;
+    if (i + 2 < words.size() && words[i + 1].term == "by") {
+      const std::string& n = words[i + 2].term;
+      next_by = n == "executive" || n == "exec" || n == "eo" || n == "proclamation" || n == "presidential" ||
+                n == "section" || n == "sec" || n == "public" || n == "the" || n == "a" || n == "an" || n == "law" ||
+                n == "memorandum" || n == "order";
+    }
+    if (t == "revoke" || t == "revoked" || t == "revokes" || t == "revoking" || t == "rescind" ||
+        t == "rescinded" || t == "rescinds" || t == "revocation")
+      verb[i] = next_by ? 0 : 1;
+    else if ((t == "amended" && !(i > 0 && words[i - 1].term == "as")) || t == "amends" || t == "amending" ||
+             t == "amend" || t == "amendment" || t == "amendments")
+      verb[i] = next_by ? 0 : 2;
+    else if (t == "supersede" || t == "supersedes" || t == "superseded")
+      verb[i] = next_by ? 0 : 3;
+  }
+  // A sentence ending in ':' hands its verb to the list items after it.
+  std::vector<uint8_t> list_verb(span.size(), 0);
+  for (size_t sid = 0; sid + 1 < span.size(); ++sid) {
+    auto [from, to] = span[sid];
+    if (from >= to) continue;
+    std::string_view after = to < words.size() ? Gap(words, text, to) : std::string_view();
+    uint8_t v = 0;
+    for (size_t i = from; i < to; ++i) v = verb[i] ? verb[i] : v;
+    if (v && after.find(':') != std::string_view::npos) list_verb[sid + 1] = v;
+    else if (list_verb[sid] && !v && !(words[from].term == "sec" || words[from].term == "section"))
+      list_verb[sid + 1] = list_verb[sid];
+  }
+  static const char* kRelation[] = {"", "revokes", "amends", "supersedes"};
+  for (const Found& f : found) {
+    if (f.id.rfind("eo:", 0) != 0 || in_paren[f.word]) continue;
+    auto [from, to] = span[sentence[f.word]];
+    // "... which was revoked by Executive Order X": X acts, it is not acted on.
+    bool agent = (f.word >= 1 && words[f.word - 1].term == "by") ||
+                 (f.word >= 3 && words[f.word - 3].term == "by");
+    if (agent) continue;
+    uint8_t v = 0;
+    for (size_t i = f.word; i-- > from && !v;) v = verb[i];
+    for (size_t i = f.word + 1; i < to && !v; ++i) v = verb[i];
+    if (!v) v = list_verb[sentence[f.word]];
+    if (!v) continue;
+    // Revoking sections of an order ("sections 401(3)-(4) of Executive Order
+    // 12656 ... are revoked") changes it; it does not revoke it.
+    if (v == 1 && f.word >= 3 && words[f.word - 3].term == "of") {
+      bool sections = false;
+      for (size_t i = f.word >= 12 ? f.word - 12 : 0; i < f.word - 3; ++i)
+        sections = sections || words[i].term == "section" || words[i].term == "sections";
+      if (sections) v = 2;
+    }
+    relate(kRelation[v], f.id, words[f.word].begin, "text");
   }
   for (const char* key : {"disposition_notes", "executive_order_notes"}) {
     auto it = doc->meta.find(key);

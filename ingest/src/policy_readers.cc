@@ -1,6 +1,7 @@
 // Readers for policy documents: plain text, Markdown (White House, Chinese
 // laws, our demo notes), HTML (GPO <pre> pages, federalregister.gov
 // fragments, generic pages) and Federal Register XML.
+#include <cstring>
 #include <filesystem>
 
 #include "classify.h"
@@ -268,6 +269,33 @@ Result<std::vector<Document>> ReadMarkdown(const FileInput& in) {
   auto kind = fm.count("kind") ? KindFromName(fm["kind"]) : std::nullopt;
   d.kind = kind ? *kind : ClassifyKind(in.path, d.title, d.text);
   d.id = fm.count("id") && fm["id"].find(':') != std::string::npos ? fm["id"] : HashId(in.key);
+  // Excerpts of the U.S. Code: "# Title 42— ..." then "#### § 18741. Heading".
+  std::string_view lead = body.substr(body.find_first_not_of("\r\n") == std::string_view::npos
+                                          ? body.size()
+                                          : body.find_first_not_of("\r\n"));
+  if (StartsWith(lead, "# Title ")) {
+    std::string_view body_ = lead;
+    std::string title = ReadNumber(body_, 8);
+    size_t sec = body_.find("\n#### §");
+    if (!title.empty() && sec != std::string_view::npos) {
+      // The section sign is followed by a space, often a narrow no-break one.
+      size_t start = sec + std::strlen("\n#### §");
+      for (;;) {
+        if (body_.substr(start, 1) == " ") start += 1;
+        else if (body_.substr(start, 2) == "\xC2\xA0") start += 2;
+        else if (body_.substr(start, 3) == "\xE2\x80\xAF") start += 3;
+        else break;
+      }
+      size_t end = body_.find('.', start);
+      std::string section = Trim(body_.substr(start, end == std::string_view::npos ? 0 : end - start));
+      if (!section.empty() && section.size() < 16) {
+        d.meta["usc_title"] = title;
+        d.meta["citation"] = title + " U.S.C. " + section;
+        d.kind = Kind::kLaw;
+        d.language = "en";
+      }
+    }
+  }
   if (d.kind == Kind::kExecutiveOrder && !fm.count("id")) {
     // Since 2025 the White House prints the number as the order's heading,
     // before "By the authority vested in me"; a number after that is a citation.
