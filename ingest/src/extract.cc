@@ -14,9 +14,24 @@ namespace {
 
 // ------------------------------------------------------------ word helpers
 
-enum Role : uint32_t { kName = 0, kHead = 1, kAdjective = 2 };
+// A pattern's payload: the entity and the role of the name. kBlock marks a
+// phrase in which a name means something else ("Gold Star", "gold
+// standard"): it wins by length and yields nothing.
+enum Role : uint32_t { kName = 0, kHead = 1, kAdjective = 2, kBlock = 3 };
 uint32_t Pack(size_t entity, Role role) { return static_cast<uint32_t>(entity << 2 | role); }
 size_t EntityOf(uint32_t v) { return v >> 2; }
+bool IsBlock(uint32_t v) { return (v & 3) == kBlock; }
+
+std::string Upper(const std::string& s) {
+  std::string out = s;
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+  return out;
+}
+
+// "the Treasury" -> "Treasury", for lists such as "the Departments of State,
+// the Treasury, and Defense".
+std::string WithoutThe(const std::string& s) { return s.rfind("the ", 0) == 0 ? s.substr(4) : s; }
 
 bool IsNumber(const std::string& t) {
   if (t.empty()) return false;
@@ -48,7 +63,13 @@ std::string_view Gap(const std::vector<Word>& w, std::string_view text, size_t i
   return text.substr(w[i - 1].end, w[i].begin - w[i - 1].end);
 }
 
+// A hyphen or dash between two numbers; a line break may follow it
+// ("Public Law 94-\n580" in the GPO pages).
 bool IsDashGap(std::string_view g) {
+  if (g.find('\n') != std::string_view::npos) {
+    size_t end = g.find_last_not_of(" \t\n");
+    g = end == std::string_view::npos ? std::string_view() : g.substr(0, end + 1);
+  }
   return g == "-" || g == "\xE2\x80\x93" || g == "\xE2\x80\x94" || g == "\xE2\x80\x91" || g == "\xE2\x80\x90";
 }
 
@@ -61,7 +82,8 @@ const std::unordered_set<std::string>& Keywords() {
       "sec", "section", "secs", "sections", "title", "this", "united", "states", "code", "cfr", "part", "parts",
       "fed", "reg", "stat", "fr", "hr", "presidential", "determination", "shall", "direct", "directs", "directed",
       "by", "revoke", "revoked", "revokes", "revoking", "rescind", "rescinded", "rescinds", "revocation",
-      "supersede", "supersedes", "superseded", "amend", "amends", "amending", "amendment", "amendments"};
+      "supersede", "supersedes", "superseded", "amend", "amends", "amending", "amendment", "amendments",
+      "departments", "secretaries"};
   return k;
 }
 
@@ -133,6 +155,7 @@ void ScanExecutiveOrders(const Scan& s, std::vector<Found>* out) {
       j = i + 1;
     else
       continue;
+    const bool plural = s.Is(j - 1, "orders") || s.Is(j - 1, "eos");
     if (s.Is(j, "no") || s.Is(j, "nos") || s.Is(j, "number") || s.Is(j, "numbers")) ++j;
     while (j < s.w.size()) {
       std::string n = IsNumber(s.T(j)) ? Digits(s.T(j)) : "";
@@ -147,7 +170,18 @@ void ScanExecutiveOrders(const Scan& s, std::vector<Found>* out) {
       if (s.Is(k, "and") || s.Is(k, "or")) ++k;
       bool comma = Gap(s.w, s.text, j).find(',') != std::string_view::npos;
       if (k == j && !comma) break;
-      if (!(IsNumber(s.T(k)) && Digits(s.T(k)).size() >= 4 && Digits(s.T(k)).size() <= 5)) break;
+      auto is_eo_number = [&](size_t x) {
+        return IsNumber(s.T(x)) && Digits(s.T(x)).size() >= 4 && Digits(s.T(x)).size() <= 5;
+      };
+      if (!is_eo_number(k) && plural && comma) {
+        // "Executive Orders: 12843, Procurement Requirements ...; 13031, ...":
+        // after a title, a semicolon leads to the next number.
+        size_t x = j;
+        while (x < s.w.size() && x < j + 25 && Gap(s.w, s.text, x).find(';') == std::string_view::npos) ++x;
+        if (x < s.w.size() && (s.Is(x, "and") || s.Is(x, "or"))) ++x;
+        if (x < s.w.size() && is_eo_number(x)) k = x;
+      }
+      if (!is_eo_number(k)) break;
       j = k;
     }
     i = j > i ? j - 1 : i;
@@ -391,9 +425,19 @@ Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb) {
     for (const auto& a : e.aliases) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kName)));
     for (const auto& a : e.aliases_cs) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kName)));
     for (const auto& a : e.zh) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kName)));
-    for (const auto& a : e.heads) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kHead)));
+    for (const auto& a : e.heads) {
+      matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kHead)));
+      matcher_.Add(MakePattern(analyzer, Upper(a), true, Pack(k, kHead)));  // MEMORANDUM FOR THE SECRETARY OF ENERGY
+    }
+    if (e.type == "agency") matcher_.Add(MakePattern(analyzer, Upper(e.name), true, Pack(k, kName)));
+    for (const auto& a : e.not_in) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kBlock)));
+    // Departments also go by their short name inside lists.
+    const std::string dept = "Department of ";
+    if (e.type == "agency" && e.name.rfind(dept, 0) == 0)
+      short_names_.emplace_back(WithoutThe(e.name.substr(dept.size())), k);
     for (const auto& a : e.adjectives) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kAdjective)));
   }
+  matcher_.Build();
 }
 
 void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
@@ -419,25 +463,65 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     ++c.count;
     if (c.offsets.size() < kMaxOffsets) c.offsets.push_back(static_cast<uint32_t>(offset));
   };
-  for (const PhraseMatch& m : matcher_.Match(words, text)) {
-    const Entity& e = kb_.entities()[EntityOf(m.value)];
-    const size_t offset = words[m.first_word].begin;
-    if (e.type == "act") {
-      cite(e.id, offset);
-      continue;
-    }
-    if (e.id == doc->id) continue;
+  std::vector<uint8_t> kw = MarkKeywords(words);
+  auto add_entity = [&](const Entity& e, size_t word) {
+    if (e.id == doc->id) return;
     auto [it, inserted] = entity_at.emplace(e.id, doc->entities.size());
     if (inserted) doc->entities.push_back({e.id, e.name, 0, {}});
     EntityRef& r = doc->entities[it->second];
     ++r.count;
-    if (r.offsets.size() < kMaxOffsets) r.offsets.push_back(static_cast<uint32_t>(offset));
-    if (e.type == "agency") agencies.push_back({m.first_word, e.id});
+    if (r.offsets.size() < kMaxOffsets) r.offsets.push_back(static_cast<uint32_t>(words[word].begin));
+    if (e.type == "agency") agencies.push_back({word, e.id});
+  };
+  for (const PhraseMatch& m : matcher_.Match(words, text)) {
+    if (IsBlock(m.value)) continue;
+    const Entity& e = kb_.entities()[EntityOf(m.value)];
+    if (e.type == "act") {
+      cite(e.id, words[m.first_word].begin);
+      continue;
+    }
+    add_entity(e, m.first_word);
+  }
+  // "the Departments of State, the Treasury, Defense, and Energy", "the
+  // Secretaries of State and Defense": short names in a list.
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    if (!kw[i]) continue;
+    const std::string& t = words[i].term;
+    if (!((t == "departments" || t == "secretaries") && words[i + 1].term == "of")) continue;
+    size_t j = i + 2;
+    for (;;) {
+      if (j < words.size() && words[j].term == "and") ++j;
+      if (j < words.size() && words[j].term == "the") ++j;
+      size_t best_len = 0, best = 0;
+      for (const auto& [name, k] : short_names_) {
+        size_t p = 0, n = 0, at = j;
+        // Compare word by word, as written ("State", "Homeland Security").
+        while (p < name.size() && at < words.size()) {
+          size_t sp = name.find(' ', p);
+          std::string part = name.substr(p, sp == std::string::npos ? std::string::npos : sp - p);
+          if (text.compare(words[at].begin, words[at].end - words[at].begin, part) != 0) break;
+          ++n;
+          ++at;
+          p = sp == std::string::npos ? name.size() + 1 : sp + 1;
+        }
+        if (p > name.size() && n > best_len) {
+          best_len = n;
+          best = k;
+        }
+      }
+      if (!best_len) break;
+      add_entity(kb_.entities()[best], j);
+      j += best_len;
+      if (j >= words.size()) break;
+      std::string_view gap = Gap(words, text, j);
+      if (gap.find(',') == std::string_view::npos && words[j].term != "and") break;
+    }
+    i = j > i ? j - 1 : i;
   }
 
   // Citations.
   const std::string own_usc = OwnUscTitle(doc->id, doc->meta);
-  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, MarkKeywords(words)};
+  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, std::move(kw)};
   std::vector<Found> found = AllCitations(scan);
   for (const Found& f : found) cite(f.id, words[f.word].begin);
   std::vector<std::pair<std::string, size_t>> dois;

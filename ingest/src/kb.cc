@@ -94,6 +94,7 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
     e.heads = Strings(v, "heads");
     e.adjectives = Strings(v, "adjectives");
     e.is_a = Strings(v, "is_a");
+    e.not_in = Strings(v, "not_in");
     e.parent = String(v, "parent");
     if (auto g = v.FindMember("group"); g != v.MemberEnd() && g->value.IsBool()) e.group = g->value.GetBool();
     if (auto a = v.FindMember("ambiguous"); a != v.MemberEnd() && a->value.IsBool()) e.ambiguous = a->value.GetBool();
@@ -117,6 +118,7 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
       AppendUnique(old.heads, e.heads);
       AppendUnique(old.adjectives, e.adjectives);
       AppendUnique(old.is_a, e.is_a);
+      AppendUnique(old.not_in, e.not_in);
       for (const auto& lm : e.lists) old.lists.push_back(lm);
     }
   }

@@ -7,6 +7,15 @@ namespace lodestone {
 namespace {
 std::string_view Surface(const Word& w, std::string_view text) { return text.substr(w.begin, w.end - w.begin); }
 
+// The pattern word `p` matches word `w` as written or as a possessive
+// ("China's", "China’s"): the rule both matchers share.
+bool SameWord(std::string_view w, std::string_view p) {
+  if (w == p) return true;
+  if (w.size() == p.size() + 2 && w.substr(p.size()) == "'s") return w.substr(0, p.size()) == p;
+  if (w.size() == p.size() + 4 && w.substr(p.size()) == "\xE2\x80\x99s") return w.substr(0, p.size()) == p;
+  return false;
+}
+
 // Later patterns with the same words do not replace earlier ones: the first
 // entity to claim a name keeps it (files are loaded in a fixed order).
 bool Better(const PhraseMatch& candidate, const PhraseMatch& best) {
@@ -44,6 +53,16 @@ void TrieMatcher::Add(const PatternSpec& p) {
   }
 }
 
+void TrieMatcher::Build() {
+  // unordered_map nodes never move, so views of their keys stay valid.
+  for (Node& n : nodes_) {
+    n.ci_view.clear();
+    n.cs_view.clear();
+    for (const auto& [k, v] : n.ci) n.ci_view.emplace(k, v);
+    for (const auto& [k, v] : n.cs) n.cs_view.emplace(k, v);
+  }
+}
+
 void TrieMatcher::Walk(uint32_t node, const std::vector<Word>& words, std::string_view text, uint32_t at,
                        uint32_t start, PhraseMatch* best) const {
   const Node& n = nodes_[node];
@@ -52,19 +71,17 @@ void TrieMatcher::Walk(uint32_t node, const std::vector<Word>& words, std::strin
     if (best->end_word == 0 || Better(m, *best)) *best = m;
   }
   if (at >= words.size()) return;
-  if (!n.ci.empty()) {
-    auto it = n.ci.find(words[at].term);
-    if (it != n.ci.end()) Walk(it->second, words, text, at + 1, start, best);
-  }
-  if (!n.cs.empty()) {
-    // Most words are written in lower case, and then (for ASCII) the surface
-    // is the normalised term: look that up without building a string.
-    std::string_view surface = Surface(words[at], text);
-    bool plain = surface.size() == words[at].term.size() &&
-                 std::equal(surface.begin(), surface.end(), words[at].term.begin());
-    auto it = plain ? n.cs.find(words[at].term) : n.cs.find(std::string(surface));
-    if (it != n.cs.end()) Walk(it->second, words, text, at + 1, start, best);
-  }
+  // A possessive is its word: "China's" names China (ICU keeps it as one word).
+  auto try_key = [&](const std::unordered_map<std::string_view, uint32_t>& m, std::string_view key) {
+    auto it = m.find(key);
+    if (it == m.end()) {
+      if (key.size() > 2 && key.substr(key.size() - 2) == "'s") it = m.find(key.substr(0, key.size() - 2));
+      else if (key.size() > 4 && key.substr(key.size() - 4) == "\xE2\x80\x99s") it = m.find(key.substr(0, key.size() - 4));
+    }
+    if (it != m.end()) Walk(it->second, words, text, at + 1, start, best);
+  };
+  if (!n.ci_view.empty()) try_key(n.ci_view, words[at].term);
+  if (!n.cs_view.empty()) try_key(n.cs_view, Surface(words[at], text));
 }
 
 std::vector<PhraseMatch> TrieMatcher::Match(const std::vector<Word>& words, std::string_view text) const {
@@ -92,7 +109,7 @@ std::vector<PhraseMatch> NaiveMatcher::Match(const std::vector<Word>& words, std
       if (p.words.empty() || i + p.words.size() > words.size()) continue;
       bool ok = true;
       for (size_t k = 0; k < p.words.size() && ok; ++k)
-        ok = p.case_sensitive ? Surface(words[i + k], text) == p.words[k] : words[i + k].term == p.words[k];
+        ok = SameWord(p.case_sensitive ? Surface(words[i + k], text) : std::string_view(words[i + k].term), p.words[k]);
       if (!ok) continue;
       PhraseMatch m{i, static_cast<uint32_t>(i + p.words.size()), p.value};
       if (best.end_word == 0 || Better(m, best)) best = m;

@@ -28,6 +28,9 @@ TEST(CitationTest, Table) {
       {"Executive\nOrder 13817", "eo:13817"},
       {"Executive Order of May 3, 1934", ""},
       {"Public Law 117-169 and Pub. L. No. 117–58", "pl:117-169 pl:117-58"},
+      {"Public Law 94-\n    580", "pl:94-580"},
+      {"the following Executive Orders: 12843, Procurement Requirements; 13031, Federal Fleets; and 12969, "
+       "Community Right-to-Know.", "eo:12843 eo:13031 eo:12969"},
       {"P.L. 116-260", "pl:116-260"},
       {"50 U.S.C. 4501 et seq.", "usc:50/4501"},
       {"42 U.S.C. § 18741(a)(1)", "usc:42/18741"},

@@ -14,6 +14,7 @@
 #define LODESTONE_INGEST_EXTRACT_H_
 
 #include <memory>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ class Extractor {
  private:
   const KnowledgeBase& kb_;
   TrieMatcher matcher_;
+  std::vector<std::pair<std::string, size_t>> short_names_;  // "Treasury" -> entity index
 };
 
 // Citation ids in `text` (for tests and tools): the same scanners as Extract.

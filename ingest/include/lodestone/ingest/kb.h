@@ -33,6 +33,7 @@ struct Entity {
   std::vector<std::string> zh;          // Chinese names
   std::vector<std::string> heads;       // agency heads ("Secretary of Energy"), case-sensitive
   std::vector<std::string> adjectives;  // "Chinese", case-sensitive
+  std::vector<std::string> not_in;      // phrases where a name is not this entity ("Gold Star")
   std::vector<std::string> is_a;
   std::vector<ListMembership> lists;
   std::string parent;                   // organisational parent (metadata only)

@@ -44,13 +44,17 @@ PatternSpec MakePattern(Analyzer& analyzer, const std::string& phrase, bool case
 class TrieMatcher {
  public:
   void Add(const PatternSpec& p);
+  // Freezes the trie for matching (lookups by string_view, no allocation).
+  // Call after the last Add and before Match.
+  void Build();
   // Leftmost-longest, non-overlapping matches in `words` of `text`.
   std::vector<PhraseMatch> Match(const std::vector<Word>& words, std::string_view text) const;
   size_t size() const { return patterns_; }
 
  private:
   struct Node {
-    std::unordered_map<std::string, uint32_t> ci, cs;  // word -> child node
+    std::unordered_map<std::string, uint32_t> ci, cs;  // word -> child node (owns the keys)
+    std::unordered_map<std::string_view, uint32_t> ci_view, cs_view;  // the same, for lookups
     int64_t value = -1;                                 // pattern ending here
   };
   std::vector<Node> nodes_{1};
