@@ -204,6 +204,50 @@ TEST_F(RealCorpusTest, UsCodeSectionsHaveTheirCitationIds) {
   EXPECT_GT(jats->references.size(), 10u);
 }
 
+TEST_F(RealCorpusTest, ExtractionKnownAnswers) {
+  // EO 13603 revokes EO 12919 (its text says so; so do the Federal Register's notes).
+  auto dpa = searcher_->Get("eo:13603");
+  ASSERT_TRUE(dpa.ok());
+  bool revokes_12919 = false, directs_defense = false, cites_dpa = false;
+  for (const auto& r : dpa->relations) {
+    revokes_12919 = revokes_12919 || (r.type == "revokes" && r.target == "eo:12919");
+    directs_defense = directs_defense || (r.type == "directs" && r.target == "agency:defense-department");
+  }
+  for (const auto& c : dpa->citations) cites_dpa = cites_dpa || c.id.rfind("usc:50-app/", 0) == 0;
+  EXPECT_TRUE(revokes_12919);
+  EXPECT_TRUE(directs_defense);
+  EXPECT_TRUE(cites_dpa);
+  // The 2025 rescission order revokes dozens of 2021-2024 orders, listed under one header.
+  // Its revoked orders are the Markdown list items "-   Executive Order N ...".
+  const std::string path = fs::absolute(kCorpus + "/wh-briefings/presidential-actions/2025-01/"
+                                        "2025-01-20-initial-rescissions-of-harmful-executive-orders-and-actions.md")
+                               .lexically_normal()
+                               .string();
+  std::ifstream in(path);
+  size_t listed = 0;
+  for (std::string line; std::getline(in, line);) listed += line.rfind("-   Executive Order ", 0) == 0;
+  ASSERT_GT(listed, 50u);
+  auto rescissions = searcher_->Get(path);
+  ASSERT_TRUE(rescissions.ok()) << rescissions.status().message();
+  size_t revoked = 0;
+  for (const auto& r : rescissions->relations) revoked += r.type == "revokes";
+  EXPECT_EQ(revoked, listed);
+  // Filters on extracted entities: every hit names the entity.
+  auto gallium = Search("mineral:gallium country:cn", 50);
+  ASSERT_GT(gallium.hits.size(), 2u);
+  for (const auto& h : gallium.hits) {
+    std::set<std::string> ids;
+    for (const auto& e : h.doc.entities) ids.insert(e.id);
+    EXPECT_TRUE(ids.count("mineral:gallium") && ids.count("country:cn")) << h.doc.id;
+  }
+  // 稀土 is the rare earth elements in the Chinese registration measures.
+  auto ree = Search("mineral:rare-earth-elements lang:zh", 10);
+  EXPECT_FALSE(ree.hits.empty());
+  // Citing documents: the DPA section 303 determinations cite 50 U.S.C. 4533.
+  auto cites = Search("cites:usc:50/4533", 50);
+  EXPECT_GT(cites.hits.size(), 2u);
+}
+
 // Starts `lode ingest` on `paths` and kills it (SIGKILL) as soon as
 // `ready()` holds (polled every 50 ms), so the kill lands mid-run however
 // fast or slow (sanitizers) the build is.
