@@ -653,27 +653,38 @@ std::vector<std::string> FindCitations(const std::string& text, Analyzer& analyz
 }
 
 std::string SentenceAround(const std::string& text, size_t offset) {
-  if (offset > text.size()) return {};
+  if (offset >= text.size()) return {};
+  constexpr size_t kSide = 160;  // bytes kept on each side of the offset
+  // Ends a sentence: a blank line, a Chinese full stop, a new list item
+  // ("\n- ", "\n(b)"), or . ! ? before a capital (not after "Sec", "No").
   auto is_end = [&](size_t i) {
     if (text.compare(i, 2, "\n\n") == 0) return true;
     if (text.compare(i, 3, "\xE3\x80\x82") == 0) return true;
+    if (text[i] == '\n' && i + 1 < text.size() && std::strchr("-*(\xE2", text[i + 1])) return true;
     return (text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 2 < text.size() && text[i + 1] == ' ' &&
            std::isupper(static_cast<unsigned char>(text[i + 2])) && i >= 4 &&
            !(text[i - 2] == '.' || text[i - 2] == ' ' || text.compare(i - 3, 3, "Sec") == 0 ||
              text.compare(i - 2, 2, "No") == 0);
   };
   size_t b = offset;
-  while (b > 0 && offset - b < 400 && !is_end(b - 1)) --b;
+  while (b > 0 && offset - b < kSide && !is_end(b - 1)) --b;
+  bool cut_left = b > 0 && !is_end(b - 1);
   size_t e = offset;
-  while (e < text.size() && e - offset < 400 && !is_end(e)) ++e;
-  if (e < text.size() && text[e] != '\n') e += (static_cast<unsigned char>(text[e]) >= 0x80 ? 3 : 1);
-  std::string out;
+  while (e < text.size() && e - offset < kSide && !is_end(e)) ++e;
+  bool cut_right = e < text.size() && !is_end(e);
+  if (!cut_right && e < text.size() && text[e] != '\n') e += (static_cast<unsigned char>(text[e]) >= 0x80 ? 3 : 1);
+  // Do not cut a UTF-8 sequence in two.
+  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+  while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+  std::string out = cut_left ? "… " : "";
+  while (b < e && (text[b] == '-' || text[b] == '*' || text[b] == ' ' || text[b] == '\n')) ++b;  // list marker
   for (size_t i = b; i < e && i < text.size(); ++i) {
     char c = text[i] == '\n' ? ' ' : text[i];
     if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
     out += c;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (cut_right) out += " …";
   return out;
 }
 

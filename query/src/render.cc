@@ -281,7 +281,6 @@ std::string DocumentText(const Document& d, bool with_text) {
   if (!d.references.empty()) o << "  references: " << d.references.size() << "\n";
   auto evidence = [&](uint32_t offset) {
     std::string e = offset < d.text.size() ? SentenceAround(d.text, offset) : std::string();
-    if (e.size() > 240) e = e.substr(0, 237) + "...";
     return e.empty() ? std::string() : "      \"" + e + "\"\n";
   };
   if (!d.entities.empty()) {
