@@ -19,5 +19,8 @@ run search 'lithium OR cobalt date:2020-01-01..2022-12-31' --limit 3
 run search 'gallium germanium' --limit 3
 run search 稀土 --limit 3
 run search 'lithum' --limit 3
-run show eo:13603 --no-text
+run search 'mineral:gallium' --limit 3 --facets
+run search 'cites:usc:50/4533' --limit 3
+run show eo:14241 --no-text
+run entity 'rare earths' --limit 5
 run search 'platinum group' --limit 1 --json
