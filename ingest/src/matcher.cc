@@ -84,12 +84,16 @@ void TrieMatcher::Walk(uint32_t node, const std::vector<Word>& words, std::strin
   if (!n.cs_view.empty()) try_key(n.cs_view, Surface(words[at], text));
 }
 
-std::vector<PhraseMatch> TrieMatcher::Match(const std::vector<Word>& words, std::string_view text) const {
+namespace {
+// Leftmost-longest, non-overlapping: take the longest match starting at the
+// current word (longest_at fills it, or leaves end_word 0), jump past it.
+template <typename LongestAt>
+std::vector<PhraseMatch> LeftmostLongest(size_t n, LongestAt longest_at) {
   std::vector<PhraseMatch> out;
   uint32_t i = 0;
-  while (i < words.size()) {
+  while (i < n) {
     PhraseMatch best{0, 0, 0};
-    Walk(0, words, text, i, i, &best);
+    longest_at(i, &best);
     if (best.end_word > i) {
       out.push_back(best);
       i = best.end_word;
@@ -99,12 +103,14 @@ std::vector<PhraseMatch> TrieMatcher::Match(const std::vector<Word>& words, std:
   }
   return out;
 }
+}  // namespace
+
+std::vector<PhraseMatch> TrieMatcher::Match(const std::vector<Word>& words, std::string_view text) const {
+  return LeftmostLongest(words.size(), [&](uint32_t i, PhraseMatch* best) { Walk(0, words, text, i, i, best); });
+}
 
 std::vector<PhraseMatch> NaiveMatcher::Match(const std::vector<Word>& words, std::string_view text) const {
-  std::vector<PhraseMatch> out;
-  uint32_t i = 0;
-  while (i < words.size()) {
-    PhraseMatch best{0, 0, 0};
+  return LeftmostLongest(words.size(), [&](uint32_t i, PhraseMatch* best) {
     for (const auto& p : patterns_) {
       if (p.words.empty() || i + p.words.size() > words.size()) continue;
       bool ok = true;
@@ -112,16 +118,9 @@ std::vector<PhraseMatch> NaiveMatcher::Match(const std::vector<Word>& words, std
         ok = SameWord(p.case_sensitive ? Surface(words[i + k], text) : std::string_view(words[i + k].term), p.words[k]);
       if (!ok) continue;
       PhraseMatch m{i, static_cast<uint32_t>(i + p.words.size()), p.value};
-      if (best.end_word == 0 || Better(m, best)) best = m;
+      if (best->end_word == 0 || Better(m, *best)) *best = m;
     }
-    if (best.end_word > i) {
-      out.push_back(best);
-      i = best.end_word;
-    } else {
-      ++i;
-    }
-  }
-  return out;
+  });
 }
 
 }  // namespace lodestone
