@@ -64,6 +64,8 @@ std::string DateBound(const std::string& v, bool end) {
   if (!AllDigits(digits) || (digits.size() != 4 && digits.size() != 6 && digits.size() != 8)) return {};
   if (digits.size() == 4) digits += end ? "1231" : "0101";
   if (digits.size() == 6) digits += end ? "31" : "01";
+  int month = std::stoi(digits.substr(4, 2)), day = std::stoi(digits.substr(6, 2));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return {};
   return digits;
 }
 

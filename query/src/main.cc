@@ -89,11 +89,13 @@ int RunShow(const Common& c, const std::string& key, bool no_text) {
   auto searcher = Searcher::Open(c.index);
   if (!searcher.ok()) return Fail(c, searcher.status());
   auto doc = (*searcher)->Get(key);
+  const Status first = doc.ok() ? Status::Ok() : doc.status();
   if (!doc.ok() && doc.status().code() == Status::Code::kNotFound) {
     // A path as given to ingest.
     std::error_code ec;
     std::string abs = fs::absolute(key, ec).lexically_normal().string();
     if (!ec && abs != key) doc = (*searcher)->Get(abs);
+    if (!doc.ok() && doc.status().code() == Status::Code::kNotFound) doc = first;
   }
   if (!doc.ok()) {
     if (doc.status().code() == Status::Code::kNotFound) {
@@ -264,6 +266,10 @@ int main(int argc, char** argv) {
   auto* stats_cmd = app.add_subcommand("stats", "Index summary: documents by kind, year, format and language.");
   AddCommon(stats_cmd, common);
 
+  if (argc == 1) {
+    std::cout << app.help();
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

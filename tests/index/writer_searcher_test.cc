@@ -131,7 +131,7 @@ TEST_F(IndexTest, FacetsSuggestionsAndSyntaxErrors) {
   ASSERT_TRUE(res.ok());
   EXPECT_EQ(res->suggestion, "lithium kind:notice");
 
-  r.query = "lithium date:2020-13-45x";
+  r.query = "lithium date:2020-13..2021";
   res = (*s)->Search(r);
   ASSERT_FALSE(res.ok());
   EXPECT_EQ(res.status().code(), Status::Code::kInvalidArgument);
