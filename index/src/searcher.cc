@@ -7,6 +7,7 @@
 #include <set>
 
 #include "layout.h"
+#include "xapian_guard.h"
 #include "lodestone/index/schema.h"
 #include "lodestone/index/writer.h"
 #include "record_json.h"
@@ -15,22 +16,6 @@
 namespace lodestone {
 
 namespace {
-template <typename F>
-auto Guard(const std::string& what, F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const Xapian::QueryParserError& e) {
-    return Status::InvalidArgument("query syntax error: " + e.get_msg());
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    return Status::Corrupt(what + ": " + e.get_msg());
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    return Status::IoError(what + ": " + e.get_msg());
-  } catch (const Xapian::Error& e) {
-    return Status::IoError(what + ": " + e.get_description());
-  } catch (const std::exception& e) {
-    return Status::Internal(what + ": " + e.what());
-  }
-}
 
 std::vector<FacetCount> TopValues(const Xapian::ValueCountMatchSpy& spy, size_t n, bool by_value) {
   std::vector<FacetCount> out;
@@ -201,7 +186,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_dir) {
   if (!live.ok()) return live.status();
   auto impl = std::make_unique<Impl>();
   impl->dir = index_dir;
-  Status s = Guard("opening index " + index_dir, [&]() -> Status {
+  Status s = internal::XapianGuard("opening index " + index_dir, [&]() -> Status {
     impl->db = Xapian::Database(*live);
     return Status::Ok();
   });
@@ -210,7 +195,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_dir) {
 }
 
 Result<SearchResult> Searcher::Search(const SearchRequest& req) {
-  return Guard("searching " + impl_->dir, [&]() -> Result<SearchResult> {
+  return internal::XapianGuard("searching " + impl_->dir, [&]() -> Result<SearchResult> {
     using namespace schema;
     auto& db = impl_->db;
     Xapian::QueryParser qp;
@@ -308,7 +293,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
 }
 
 Result<Document> Searcher::Get(const std::string& key) {
-  return Guard("reading " + impl_->dir, [&]() -> Result<Document> {
+  return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<Document> {
     auto& db = impl_->db;
     for (const std::string& term : {std::string(schema::kPrefixId) + key, internal::SourceTerm(key)}) {
       auto pl = db.postlist_begin(term);
@@ -331,7 +316,7 @@ std::vector<std::string> Searcher::IdsWithPrefix(const std::string& prefix, size
 
 Result<std::vector<Posting>> Searcher::Postings(const std::string& id, bool citations, size_t limit,
                                                uint64_t* total) {
-  return Guard("reading " + impl_->dir, [&]() -> Result<std::vector<Posting>> {
+  return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<std::vector<Posting>> {
     auto& db = impl_->db;
     const std::string term = (citations ? schema::kPrefixCitation : schema::kPrefixEntity) + id;
     std::vector<std::pair<uint32_t, Xapian::docid>> by_count;
@@ -351,7 +336,7 @@ Result<std::vector<Posting>> Searcher::Postings(const std::string& id, bool cita
 }
 
 Result<std::vector<std::pair<std::string, uint64_t>>> Searcher::CoOccurring(const std::string& id, size_t limit) {
-  return Guard("reading " + impl_->dir, [&]() -> Result<std::vector<std::pair<std::string, uint64_t>>> {
+  return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<std::vector<std::pair<std::string, uint64_t>>> {
     auto& db = impl_->db;
     const std::string term = schema::kPrefixEntity + id, prefix = schema::kPrefixEntity;
     std::map<std::string, uint64_t> counts;
@@ -370,7 +355,7 @@ Result<std::vector<std::pair<std::string, uint64_t>>> Searcher::CoOccurring(cons
 }
 
 Result<IndexStats> Searcher::Stats() {
-  return Guard("reading " + impl_->dir, [&]() -> Result<IndexStats> {
+  return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<IndexStats> {
     auto& db = impl_->db;
     IndexStats s;
     s.documents = db.get_doccount();

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "layout.h"
+#include "xapian_guard.h"
 #include "lodestone/index/schema.h"
 #include "record_json.h"
 #include "xapian_doc.h"
@@ -49,20 +50,6 @@ void RecordFiles(Xapian::WritableDatabase& db, const std::vector<SourceFile>& fi
   for (const auto& f : files) db.set_metadata(ManifestKey(f.path), EncodeManifest(f, first_id));
 }
 
-template <typename F>
-Status Guard(const std::string& what, F&& f) {
-  try {
-    return f();
-  } catch (const Xapian::DatabaseLockError& e) {
-    return Status::IoError(what + ": the index is locked by another writer (" + e.get_msg() + ")");
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    return Status::Corrupt(what + ": " + e.get_msg());
-  } catch (const Xapian::Error& e) {
-    return Status::IoError(what + ": " + e.get_description());
-  } catch (const std::exception& e) {
-    return Status::Internal(what + ": " + e.what());
-  }
-}
 
 // Merges the documents that share an id (arrived through different shards).
 void MergeDuplicateIds(Xapian::WritableDatabase& db) {
@@ -161,7 +148,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir, W
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->options = options;
-  Status s = Guard("opening index " + dir + " for writing", [&]() -> Status {
+  Status s = internal::XapianGuard("opening index " + dir + " for writing", [&]() -> Status {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) return Status::IoError("cannot create " + dir + ": " + ec.message());
@@ -210,7 +197,7 @@ std::vector<ManifestEntry> IndexWriter::Manifest() const {
 }
 
 Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
-  return Guard("writing " + (files.empty() ? std::string("documents") : files.front().path), [&]() -> Status {
+  return internal::XapianGuard("writing " + (files.empty() ? std::string("documents") : files.front().path), [&]() -> Status {
     auto& db = impl_->db;
     std::set<std::string> paths, ids;
     for (const auto& f : files) paths.insert(f.path);
@@ -250,7 +237,7 @@ Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::v
 }
 
 Status IndexWriter::RemoveSources(const std::vector<std::string>& paths) {
-  return Guard("removing sources", [&]() -> Status {
+  return internal::XapianGuard("removing sources", [&]() -> Status {
     std::set<std::string> ps(paths.begin(), paths.end());
     impl_->Detach(ps, {});
     for (const auto& p : paths) impl_->db.set_metadata(ManifestKey(p), "");
@@ -259,7 +246,7 @@ Status IndexWriter::RemoveSources(const std::vector<std::string>& paths) {
 }
 
 Status IndexWriter::RecordSources(const std::vector<SourceFile>& files) {
-  return Guard("updating the manifest", [&]() -> Status {
+  return internal::XapianGuard("updating the manifest", [&]() -> Status {
     for (const auto& f : files) {
       auto old = Lookup(f.path);
       impl_->db.set_metadata(ManifestKey(f.path), EncodeManifest(f, old ? old->id : std::string()));
@@ -280,7 +267,7 @@ std::vector<uint32_t> IndexWriter::DocumentsOf(const std::vector<std::string>& p
 IndexWriter::Counts IndexWriter::counts() const { return impl_->counts; }
 
 Status IndexWriter::Commit() {
-  return Guard("committing " + impl_->dir, [&]() -> Status {
+  return internal::XapianGuard("committing " + impl_->dir, [&]() -> Status {
     impl_->pending = 0;
     impl_->db.commit();
     return Status::Ok();
@@ -308,7 +295,7 @@ Result<std::unique_ptr<ShardBuilder>> ShardBuilder::Create(const std::string& pa
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
-  Status s = Guard("creating shard " + path, [&]() -> Status {
+  Status s = internal::XapianGuard("creating shard " + path, [&]() -> Status {
     // A shard is scratch space: no fsync; it is compacted (and synced) later.
     impl->db = Xapian::WritableDatabase(
         path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
@@ -319,7 +306,7 @@ Result<std::unique_ptr<ShardBuilder>> ShardBuilder::Create(const std::string& pa
 }
 
 Status ShardBuilder::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
-  return Guard("writing shard " + impl_->path, [&]() -> Status {
+  return internal::XapianGuard("writing shard " + impl_->path, [&]() -> Status {
     for (const auto& ad : docs) impl_->db.add_document(internal::BuildXapianDoc(ad));
     RecordFiles(impl_->db, files, docs);
     if (++impl_->pending >= impl_->options.flush_every) {
@@ -331,7 +318,7 @@ Status ShardBuilder::PutBundle(const std::vector<SourceFile>& files, const std::
 }
 
 Status ShardBuilder::Commit() {
-  return Guard("committing shard " + impl_->path, [&]() -> Status {
+  return internal::XapianGuard("committing shard " + impl_->path, [&]() -> Status {
     impl_->db.commit();
     return Status::Ok();
   });
@@ -354,7 +341,7 @@ Result<std::string> MakeWorkDir(const std::string& index_dir) {
 }
 
 Status PublishShards(const std::string& index_dir, const std::vector<std::string>& shard_paths) {
-  return Guard("publishing index " + index_dir, [&]() -> Status {
+  return internal::XapianGuard("publishing index " + index_dir, [&]() -> Status {
     const std::string gen = internal::NextGeneration(index_dir);
     const std::string out = (fs::path(index_dir) / gen).string();
     {
