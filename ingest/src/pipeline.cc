@@ -63,9 +63,8 @@ AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const Extractor* extr
   AnalyzedDocument ad;
   uint32_t pos = 0;
   analyzer.Tokenize(doc.title, &pos, &ad.title);
-  pos = 0;
-  analyzer.Tokenize(doc.title, &pos, &ad.body);
-  pos += 1;  // no phrase across title and text
+  ad.body = ad.title;  // the body starts with the title, same positions
+  pos += 1;            // no phrase across title and text
   analyzer.Tokenize(doc.text, &pos, &ad.body);
   ad.doc = std::move(doc);
   return ad;
