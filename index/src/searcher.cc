@@ -389,4 +389,64 @@ Result<IndexStats> Searcher::Stats() {
   });
 }
 
+Result<std::string> Searcher::Stamp() {
+  return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<std::string> {
+    auto live = internal::LiveDatabasePath(impl_->dir);
+    if (!live.ok()) return live.status();
+    return *live + "@" + std::to_string(impl_->db.get_revision()) + "#" + std::to_string(impl_->db.get_doccount());
+  });
+}
+
+Result<GraphSource> Searcher::ReadGraphSource() {
+  return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<GraphSource> {
+    auto& db = impl_->db;
+    GraphSource g;
+    auto stamp = Stamp();
+    if (!stamp.ok()) return stamp.status();
+    g.stamp = *stamp;
+    // Rows in docid order; docids may have gaps (deleted documents). Value
+    // streams read one slot for all documents without loading records.
+    std::vector<uint32_t> row_of(db.get_lastdocid() + 1, UINT32_MAX);
+    for (auto it = db.valuestream_begin(schema::kSlotId); it != db.valuestream_end(schema::kSlotId); ++it) {
+      if ((*it).empty() || it.get_docid() >= row_of.size()) continue;
+      row_of[it.get_docid()] = static_cast<uint32_t>(g.docs.size());
+      g.docs.push_back(GraphDocRow{*it, "", "", "", ""});
+    }
+    auto fill = [&](unsigned slot, std::string GraphDocRow::*field) {
+      for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
+        if (it.get_docid() < row_of.size() && row_of[it.get_docid()] != UINT32_MAX)
+          g.docs[row_of[it.get_docid()]].*field = *it;
+    };
+    fill(schema::kSlotKind, &GraphDocRow::kind);
+    fill(schema::kSlotDate, &GraphDocRow::date);
+    fill(schema::kSlotTitle, &GraphDocRow::title);
+    fill(schema::kSlotPresident, &GraphDocRow::president);
+    for (Xapian::docid id = 1; id < row_of.size(); ++id) {
+      if (row_of[id] == UINT32_MAX) continue;
+      GraphDocRow& r = g.docs[row_of[id]];
+      if (r.date.size() == 8) r.date = r.date.substr(0, 4) + "-" + r.date.substr(4, 2) + "-" + r.date.substr(6, 2);
+      if (r.title.empty()) {  // written before the title slot existed
+        auto rec = internal::DecodeRecord(db.get_document(id).get_data());
+        if (rec.ok()) r.title = rec->title;
+      }
+    }
+    auto read = [&](const char* prefix, std::vector<GraphTermPostings>& into) {
+      const size_t plen = std::string(prefix).size();
+      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        GraphTermPostings p;
+        p.term = (*t).substr(plen);
+        for (auto it = db.postlist_begin(*t); it != db.postlist_end(*t); ++it) {
+          if (*it >= row_of.size() || row_of[*it] == UINT32_MAX) continue;
+          p.docs.push_back({row_of[*it], static_cast<uint32_t>(it.get_wdf())});
+        }
+        if (!p.docs.empty()) into.push_back(std::move(p));
+      }
+    };
+    read(schema::kPrefixEntity, g.entities);
+    read(schema::kPrefixCitation, g.citations);
+    read(schema::kPrefixRelation, g.relations);
+    return g;
+  });
+}
+
 }  // namespace lodestone

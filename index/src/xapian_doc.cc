@@ -61,6 +61,12 @@ void AddFilterTermsValuesData(Xapian::Document& x, const Document& d) {
   }
   x.add_value(kSlotKind, KindName(d.kind));
   x.add_value(kSlotId, d.id);
+  if (!d.title.empty()) {
+    size_t cut = std::min<size_t>(d.title.size(), 1000);
+    while (cut < d.title.size() && cut > 0 && (static_cast<unsigned char>(d.title[cut]) & 0xC0) == 0x80) --cut;
+    x.add_value(kSlotTitle, d.title.substr(0, cut));  // whole UTF-8 characters only
+  }
+  if (auto p = d.meta.find("president"); p != d.meta.end() && !p->second.empty()) x.add_value(kSlotPresident, p->second);
   if (d.date.size() >= 4) {
     std::string year = d.date.substr(0, 4);
     add(kPrefixYear, year);

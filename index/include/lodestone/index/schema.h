@@ -37,6 +37,8 @@ inline constexpr unsigned kSlotYearStr = 4;  // "YYYY" (facet counts)
 inline constexpr unsigned kSlotMinerals = 5;   // mineral ids, '\n'-separated (facets)
 inline constexpr unsigned kSlotAgencies = 6;   // agency ids, '\n'-separated (facets)
 inline constexpr unsigned kSlotCountries = 7;  // country ids, '\n'-separated (facets)
+inline constexpr unsigned kSlotTitle = 8;      // title (the graph reads it without the record)
+inline constexpr unsigned kSlotPresident = 9;  // meta "president" (person id), when known
 
 // Metadata keys (Xapian user metadata, committed atomically with documents).
 inline constexpr char kMetaSchema[] = "lode:schema";

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "lodestone/index/document.h"
+#include "lodestone/index/graph_source.h"
 #include "lodestone/index/status.h"
 
 namespace lodestone {
@@ -99,6 +100,12 @@ class Searcher {
   // Entities most often named in the same documents as `id`, with the number
   // of shared documents.
   Result<std::vector<std::pair<std::string, uint64_t>>> CoOccurring(const std::string& id, size_t limit);
+
+  // "<live database path>@<revision>": changes whenever the documents do.
+  Result<std::string> Stamp();
+
+  // Everything the knowledge graph is built from (see graph_source.h).
+  Result<GraphSource> ReadGraphSource();
 
  private:
   struct Impl;
