@@ -6,17 +6,23 @@
 // or a query syntax error.
 #include <unistd.h>
 
+#include <sys/wait.h>
+
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <cstdio>
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
+#include "lodestone/graph/export.h"
 #include "lodestone/index/searcher.h"
 #include "lodestone/ingest/analyzer.h"
 #include "lodestone/ingest/kb.h"
 #include "lodestone/ingest/pipeline.h"
+#include "lodestone/query/graph_queries.h"
+#include "lodestone/query/graph_render.h"
 #include "lodestone/query/render.h"
 #include "lodestone/query/snippet.h"
 
@@ -171,6 +177,330 @@ int RunStats(const Common& c) {
   return kExitOk;
 }
 
+
+// ---------------------------------------------------------------- graph commands
+
+struct GraphOpts {
+  std::vector<std::string> kb_files;
+  bool no_cache = false;
+};
+
+Result<std::unique_ptr<GraphSession>> OpenGraph(const Common& c, const GraphOpts& g) {
+  return GraphSession::Open(c.index, g.kb_files, !g.no_cache);
+}
+
+Result<EdgeMask> Mask(const std::string& csv, EdgeMask fallback) {
+  if (csv.empty()) return fallback;
+  std::string bad;
+  auto m = ParseEdgeMask(csv, &bad);
+  if (!m)
+    return Status::InvalidArgument("unknown edge type " + (bad.empty() ? csv : bad) +
+                                   "; use mentions, cites, revokes, amends, supersedes, directs, is_a, issued_by");
+  return *m;
+}
+
+bool ValidDate(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (d[i] < '0' || d[i] > '9') return false;
+  int m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+struct TraceArgs {
+  std::string mineral, as_of, kind, via;
+  size_t limit = 0;
+};
+
+int RunTrace(const Common& c, const GraphOpts& g, const TraceArgs& a) {
+  TraceRequest req{a.as_of, a.kind, a.via};
+  if (!req.as_of.empty() && !ValidDate(req.as_of))
+    return Fail(c, Status::InvalidArgument("--as-of wants a date YYYY-MM-DD, got " + req.as_of));
+  if (!req.kind.empty() && !KindFromName(req.kind)) {
+    std::string kinds;
+    for (Kind k : AllKinds()) kinds += std::string(kinds.empty() ? "" : ", ") + KindName(k);
+    return Fail(c, Status::InvalidArgument("unknown kind " + req.kind + "; use one of " + kinds));
+  }
+  if (!req.via.empty() && req.via != "direct" && req.via != "group" && req.via != "category")
+    return Fail(c, Status::InvalidArgument("--via wants direct, group or category"));
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  auto v = (*s)->Resolve(a.mineral);
+  if (!v.ok()) return Fail(c, v.status());
+  const Node& n = (*s)->graph().node(*v);
+  if (n.type != "mineral" && n.type != "concept" && n.type != "agency" && n.type != "country" && n.type != "person")
+    return Fail(c, Status::InvalidArgument(n.id + " is not an entity; trace follows minerals (and other entities) "
+                                           "through the documents naming them — try lode cited-by " + n.id));
+  auto r = Trace(**s, *v, req);
+  if (!r.ok()) return Fail(c, r.status());
+  if (a.limit && r->documents.size() > a.limit) r->documents.resize(a.limit);
+  std::cout << (c.json ? TraceJson(**s, *r, req) : TraceText(**s, *r, req));
+  return kExitOk;
+}
+
+struct NeighborArgs {
+  std::string id, edge, type;
+  uint32_t depth = 1;
+  size_t limit = 100;
+};
+
+int RunNeighbors(const Common& c, const GraphOpts& g, const NeighborArgs& a) {
+  auto mask = Mask(a.edge, kAllEdges);
+  if (!mask.ok()) return Fail(c, mask.status());
+  if (Status t = CheckType(a.type); !t.ok()) return Fail(c, t);
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  auto v = (*s)->Resolve(a.id);
+  if (!v.ok()) return Fail(c, v.status());
+  const KnowledgeGraph& kg = (*s)->graph();
+  auto reached = Neighborhood(kg, *v, a.depth, *mask);
+  std::vector<Reached> shown;
+  size_t total = 0;
+  for (size_t i = 1; i < reached.size(); ++i) {
+    if (!MatchesType(kg.node(reached[i].node), a.type)) continue;
+    ++total;
+    if (a.limit == 0 || shown.size() < a.limit) shown.push_back(reached[i]);
+  }
+  std::cout << (c.json ? NeighborsJson(**s, shown, *v, a.depth, total) : NeighborsText(**s, shown, *v, a.depth, total));
+  return kExitOk;
+}
+
+int RunPath(const Common& c, const GraphOpts& g, const std::string& from, const std::string& to,
+            const std::string& edge) {
+  auto mask = Mask(edge, kAllEdges & ~Bit(EdgeType::kIssuedBy));
+  if (!mask.ok()) return Fail(c, mask.status());
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  auto a = (*s)->Resolve(from);
+  if (!a.ok()) return Fail(c, a.status());
+  auto b = (*s)->Resolve(to);
+  if (!b.ok()) return Fail(c, b.status());
+  auto path = ShortestPath((*s)->graph(), *a, *b, *mask);
+  if (!path)
+    return Fail(c, Status::NotFound("no path between " + (*s)->graph().node(*a).id + " and " +
+                                    (*s)->graph().node(*b).id + (edge.empty() ? "" : " over " + edge + " edges")));
+  std::cout << (c.json ? PathJson(**s, *a, *path) : PathText(**s, *a, *path));
+  return kExitOk;
+}
+
+int RunCites(const Common& c, const GraphOpts& g, const std::string& id, bool incoming) {
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  auto v = (*s)->Resolve(id);
+  if (!v.ok()) return Fail(c, v.status());
+  auto list = Citations(**s, *v, incoming);
+  std::cout << (c.json ? CitationsJson(**s, *v, list, incoming) : CitationsText(**s, *v, list, incoming));
+  return kExitOk;
+}
+
+int RunRank(const Common& c, const GraphOpts& g, RankRequest req, const std::string& edge) {
+  auto mask = Mask(edge, 0);
+  if (!mask.ok()) return Fail(c, mask.status());
+  req.edges = *mask;
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  auto r = Rank(**s, req);
+  if (!r.ok()) return Fail(c, r.status());
+  std::cout << (c.json ? RankJson(**s, req, *r) : RankText(**s, req, *r));
+  return kExitOk;
+}
+
+int RunTimeline(const Common& c, const GraphOpts& g, const std::string& id, const std::string& type, size_t limit) {
+  if (Status t = CheckType(type); !t.ok()) return Fail(c, t);
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  std::optional<uint32_t> subject;
+  if (!id.empty()) {
+    auto v = (*s)->Resolve(id);
+    if (!v.ok()) return Fail(c, v.status());
+    subject = *v;
+  }
+  auto t = Timeline(**s, subject, type);
+  std::cout << (c.json ? TimelineJson(**s, t, limit) : TimelineText(**s, t, limit));
+  return kExitOk;
+}
+
+int RunCooccur(const Common& c, const GraphOpts& g, const std::string& id, const std::string& type, size_t limit) {
+  if (Status t = CheckType(type); !t.ok()) return Fail(c, t);
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  auto v = (*s)->Resolve(id);
+  if (!v.ok()) return Fail(c, v.status());
+  auto list = CoOccurrences((*s)->graph(), *v);
+  if (!type.empty())
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const CoOccurrence& x) { return !MatchesType((*s)->graph().node(x.node), type); }),
+               list.end());
+  std::cout << (c.json ? CooccurJson(**s, *v, list, limit) : CooccurText(**s, *v, list, limit));
+  return kExitOk;
+}
+
+struct ExportArgs {
+  std::string format = "graphml", output, around, query, edge;
+  uint32_t depth = 1;
+  size_t limit = 1000;
+  size_t max_nodes = 0;
+};
+
+// The part of the graph an export or a render asks for.
+Result<Selection> Select(GraphSession& s, const ExportArgs& a, EdgeMask mask) {
+  const KnowledgeGraph& kg = s.graph();
+  if (!a.around.empty() && !a.query.empty())
+    return Status::InvalidArgument("--around and --query choose a part of the graph each; give one");
+  if (!a.around.empty()) {
+    auto v = s.Resolve(a.around);
+    if (!v.ok()) return v.status();
+    return SelectAround(kg, *v, a.depth, mask, a.max_nodes ? a.max_nodes : SIZE_MAX);
+  }
+  if (!a.query.empty()) {
+    Analyzer analyzer;
+    SearchRequest req;
+    req.query = analyzer.SegmentQuery(a.query);
+    req.limit = static_cast<uint32_t>(std::min<size_t>(a.limit, 100000));
+    auto res = s.searcher().Search(req);
+    if (!res.ok()) return res.status();
+    // The matching documents and what they link to (one hop out).
+    std::vector<uint32_t> nodes;
+    for (const auto& h : res->hits)
+      if (auto v = kg.Find(h.doc.id)) nodes.push_back(*v);
+    const size_t docs = nodes.size();
+    for (size_t i = 0; i < docs; ++i)
+      for (uint32_t e : kg.OutEdges(nodes[i], mask)) nodes.push_back(kg.edge(e).target);
+    return SelectInduced(kg, nodes, mask);
+  }
+  if (mask == kAllEdges) return SelectAll(kg);
+  // The whole graph over some edge types: the nodes those edges touch.
+  std::vector<uint32_t> nodes;
+  for (const Edge& e : kg.edges())
+    if (mask & Bit(e.type)) nodes.push_back(e.source), nodes.push_back(e.target);
+  return SelectInduced(kg, nodes, mask);
+}
+
+int RunExport(const Common& c, const GraphOpts& g, const ExportArgs& a) {
+  auto fmt = ExportFormatFromName(a.format);
+  if (!fmt) return Fail(c, Status::InvalidArgument("unknown format " + a.format + "; use graphml, gexf, dot, json, csv or pajek"));
+  if (*fmt == ExportFormat::kCsv && a.output.empty())
+    return Fail(c, Status::InvalidArgument("--format csv writes two files (nodes and relationships): give -o PREFIX"));
+  auto mask = Mask(a.edge, kAllEdges);
+  if (!mask.ok()) return Fail(c, mask.status());
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  auto sel = Select(**s, a, *mask);
+  if (!sel.ok()) return Fail(c, sel.status());
+  const KnowledgeGraph& kg = (*s)->graph();
+  std::vector<std::string> written;
+  auto write_to = [&](const std::string& path, auto&& fn) -> Status {
+    const std::string tmp = path + ".tmp";
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+    fn(out);
+    out.close();
+    if (!out || std::rename(tmp.c_str(), path.c_str()) != 0) {
+      std::remove(tmp.c_str());
+      return Status::IoError("cannot write " + path);
+    }
+    written.push_back(path);
+    return Status::Ok();
+  };
+  auto emit = [&](std::ostream& out) {
+    switch (*fmt) {
+      case ExportFormat::kGraphML: WriteGraphML(kg, *sel, out); break;
+      case ExportFormat::kGexf: WriteGexf(kg, *sel, out); break;
+      case ExportFormat::kDot: WriteDot(kg, *sel, out); break;
+      case ExportFormat::kJson: WriteJson(kg, *sel, out); break;
+      case ExportFormat::kPajek: WritePajek(kg, *sel, out); break;
+      case ExportFormat::kCsv: break;
+    }
+  };
+  if (*fmt == ExportFormat::kCsv) {
+    std::string prefix = a.output;
+    if (prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".csv") prefix.resize(prefix.size() - 4);
+    std::ostringstream nodes, edges;
+    WriteCsv(kg, *sel, nodes, edges);
+    for (auto [path, text] : {std::pair<std::string, std::string>{prefix + "-nodes.csv", nodes.str()},
+                              {prefix + "-relationships.csv", edges.str()}}) {
+      Status st = write_to(path, [&](std::ostream& o) { o << text; });
+      if (!st.ok()) return Fail(c, st);
+    }
+  } else if (a.output.empty() || a.output == "-") {
+    emit(std::cout);
+    return kExitOk;
+  } else {
+    Status st = write_to(a.output, emit);
+    if (!st.ok()) return Fail(c, st);
+  }
+  if (c.json) {
+    std::cout << "{\"format\":\"" << ExportFormatName(*fmt) << "\",\"nodes\":" << sel->nodes.size()
+              << ",\"edges\":" << sel->edges.size() << ",\"files\":[";
+    for (size_t i = 0; i < written.size(); ++i) std::cout << (i ? "," : "") << '"' << written[i] << '"';
+    std::cout << "]}\n";
+  } else {
+    std::cout << "wrote " << sel->nodes.size() << " nodes and " << sel->edges.size() << " edges as "
+              << ExportFormatName(*fmt) << " to";
+    for (const auto& w : written) std::cout << " " << w;
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+std::string FindProgram(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::string p = path ? path : "/usr/bin:/bin";
+  size_t start = 0;
+  while (start <= p.size()) {
+    size_t colon = p.find(':', start);
+    std::string dir = p.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+    if (!dir.empty()) {
+      std::string full = dir + "/" + name;
+      if (::access(full.c_str(), X_OK) == 0) return full;
+    }
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  return {};
+}
+
+int RunRender(const Common& c, const GraphOpts& g, ExportArgs a) {
+  if (a.output.empty()) return Fail(c, Status::InvalidArgument("lode render needs -o FILE.svg or FILE.png"));
+  std::string ext = fs::path(a.output).extension().string();
+  if (ext != ".svg" && ext != ".png" && ext != ".pdf")
+    return Fail(c, Status::InvalidArgument("-o " + a.output + ": the picture is chosen by the name; end it in .svg, .png or .pdf"));
+  const std::string dot = FindProgram("dot");
+  if (dot.empty())
+    return Fail(c, Status::Unsupported("lode render draws with Graphviz, which is not installed (Debian: apt-get "
+                                       "install graphviz); lode export --format dot writes the graph for drawing elsewhere"));
+  auto mask = Mask(a.edge, kAllEdges & ~Bit(EdgeType::kIssuedBy));
+  if (!mask.ok()) return Fail(c, mask.status());
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  auto sel = Select(**s, a, *mask);
+  if (!sel.ok()) return Fail(c, sel.status());
+  const std::string dot_file = a.output + ".dot.tmp";
+  {
+    std::ofstream out(dot_file);
+    if (!out) return Fail(c, Status::IoError("cannot write " + dot_file + ": " + std::strerror(errno)));
+    WriteDot((*s)->graph(), *sel, out);
+  }
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::string fmt = "-T" + ext.substr(1);
+    ::execl(dot.c_str(), "dot", fmt.c_str(), "-o", a.output.c_str(), dot_file.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int status = 0;
+  if (pid < 0 || ::waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::remove(dot_file.c_str());
+    return Fail(c, Status::IoError("Graphviz dot failed to draw " + a.output));
+  }
+  std::remove(dot_file.c_str());
+  if (c.json)
+    std::cout << "{\"file\":\"" << a.output << "\",\"nodes\":" << sel->nodes.size() << ",\"edges\":" << sel->edges.size()
+              << "}\n";
+  else
+    std::cout << "drew " << sel->nodes.size() << " nodes and " << sel->edges.size() << " edges to " << a.output << "\n";
+  return kExitOk;
+}
+
 void AddCommon(CLI::App* cmd, Common& c) {
   cmd->add_option("--index", c.index, "Index folder (default: $LODE_INDEX, else ./lode-index)");
   cmd->add_flag("--json", c.json, "Print JSON for scripts instead of text");
@@ -187,6 +517,10 @@ int main(int argc, char** argv) {
       "  lode search 'lithium date:2020-01-01..2022-12-31'\n"
       "  lode search 稀土\n"
       "  lode show eo:13603\n"
+      "  lode trace lithium --as-of 2022-12-31            # documents affecting a mineral\n"
+      "  lode cited-by eo:13817                           # who cites, revokes, amends an order\n"
+      "  lode rank --type eo                              # central orders (PageRank)\n"
+      "  lode export --format gexf -o lodestone.gexf      # for Gephi\n"
       "  lode stats\n",
       "lode"};
   app.require_subcommand(1);
@@ -266,6 +600,135 @@ int main(int argc, char** argv) {
   auto* stats_cmd = app.add_subcommand("stats", "Index summary: documents by kind, year, format and language.");
   AddCommon(stats_cmd, common);
 
+
+  // ---- graph commands
+  GraphOpts gopts;
+  auto add_graph = [&](CLI::App* cmd) {
+    AddCommon(cmd, common);
+    cmd->add_option("--kb", gopts.kb_files, "Extra knowledge-base file(s) (names, groups)")->check(CLI::ExistingFile);
+    cmd->add_flag("--no-cache", gopts.no_cache, "Build the graph from the index instead of reading <index>/graph.cache");
+  };
+  const std::string edge_help = "Edge types, comma-separated: mentions, cites, revokes, amends, supersedes, directs, is_a, issued_by";
+
+  TraceArgs trace;
+  auto* trace_cmd = app.add_subcommand(
+      "trace",
+      "Every document that affects a mineral, by date, with the sentence that proves it.\n"
+      "  via direct    the document names the mineral\n"
+      "  via group     it names a group the mineral belongs to (rare earth elements for neodymium)\n"
+      "  via category  it speaks of critical minerals in general\n"
+      "Each with its status (in force; revoked by whom and when; amended by whom) and the agencies it directs.\n"
+      "  lode trace lithium\n  lode trace neodymium --as-of 2021-12-31 --kind executive_order\n  lode trace gallium --via direct --json");
+  trace_cmd->add_option("mineral", trace.mineral, "Mineral id, name or alias (lithium, mineral:gallium, 稀土)")->required();
+  trace_cmd->add_option("--as-of", trace.as_of, "Keep what was in force on this date (YYYY-MM-DD)");
+  trace_cmd->add_option("--kind", trace.kind, "Keep documents of this kind (executive_order, law, ...)");
+  trace_cmd->add_option("--via", trace.via, "Keep only direct, group or category links");
+  trace_cmd->add_option("-n,--limit", trace.limit, "At most this many documents (default: all)");
+  add_graph(trace_cmd);
+
+  NeighborArgs nb;
+  auto* nb_cmd = app.add_subcommand("neighbors",
+                                    "Nodes linked to ID (both directions), with the edge and its evidence.\n"
+                                    "  lode neighbors eo:14017\n  lode neighbors mineral:lithium --edge mentions --type executive_order\n"
+                                    "  lode neighbors eo:13817 --depth 2 --edge cites,revokes,amends");
+  nb_cmd->alias("neighbours");
+  nb_cmd->add_option("id", nb.id, "Node id or name")->required();
+  nb_cmd->add_option("--depth", nb.depth, "Hops (default 1)")->check(CLI::Range(1u, 6u));
+  nb_cmd->add_option("--edge", nb.edge, edge_help);
+  nb_cmd->add_option("--type", nb.type, "List only nodes of this type: an id type (eo, mineral, usc), a kind, document, entity or external");
+  nb_cmd->add_option("-n,--limit", nb.limit, "At most this many nodes (default 100; 0 = all)");
+  add_graph(nb_cmd);
+
+  std::string path_from, path_to, path_edge;
+  auto* path_cmd = app.add_subcommand("path",
+                                      "A shortest chain of links between two nodes, each hop with its evidence.\n"
+                                      "Edges count in either direction; issued_by is left out unless --edge names it.\n"
+                                      "  lode path eo:14017 eo:13817\n  lode path mineral:gallium agency:commerce-department");
+  path_cmd->add_option("from", path_from, "First node")->required();
+  path_cmd->add_option("to", path_to, "Second node")->required();
+  path_cmd->add_option("--edge", path_edge, edge_help);
+  add_graph(path_cmd);
+
+  std::string cites_id;
+  auto* cites_cmd = app.add_subcommand("cites", "What a document cites: orders, laws, U.S. Code sections, regulations, papers —\n"
+                                                "one entry per cited work, marked external when it is not in the corpus.\n"
+                                                "  lode cites eo:14017");
+  cites_cmd->add_option("id", cites_id, "Document id")->required();
+  add_graph(cites_cmd);
+  std::string cited_id;
+  auto* cited_cmd = app.add_subcommand("cited-by", "Who cites, revokes, amends or supersedes ID, by date.\n  lode cited-by eo:13817\n  lode cited-by usc:50/4501");
+  cited_cmd->add_option("id", cited_id, "Node id (in the corpus or external)")->required();
+  add_graph(cited_cmd);
+
+  RankRequest rank;
+  std::string rank_edge;
+  auto* rank_cmd = app.add_subcommand(
+      "rank",
+      "The most central nodes. Citation edges (cites, revokes, amends, supersedes) by default;\n"
+      "mentions and directs when --type names an entity type.\n"
+      "  lode rank --type eo\n  lode rank --by indegree --type usc\n  lode rank --type mineral --by indegree\n"
+      "  lode rank --by betweenness --type document");
+  rank_cmd->add_option("--by", rank.by, "pagerank (default), indegree or betweenness")
+      ->check(CLI::IsMember({"pagerank", "indegree", "betweenness"}));
+  rank_cmd->add_option("--type", rank.type, "Only nodes of this type (eo, usc, mineral, agency, executive_order, document, external, ...)");
+  rank_cmd->add_option("--edge", rank_edge, edge_help);
+  rank_cmd->add_option("-n,--limit", rank.limit, "How many (default 20; 0 = all)");
+  add_graph(rank_cmd);
+
+  std::string tl_id, tl_type;
+  size_t tl_limit = 20;
+  auto* tl_cmd = app.add_subcommand("timeline",
+                                    "Documents by date with counts per year and per president: all of them, or those\n"
+                                    "naming an entity / citing a document.\n"
+                                    "  lode timeline\n  lode timeline mineral:lithium\n  lode timeline --type executive_order");
+  tl_cmd->add_option("id", tl_id, "Entity or document (optional)");
+  tl_cmd->add_option("--type", tl_type, "Only documents of this type or kind");
+  tl_cmd->add_option("-n,--limit", tl_limit, "Documents to list (default 20; 0 = counts only in text, all in JSON)");
+  add_graph(tl_cmd);
+
+  std::string co_id, co_type;
+  size_t co_limit = 20;
+  auto* co_cmd = app.add_subcommand("cooccur",
+                                    "Entities named in the same documents as ID: shared documents, Jaccard and lift\n"
+                                    "(shared x N / (n1 x n2); 1 means no more often than chance).\n"
+                                    "  lode cooccur mineral:gallium\n  lode cooccur lithium --type country");
+  co_cmd->add_option("id", co_id, "Entity id or name")->required();
+  co_cmd->add_option("--type", co_type, "Only entities of this type (mineral, agency, country, person, concept)");
+  co_cmd->add_option("-n,--limit", co_limit, "How many (default 20)");
+  add_graph(co_cmd);
+
+  ExportArgs ex;
+  auto* ex_cmd = app.add_subcommand(
+      "export",
+      "Write the graph, or a part of it, for graph tools: graphml (Gephi, Cytoscape, yEd), gexf (Gephi),\n"
+      "dot (Graphviz), json {nodes, edges}, csv (neo4j-admin import: PREFIX-nodes.csv and\n"
+      "PREFIX-relationships.csv), pajek (.net).\n"
+      "  lode export --format graphml -o lodestone.graphml\n"
+      "  lode export --format gexf --around mineral:gallium --depth 2 -o gallium.gexf\n"
+      "  lode export --format json --query 'kind:executive_order \"critical minerals\"'\n"
+      "  lode export --format csv --edge cites,revokes,amends -o citations");
+  ex_cmd->add_option("--format", ex.format, "graphml (default), gexf, dot, json, csv or pajek");
+  ex_cmd->add_option("-o,--output", ex.output, "File to write (default: standard output; csv: a prefix)");
+  ex_cmd->add_option("--around", ex.around, "Only the neighbourhood of this node");
+  ex_cmd->add_option("--depth", ex.depth, "Hops around --around (default 1)")->check(CLI::Range(1u, 6u));
+  ex_cmd->add_option("--query", ex.query, "Only the documents matching this search, and what they link to");
+  ex_cmd->add_option("--limit", ex.limit, "Documents taken from --query (default 1000)");
+  ex_cmd->add_option("--edge", ex.edge, edge_help);
+  add_graph(ex_cmd);
+
+  ExportArgs rd;
+  rd.max_nodes = 80;
+  std::string rd_id;
+  auto* rd_cmd = app.add_subcommand("render",
+                                    "Draw the neighbourhood of ID with Graphviz (installed by scripts/install-deps.sh).\n"
+                                    "  lode render eo:14017 -o eo14017.svg\n  lode render mineral:gallium --edge mentions,revokes -o gallium.png");
+  rd_cmd->add_option("id", rd_id, "Node id or name")->required();
+  rd_cmd->add_option("-o,--output", rd.output, "FILE.svg, FILE.png or FILE.pdf")->required();
+  rd_cmd->add_option("--depth", rd.depth, "Hops (default 1)")->check(CLI::Range(1u, 4u));
+  rd_cmd->add_option("--edge", rd.edge, edge_help);
+  rd_cmd->add_option("--max-nodes", rd.max_nodes, "Draw at most this many nodes, nearest first (default 80)");
+  add_graph(rd_cmd);
+
   if (argc == 1) {
     std::cout << app.help();
     return kExitUsage;
@@ -281,5 +744,18 @@ int main(int argc, char** argv) {
   if (*show_cmd) return RunShow(common, show_key, no_text);
   if (*stats_cmd) return RunStats(common);
   if (*entity_cmd) return RunEntity(common, entity_name, entity_kb, entity_limit);
+  if (*trace_cmd) return RunTrace(common, gopts, trace);
+  if (*nb_cmd) return RunNeighbors(common, gopts, nb);
+  if (*path_cmd) return RunPath(common, gopts, path_from, path_to, path_edge);
+  if (*cites_cmd) return RunCites(common, gopts, cites_id, false);
+  if (*cited_cmd) return RunCites(common, gopts, cited_id, true);
+  if (*rank_cmd) return RunRank(common, gopts, rank, rank_edge);
+  if (*tl_cmd) return RunTimeline(common, gopts, tl_id, tl_type, tl_limit);
+  if (*co_cmd) return RunCooccur(common, gopts, co_id, co_type, co_limit);
+  if (*ex_cmd) return RunExport(common, gopts, ex);
+  if (*rd_cmd) {
+    rd.around = rd_id;
+    return RunRender(common, gopts, rd);
+  }
   return kExitUsage;
 }

@@ -545,6 +545,8 @@ std::string IngestText(const IngestSummary& s, bool verbose) {
   return o.str();
 }
 
+std::string WrapText(const std::string& s, size_t indent, size_t width) { return Wrap(s, indent, width); }
+
 std::string ErrorJson(const std::string& message, const std::string& code) {
   rapidjson::StringBuffer buf;
   Writer w(buf);

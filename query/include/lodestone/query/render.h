@@ -48,6 +48,9 @@ std::string StatsText(const IndexStats& s);
 std::string IngestJson(const IngestSummary& s);
 std::string IngestText(const IngestSummary& s, bool verbose);
 
+// Words of s on lines of at most width visible characters, each indented.
+std::string WrapText(const std::string& s, size_t indent, size_t width);
+
 // {"error": message, "code": name}
 std::string ErrorJson(const std::string& message, const std::string& code);
 

@@ -1,0 +1,484 @@
+#include "lodestone/query/graph_render.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "lodestone/query/render.h"
+
+namespace lodestone {
+
+namespace {
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void Str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void KV(Writer& w, const char* k, const std::string& v) {
+  w.Key(k);
+  Str(w, v);
+}
+std::string Done(rapidjson::StringBuffer& b) { return std::string(b.GetString(), b.GetSize()) + "\n"; }
+
+void NodeFields(Writer& w, const Node& n) {
+  KV(w, "id", n.id);
+  KV(w, "type", n.type);
+  KV(w, "name", n.name);
+  KV(w, "kind", n.kind);
+  KV(w, "date", n.date);
+  w.Key("external");
+  w.Bool(n.external);
+}
+
+void EdgeObject(Writer& w, const KnowledgeGraph& kg, uint32_t e) {
+  const Edge& ed = kg.edge(e);
+  w.StartObject();
+  KV(w, "source", kg.node(ed.source).id);
+  KV(w, "target", kg.node(ed.target).id);
+  KV(w, "type", EdgeTypeName(ed.type));
+  w.Key("count");
+  w.Uint(ed.count);
+  w.EndObject();
+}
+
+void Linked(Writer& w, const char* key, const std::vector<LinkedNode>& l) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& n : l) {
+    w.StartObject();
+    KV(w, "id", n.id);
+    KV(w, "name", n.name);
+    if (!n.date.empty()) KV(w, "date", n.date);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// "Title (eo:14017, 2021-02-24)"
+std::string Label(const Node& n, size_t max = 90) {
+  std::string name = n.name;
+  if (name.size() > max) {
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name = name.substr(0, cut) + "…";
+  }
+  std::string out = name == n.id ? n.id : name + " (" + n.id;
+  if (!n.date.empty()) out += (name == n.id ? " (" : ", ") + n.date;
+  if (name != n.id || !n.date.empty()) out += ")";
+  return out;
+}
+
+std::string Fixed(double v, const char* fmt) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
+std::string StatusLine(const DocStatus& st) {
+  std::string out;
+  if (st.state == "in_force") out = "in force";
+  auto list = [](const std::vector<LinkedNode>& l) {
+    std::string s;
+    for (const auto& n : l) s += (s.empty() ? "" : ", ") + n.id + (n.date.empty() ? "" : " (" + n.date + ")");
+    return s;
+  };
+  if (!st.revoked_by.empty()) out = "revoked by " + list(st.revoked_by);
+  if (!st.superseded_by.empty()) out += (out.empty() ? "" : "; ") + std::string("superseded by ") + list(st.superseded_by);
+  if (!st.amended_by.empty()) out += "; amended by " + list(st.amended_by);
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- trace
+
+std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest& req) {
+  const KnowledgeGraph& kg = s.graph();
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  w.Key("entity");
+  w.StartObject();
+  NodeFields(w, kg.node(r.entity));
+  for (auto [key, list] : {std::pair<const char*, const std::vector<uint32_t>*>{"groups", &r.groups},
+                           {"categories", &r.categories}}) {
+    w.Key(key);
+    w.StartArray();
+    for (uint32_t g : *list) Str(w, kg.node(g).id);
+    w.EndArray();
+  }
+  w.EndObject();
+  KV(w, "as_of", req.as_of);
+  KV(w, "kind", req.kind);
+  w.Key("counts");
+  w.StartObject();
+  for (const char* via : {"direct", "group", "category"}) {
+    w.Key(via);
+    w.Uint64(static_cast<uint64_t>(std::count_if(r.documents.begin(), r.documents.end(),
+                                                 [&](const TraceDocument& d) { return d.via == via; })));
+  }
+  w.EndObject();
+  w.Key("documents");
+  w.StartArray();
+  for (const auto& d : r.documents) {
+    w.StartObject();
+    KV(w, "id", d.id);
+    KV(w, "source", d.source);
+    KV(w, "title", d.title);
+    KV(w, "kind", d.kind);
+    KV(w, "date", d.date);
+    KV(w, "via", d.via);
+    KV(w, "via_entity", d.via_entity);
+    KV(w, "evidence", d.evidence);
+    w.Key("status");
+    w.StartObject();
+    KV(w, "state", d.status.state);
+    w.Key("in_force");
+    w.Bool(d.status.in_force);
+    KV(w, "revoked_on", d.status.revoked_on);
+    Linked(w, "revoked_by", d.status.revoked_by);
+    Linked(w, "superseded_by", d.status.superseded_by);
+    Linked(w, "amended_by", d.status.amended_by);
+    w.EndObject();
+    Linked(w, "directs", d.directs);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Done(buf);
+}
+
+std::string TraceText(GraphSession& s, const TraceResult& r, const TraceRequest& req) {
+  const KnowledgeGraph& kg = s.graph();
+  std::ostringstream o;
+  const Node& e = kg.node(r.entity);
+  o << e.name << " (" << e.id << ")";
+  if (!r.groups.empty()) {
+    o << " — in";
+    for (size_t i = 0; i < r.groups.size(); ++i) o << (i ? ", " : " ") << kg.node(r.groups[i]).name;
+  }
+  o << "\n";
+  size_t n[3] = {0, 0, 0};
+  for (const auto& d : r.documents) ++n[d.via == "direct" ? 0 : d.via == "group" ? 1 : 2];
+  o << r.documents.size() << " documents" << (req.as_of.empty() ? "" : " in force on " + req.as_of)
+    << (req.kind.empty() ? "" : " of kind " + req.kind) << ": " << n[0] << " name it, " << n[1]
+    << " name a group it belongs to, " << n[2] << " speak of the category\n\n";
+  for (const auto& d : r.documents) {
+    o << (d.date.empty() ? "          " : d.date) << "  " << Label(kg.node(d.node)) << "\n";
+    o << "            " << d.kind << " · via " << d.via
+      << (d.via == "direct" ? "" : " (" + kg.node(*kg.Find(d.via_entity)).name + ")") << " · " << StatusLine(d.status)
+      << "\n";
+    if (!d.directs.empty()) {
+      std::string a;
+      for (const auto& x : d.directs) a += (a.empty() ? "" : ", ") + x.name;
+      o << WrapText("directs: " + a, 12, 100);
+    }
+    if (!d.evidence.empty()) o << WrapText("“" + d.evidence + "”", 12, 100);
+  }
+  if (r.documents.empty()) o << "(none)\n";
+  return o.str();
+}
+
+// ---------------------------------------------------------------- neighbors
+
+std::string NeighborsJson(GraphSession& s, const std::vector<Reached>& shown, uint32_t start, uint32_t depth,
+                          size_t total) {
+  const KnowledgeGraph& kg = s.graph();
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KV(w, "id", kg.node(start).id);
+  w.Key("depth");
+  w.Uint(depth);
+  w.Key("total");
+  w.Uint64(total);
+  w.Key("nodes");
+  w.StartArray();
+  for (const auto& r : shown) {
+    w.StartObject();
+    NodeFields(w, kg.node(r.node));
+    w.Key("depth");
+    w.Uint(r.depth);
+    if (r.via_edge != UINT32_MAX) {
+      w.Key("via");
+      EdgeObject(w, kg, r.via_edge);
+      KV(w, "evidence", s.Evidence(r.via_edge));
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Done(buf);
+}
+
+std::string NeighborsText(GraphSession& s, const std::vector<Reached>& shown, uint32_t start, uint32_t depth,
+                          size_t total) {
+  const KnowledgeGraph& kg = s.graph();
+  std::ostringstream o;
+  o << Label(kg.node(start)) << ": " << total << " nodes within " << depth << (depth == 1 ? " hop" : " hops");
+  if (shown.size() < total) o << " (showing " << shown.size() << ")";
+  o << "\n";
+  for (const auto& r : shown) {
+    const Edge& e = kg.edge(r.via_edge);
+    const bool out = e.target == r.node;  // reached along the edge's direction
+    o << "  " << r.depth << "  " << (out ? "-[" : "<-[") << EdgeTypeName(e.type) << (out ? "]-> " : "]- ")
+      << Label(kg.node(r.node), 70) << "\n";
+    if (r.depth == 1) {
+      std::string ev = s.Evidence(r.via_edge);
+      if (!ev.empty()) o << WrapText("“" + ev + "”", 8, 100);
+    }
+  }
+  return o.str();
+}
+
+// ---------------------------------------------------------------- path
+
+std::string PathJson(GraphSession& s, uint32_t a, const std::vector<uint32_t>& edges) {
+  const KnowledgeGraph& kg = s.graph();
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  w.Key("path");
+  w.StartArray();
+  uint32_t cur = a;
+  w.StartObject();
+  NodeFields(w, kg.node(cur));
+  w.EndObject();
+  for (uint32_t e : edges) {
+    cur = kg.edge(e).source == cur ? kg.edge(e).target : kg.edge(e).source;
+    w.StartObject();
+    NodeFields(w, kg.node(cur));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("length");
+  w.Uint64(edges.size());
+  w.Key("hops");
+  w.StartArray();
+  for (uint32_t e : edges) {
+    const Edge& ed = kg.edge(e);
+    w.StartObject();
+    KV(w, "source", kg.node(ed.source).id);
+    KV(w, "target", kg.node(ed.target).id);
+    KV(w, "type", EdgeTypeName(ed.type));
+    w.Key("count");
+    w.Uint(ed.count);
+    KV(w, "evidence", s.Evidence(e));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Done(buf);
+}
+
+std::string PathText(GraphSession& s, uint32_t a, const std::vector<uint32_t>& edges) {
+  const KnowledgeGraph& kg = s.graph();
+  std::ostringstream o;
+  o << edges.size() << (edges.size() == 1 ? " hop" : " hops") << "\n" << Label(kg.node(a)) << "\n";
+  uint32_t cur = a;
+  for (uint32_t e : edges) {
+    const Edge& ed = kg.edge(e);
+    const bool forward = ed.source == cur;
+    cur = forward ? ed.target : ed.source;
+    o << "  " << (forward ? "-[" : "<-[") << EdgeTypeName(ed.type) << (forward ? "]-> " : "]- ") << Label(kg.node(cur))
+      << "\n";
+    std::string ev = s.Evidence(e);
+    if (!ev.empty()) o << WrapText("“" + ev + "”", 6, 100);
+  }
+  return o.str();
+}
+
+// ---------------------------------------------------------------- cites / cited-by
+
+std::string CitationsJson(GraphSession& s, uint32_t v, const std::vector<CitationEntry>& c, bool incoming) {
+  const KnowledgeGraph& kg = s.graph();
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KV(w, "id", kg.node(v).id);
+  w.Key(incoming ? "cited_by" : "citations");
+  w.StartArray();
+  for (const auto& e : c) {
+    w.StartObject();
+    NodeFields(w, kg.node(e.node));
+    w.Key("count");
+    w.Uint(e.count);
+    w.Key("relations");
+    w.StartArray();
+    for (const auto& r : e.relations) Str(w, r);
+    w.EndArray();
+    KV(w, "evidence", e.evidence);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Done(buf);
+}
+
+std::string CitationsText(GraphSession& s, uint32_t v, const std::vector<CitationEntry>& c, bool incoming) {
+  const KnowledgeGraph& kg = s.graph();
+  std::ostringstream o;
+  size_t external = std::count_if(c.begin(), c.end(), [&](const CitationEntry& e) { return kg.node(e.node).external; });
+  o << Label(kg.node(v)) << "\n";
+  if (incoming)
+    o << c.size() << " documents cite, revoke or amend it\n";
+  else
+    o << "cites " << c.size() << " works (" << (c.size() - external) << " in the corpus, " << external
+      << " external)\n";
+  for (const auto& e : c) {
+    std::string rel;
+    for (const auto& r : e.relations)
+      if (r != "cites") rel += (rel.empty() ? "" : ",") + r;
+    o << "  " << (kg.node(e.node).external ? "  " : "• ") << Label(kg.node(e.node), 70)
+      << (rel.empty() ? "" : "  [" + rel + "]") << (e.count > 1 ? "  ×" + std::to_string(e.count) : "") << "\n";
+  }
+  if (!c.empty()) o << "(• in the corpus)\n";
+  return o.str();
+}
+
+// ---------------------------------------------------------------- rank
+
+std::string RankJson(GraphSession& s, const RankRequest& req, const RankResult& r) {
+  const KnowledgeGraph& kg = s.graph();
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KV(w, "by", req.by);
+  KV(w, "type", req.type);
+  w.Key("edges");
+  w.StartArray();
+  for (int t = 0; t < kEdgeTypeCount; ++t)
+    if (r.edges & (1u << t)) w.String(EdgeTypeName(static_cast<EdgeType>(t)));
+  w.EndArray();
+  w.Key("nodes");
+  w.StartArray();
+  for (size_t i = 0; i < r.nodes.size(); ++i) {
+    w.StartObject();
+    w.Key("rank");
+    w.Uint64(i + 1);
+    NodeFields(w, kg.node(r.nodes[i].node));
+    w.Key("score");
+    w.Double(r.nodes[i].score);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Done(buf);
+}
+
+std::string RankText(GraphSession& s, const RankRequest& req, const RankResult& r) {
+  const KnowledgeGraph& kg = s.graph();
+  std::ostringstream o;
+  std::string edges;
+  for (int t = 0; t < kEdgeTypeCount; ++t)
+    if (r.edges & (1u << t)) edges += (edges.empty() ? "" : ",") + std::string(EdgeTypeName(static_cast<EdgeType>(t)));
+  o << "by " << req.by << " over " << edges << " edges" << (req.type.empty() ? "" : ", type " + req.type) << "\n";
+  const char* fmt = req.by == "indegree" ? "%8.0f" : req.by == "pagerank" ? "%10.6f" : "%10.1f";
+  for (size_t i = 0; i < r.nodes.size(); ++i)
+    o << Fixed(static_cast<double>(i + 1), "%4.0f") << "  " << Fixed(r.nodes[i].score, fmt) << "  "
+      << Label(kg.node(r.nodes[i].node), 70) << "\n";
+  return o.str();
+}
+
+// ---------------------------------------------------------------- timeline
+
+std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit) {
+  const KnowledgeGraph& kg = s.graph();
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KV(w, "id", t.subject ? kg.node(*t.subject).id : "");
+  w.Key("total");
+  w.Uint64(t.documents.size());
+  for (auto [key, m] : {std::pair<const char*, const std::map<std::string, uint64_t>*>{"by_year", &t.by_year},
+                        {"by_president", &t.by_president}}) {
+    w.Key(key);
+    w.StartObject();
+    for (const auto& [k, v] : *m) {
+      Str(w, k);
+      w.Uint64(v);
+    }
+    w.EndObject();
+  }
+  w.Key("documents");
+  w.StartArray();
+  for (size_t i = 0; i < t.documents.size() && (limit == 0 || i < limit); ++i) {
+    const Node& n = kg.node(t.documents[i]);
+    w.StartObject();
+    NodeFields(w, n);
+    KV(w, "president", n.president);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Done(buf);
+}
+
+std::string TimelineText(GraphSession& s, const TimelineResult& t, size_t limit) {
+  const KnowledgeGraph& kg = s.graph();
+  std::ostringstream o;
+  o << (t.subject ? Label(kg.node(*t.subject)) + ": " : std::string()) << t.documents.size() << " documents\n";
+  uint64_t top = 1;
+  for (const auto& [y, n] : t.by_year) top = std::max(top, n);
+  o << "by year:\n";
+  for (const auto& [y, n] : t.by_year)
+    o << "  " << y << Fixed(static_cast<double>(n), " %6.0f ") << std::string(std::max<uint64_t>(1, n * 50 / top), '#')
+      << "\n";
+  o << "by president:\n";
+  for (const auto& [p, n] : t.by_president) {
+    auto v = kg.Find(p);
+    o << "  " << Fixed(static_cast<double>(n), "%6.0f") << "  " << (v ? kg.node(*v).name : p) << "\n";
+  }
+  if (limit) {
+    o << "documents (first " << std::min(limit, t.documents.size()) << "):\n";
+    for (size_t i = 0; i < t.documents.size() && i < limit; ++i) {
+      const Node& n = kg.node(t.documents[i]);
+      o << "  " << (n.date.empty() ? "          " : n.date) << "  " << Label(n, 80) << "\n";
+    }
+  }
+  return o.str();
+}
+
+// ---------------------------------------------------------------- cooccur
+
+std::string CooccurJson(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit) {
+  const KnowledgeGraph& kg = s.graph();
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KV(w, "id", kg.node(v).id);
+  w.Key("documents");
+  w.Uint64(kg.InEdges(v, Bit(EdgeType::kMentions)).size());
+  w.Key("cooccurs");
+  w.StartArray();
+  for (size_t i = 0; i < c.size() && (limit == 0 || i < limit); ++i) {
+    w.StartObject();
+    NodeFields(w, kg.node(c[i].node));
+    w.Key("shared");
+    w.Uint(c[i].shared);
+    w.Key("documents");
+    w.Uint(c[i].documents);
+    w.Key("jaccard");
+    w.Double(c[i].jaccard);
+    w.Key("lift");
+    w.Double(c[i].lift);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Done(buf);
+}
+
+std::string CooccurText(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit) {
+  const KnowledgeGraph& kg = s.graph();
+  std::ostringstream o;
+  o << Label(kg.node(v)) << ": named in " << kg.InEdges(v, Bit(EdgeType::kMentions)).size() << " documents\n";
+  o << "  shared  jaccard    lift  entity\n";
+  for (size_t i = 0; i < c.size() && (limit == 0 || i < limit); ++i)
+    o << Fixed(c[i].shared, "%8.0f") << Fixed(c[i].jaccard, "%9.3f") << Fixed(c[i].lift, "%8.2f") << "  "
+      << Label(kg.node(c[i].node), 60) << "\n";
+  return o.str();
+}
+
+}  // namespace lodestone

@@ -1,0 +1,271 @@
+// End-to-end: the graph commands of the real `lode` binary on an index of
+// tests/fixtures/graph (four made-up orders: 99102 revokes 99101, 99103
+// amends 99102, 99104 cites EO 13817, which is not in the set).
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+};
+
+CliRun Lode(const std::string& args) {
+  CliRun r;
+  std::string cmd = std::string(LODE_BINARY) + " " + args + " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+rapidjson::Document Json(const std::string& s) {
+  rapidjson::Document d;
+  d.Parse(s.c_str());
+  EXPECT_FALSE(d.HasParseError()) << s;
+  return d;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class GraphCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string((fs::temp_directory_path() / ("lode-graph-cli-" + std::to_string(::getpid()))).string());
+    fs::remove_all(*dir_);
+    fs::create_directories(*dir_);
+    fs::copy(std::string(LODE_FIXTURES) + "/graph/docs", *dir_ + "/docs", fs::copy_options::recursive);
+    CliRun r = Lode("ingest " + *dir_ + "/docs -q" + Index());
+    ASSERT_EQ(r.code, 0) << r.out;
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+  }
+  static std::string Index() { return " --index " + *dir_ + "/index"; }
+  static std::string* dir_;
+};
+std::string* GraphCliTest::dir_ = nullptr;
+
+TEST_F(GraphCliTest, TraceFollowsGroupsCategoriesAndValidity) {
+  CliRun r = Lode("trace neodymium --json" + Index());
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto d = Json(r.out);
+  EXPECT_STREQ(d["entity"]["id"].GetString(), "mineral:neodymium");
+  std::map<std::string, const rapidjson::Value*> by_id;
+  for (const auto& doc : d["documents"].GetArray()) by_id[doc["id"].GetString()] = &doc;
+  ASSERT_EQ(by_id.size(), 3u) << r.out;
+  const auto& one = *by_id.at("eo:99101");
+  EXPECT_STREQ(one["via"].GetString(), "group");
+  EXPECT_STREQ(one["via_entity"].GetString(), "mineral:rare-earth-elements");
+  EXPECT_STREQ(one["status"]["state"].GetString(), "revoked");
+  EXPECT_STREQ(one["status"]["revoked_by"][0]["id"].GetString(), "eo:99102");
+  EXPECT_STREQ(one["status"]["revoked_on"].GetString(), "2021-06-01");
+  EXPECT_STREQ(one["directs"][0]["id"].GetString(), "agency:interior-department");
+  EXPECT_NE(std::string(one["evidence"].GetString()).find("rare earth elements"), std::string::npos);
+  EXPECT_NE(std::string(one["source"].GetString()).find("2019-03-01-order-99101.md"), std::string::npos);
+  const auto& two = *by_id.at("eo:99102");
+  EXPECT_STREQ(two["via"].GetString(), "direct");
+  EXPECT_STREQ(two["status"]["state"].GetString(), "in_force");
+  EXPECT_STREQ(two["status"]["amended_by"][0]["id"].GetString(), "eo:99103");
+  EXPECT_STREQ(by_id.at("eo:99103")->operator[]("via").GetString(), "category");
+  // Sorted by date.
+  std::string prev;
+  for (const auto& doc : d["documents"].GetArray()) {
+    EXPECT_LE(prev, doc["date"].GetString());
+    prev = doc["date"].GetString();
+  }
+}
+
+TEST_F(GraphCliTest, TraceAsOfKeepsWhatWasInForce) {
+  auto ids = [](const std::string& out) {
+    std::vector<std::string> v;
+    auto d = Json(out);
+    for (const auto& doc : d["documents"].GetArray()) v.push_back(doc["id"].GetString());
+    return v;
+  };
+  CliRun before = Lode("trace lithium --as-of 2020-01-01 --json" + Index());
+  ASSERT_EQ(before.code, 0) << before.out;
+  EXPECT_EQ(ids(before.out), std::vector<std::string>{"eo:99101"});
+  // Revoked on 2021-06-01 by 99102; 99103 (2022) speaks of critical minerals.
+  CliRun after = Lode("trace lithium --as-of 2022-06-30 --json" + Index());
+  EXPECT_EQ(ids(after.out), std::vector<std::string>{"eo:99103"});
+  CliRun direct = Lode("trace lithium --via direct --json" + Index());
+  EXPECT_EQ(ids(direct.out), std::vector<std::string>{"eo:99101"});
+  EXPECT_EQ(Lode("trace lithium --as-of 2022-13-01" + Index()).code, 2);
+  EXPECT_EQ(Lode("trace lithium --kind order" + Index()).code, 2);
+}
+
+TEST_F(GraphCliTest, UnknownIdsSuggestNearOnes) {
+  CliRun r = Lode("trace lithum" + Index());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("no node lithum; did you mean mineral:lithium?"), std::string::npos) << r.out;
+  CliRun e = Lode("neighbors eo:99110 --json" + Index());
+  EXPECT_EQ(e.code, 1);
+  auto d = Json(e.out.substr(0, e.out.find('\n')));
+  EXPECT_STREQ(d["code"].GetString(), "not_found");
+  EXPECT_NE(e.out.find("did you mean"), std::string::npos) << e.out;
+  CliRun known = Lode("trace cobalt" + Index());
+  EXPECT_EQ(known.code, 1);
+  EXPECT_NE(known.out.find("no document in the index names it"), std::string::npos) << known.out;
+  EXPECT_EQ(Lode("neighbors eo:99101 --edge cite" + Index()).code, 2);
+  EXPECT_EQ(Lode("rank --type orders" + Index()).code, 2);
+}
+
+TEST_F(GraphCliTest, PathHopsCarryTheirEvidence) {
+  CliRun r = Lode("path eo:99102 eo:99101 --json" + Index());
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto d = Json(r.out);
+  ASSERT_EQ(d["path"].Size(), 2u);
+  EXPECT_STREQ(d["path"][0]["id"].GetString(), "eo:99102");
+  EXPECT_STREQ(d["path"][1]["id"].GetString(), "eo:99101");
+  EXPECT_STREQ(d["hops"][0]["type"].GetString(), "revokes");
+  EXPECT_NE(std::string(d["hops"][0]["evidence"].GetString()).find("hereby revoked"), std::string::npos);
+  CliRun none = Lode("path eo:99104 eo:99101 --edge revokes" + Index());
+  EXPECT_EQ(none.code, 1);
+  EXPECT_NE(none.out.find("no path"), std::string::npos);
+}
+
+TEST_F(GraphCliTest, CitesAndCitedBy) {
+  CliRun r = Lode("cites eo:99104 --json" + Index());
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto d = Json(r.out);
+  EXPECT_STREQ(d["id"].GetString(), "eo:99104");
+  ASSERT_EQ(d["citations"].Size(), 1u);
+  EXPECT_STREQ(d["citations"][0]["id"].GetString(), "eo:13817");
+  EXPECT_STREQ(d["citations"][0]["type"].GetString(), "eo");
+  EXPECT_TRUE(d["citations"][0]["external"].GetBool());
+  CliRun three = Lode("cites eo:99103 --json" + Index());
+  auto t = Json(three.out);
+  ASSERT_EQ(t["citations"].Size(), 2u) << "one entry per cited work";
+  CliRun by = Lode("cited-by eo:99101 --json" + Index());
+  auto b = Json(by.out);
+  ASSERT_EQ(b["cited_by"].Size(), 2u) << by.out;
+  EXPECT_STREQ(b["cited_by"][0]["id"].GetString(), "eo:99102");
+  bool revokes = false;
+  for (const auto& rel : b["cited_by"][0]["relations"].GetArray()) revokes |= std::string(rel.GetString()) == "revokes";
+  EXPECT_TRUE(revokes);
+}
+
+TEST_F(GraphCliTest, NeighborsRankTimelineCooccur) {
+  CliRun n = Lode("neighbors eo:99102 --type eo --json" + Index());
+  ASSERT_EQ(n.code, 0) << n.out;
+  auto nd = Json(n.out);
+  for (const auto& node : nd["nodes"].GetArray()) EXPECT_STREQ(node["type"].GetString(), "eo");
+  EXPECT_EQ(nd["nodes"].Size(), 2u);  // 99101 (revoked) and 99103 (amends it)
+  CliRun rk = Lode("rank --type eo --json" + Index());
+  auto rd = Json(rk.out);
+  ASSERT_GE(rd["nodes"].Size(), 4u);
+  double prev = 1;
+  for (const auto& node : rd["nodes"].GetArray()) {
+    EXPECT_LE(node["score"].GetDouble(), prev);
+    prev = node["score"].GetDouble();
+  }
+  // 99101 is cited by two orders, and revoked: the most central order.
+  EXPECT_STREQ(rd["nodes"][0]["id"].GetString(), "eo:99101");
+  CliRun deg = Lode("rank --by indegree --type eo --json" + Index());
+  EXPECT_EQ(Json(deg.out)["nodes"][0]["score"].GetDouble(), 2.0);
+  CliRun tl = Lode("timeline --json" + Index());
+  auto td = Json(tl.out);
+  EXPECT_EQ(td["total"].GetUint(), 4u);
+  EXPECT_EQ(td["by_year"]["2021"].GetUint(), 1u);
+  EXPECT_EQ(td["by_president"]["person:joseph-r-biden"].GetUint(), 3u);
+  EXPECT_EQ(td["by_president"]["person:donald-j-trump"].GetUint(), 1u);
+  CliRun co = Lode("cooccur gallium --json" + Index());
+  auto cd = Json(co.out);
+  ASSERT_EQ(cd["cooccurs"].Size(), 1u);
+  EXPECT_STREQ(cd["cooccurs"][0]["id"].GetString(), "country:cn");
+  EXPECT_EQ(cd["cooccurs"][0]["shared"].GetUint(), 1u);
+}
+
+TEST_F(GraphCliTest, ExportsEveryFormat) {
+  CliRun j = Lode("export --format json" + Index());
+  ASSERT_EQ(j.code, 0) << j.out;
+  auto d = Json(j.out);
+  std::map<std::string, bool> external;
+  for (const auto& n : d["nodes"].GetArray()) external[n["id"].GetString()] = n["external"].GetBool();
+  EXPECT_FALSE(external.at("eo:99101"));
+  EXPECT_TRUE(external.at("eo:13817"));
+  bool revokes = false;
+  for (const auto& e : d["edges"].GetArray())
+    revokes |= std::string(e["type"].GetString()) == "revokes" && std::string(e["source"].GetString()) == "eo:99102";
+  EXPECT_TRUE(revokes);
+  for (const char* fmt : {"graphml", "gexf", "dot", "pajek"}) {
+    const std::string out = *dir_ + "/g." + fmt;
+    CliRun r = Lode(std::string("export --format ") + fmt + " -o " + out + Index());
+    EXPECT_EQ(r.code, 0) << fmt << r.out;
+    EXPECT_NE(ReadFile(out).find("99101"), std::string::npos) << fmt;
+  }
+  CliRun csv_needs_o = Lode("export --format csv" + Index());
+  EXPECT_EQ(csv_needs_o.code, 2);
+  ASSERT_EQ(Lode("export --format csv -o " + *dir_ + "/g.csv" + Index()).code, 0);
+  EXPECT_EQ(ReadFile(*dir_ + "/g-relationships.csv").rfind(":START_ID,:END_ID,:TYPE,count:int\n", 0), 0u);
+  // A neighbourhood: 99104 and what it links to, nothing of 99101.
+  CliRun around = Lode("export --format json --around eo:99104 --edge cites,mentions" + Index());
+  auto a = Json(around.out);
+  EXPECT_EQ(a["nodes"].Size(), 4u) << around.out;  // the order, gallium, China, EO 13817
+  CliRun q = Lode("export --format json --query gallium" + Index());
+  auto qd = Json(q.out);
+  EXPECT_GE(qd["nodes"].Size(), 2u);
+  EXPECT_EQ(Lode("export --format xml" + Index()).code, 2);
+}
+
+TEST_F(GraphCliTest, RenderDrawsWithGraphvizOrSaysWhatIsMissing) {
+  const std::string out = *dir_ + "/n.svg";
+  CliRun r = Lode("render eo:99102 -o " + out + Index());
+  if (std::system("command -v dot >/dev/null 2>&1") == 0) {
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(ReadFile(out).find("<svg"), std::string::npos);
+  } else {
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("graphviz"), std::string::npos) << r.out;
+  }
+  EXPECT_EQ(Lode("render eo:99102 -o " + *dir_ + "/n.txt" + Index()).code, 2);
+}
+
+TEST_F(GraphCliTest, CacheFollowsTheIndex) {
+  ASSERT_EQ(Lode("rank" + Index()).code, 0);
+  const std::string cache = *dir_ + "/index/graph.cache";
+  ASSERT_TRUE(fs::exists(cache));
+  // A new document changes the index revision: the next command sees it.
+  std::ofstream(*dir_ + "/docs/2024-01-01-order-99105.md")
+      << "---\ndate: '2024-01-01'\nsource_url: https://example.gov/presidential-actions/2024/01/order-99105/\n"
+         "tags: presidential-actions\ntitle: \"Imaginary Gallium Recycling\"\n---\n\nExecutive Order 99105\n\n"
+         "By the authority vested in me as President, it is hereby ordered:\n\n"
+         "Section 1\\. Policy\\. Gallium recycling matters. Executive Order 99104 of February 1, 2023, is hereby "
+         "revoked.\n";
+  ASSERT_EQ(Lode("ingest " + *dir_ + "/docs -q" + Index()).code, 0);
+  CliRun by = Lode("cited-by eo:99104 --json" + Index());
+  ASSERT_EQ(by.code, 0) << by.out;
+  auto d = Json(by.out);
+  ASSERT_EQ(d["cited_by"].Size(), 1u) << by.out;
+  EXPECT_STREQ(d["cited_by"][0]["id"].GetString(), "eo:99105");
+  // --no-cache gives the same answer.
+  EXPECT_EQ(Lode("cited-by eo:99104 --json --no-cache" + Index()).out, by.out);
+  // A damaged cache is rebuilt, not trusted.
+  std::ofstream(cache, std::ios::trunc) << "garbage";
+  EXPECT_EQ(Lode("cited-by eo:99104 --json" + Index()).out, by.out);
+}
+
+}  // namespace
