@@ -14,7 +14,9 @@ packages=(
   libcli11-dev                            # command-line parsing
   libxxhash-dev                           # content hashes for incremental ingest
   libgtest-dev                            # unit tests
+  graphviz                                # lode render (dot draws SVG/PNG)
   recoll                                  # bench/: the recollindex comparison
+  python3-igraph python3-networkx python3-scipy  # bench/: PageRank and BFS next to igraph and NetworkX
 )
 
 SUDO=""
