@@ -24,3 +24,14 @@ run search 'cites:usc:50/4533' --limit 3
 run show eo:14241 --no-text
 run entity 'rare earths' --limit 5
 run search 'platinum group' --limit 1 --json
+# The knowledge graph built from the same index.
+run trace gallium --limit 4
+run trace neodymium --as-of 2021-12-31 --kind executive_order --limit 3
+run cites eo:14017
+run cited-by eo:13603
+run rank --type eo --limit 5
+run path mineral:gallium eo:13817
+run cooccur gallium --type country --limit 5
+run timeline --type executive_order --limit 0
+run export --format gexf -o build/demo-graph.gexf
+run render eo:13603 -o build/demo-eo13603.svg

@@ -17,6 +17,7 @@
 #include "lodestone/index/writer.h"
 #include "lodestone/ingest/analyzer.h"
 #include "lodestone/ingest/pipeline.h"
+#include "lodestone/query/graph_queries.h"
 
 namespace fs = std::filesystem;
 
@@ -246,6 +247,86 @@ TEST_F(RealCorpusTest, ExtractionKnownAnswers) {
   // Citing documents: the DPA section 303 determinations cite 50 U.S.C. 4533.
   auto cites = Search("cites:usc:50/4533", 50);
   EXPECT_GT(cites.hits.size(), 2u);
+}
+
+// The knowledge graph of the whole corpus, checked against the index and
+// the source files it comes from.
+TEST_F(RealCorpusTest, GraphKnownAnswers) {
+  auto session = GraphSession::Open(*index_);
+  ASSERT_TRUE(session.ok()) << session.status().message();
+  GraphSession& s = **session;
+  const KnowledgeGraph& kg = s.graph();
+  // One node per document of the index, and every edge type in use.
+  auto stats = searcher_->Stats();
+  ASSERT_TRUE(stats.ok());
+  size_t docs = 0;
+  for (const auto& n : kg.nodes()) docs += n.external ? 0 : 1;
+  EXPECT_EQ(docs, stats->documents);
+  std::map<EdgeType, size_t> by_type;
+  for (const auto& e : kg.edges()) ++by_type[e.type];
+  for (int t = 0; t < kEdgeTypeCount; ++t)
+    EXPECT_GT(by_type[static_cast<EdgeType>(t)], 0u) << EdgeTypeName(static_cast<EdgeType>(t));
+  // EO 13603 revokes EO 12919, which is no longer in force after 2012-03-16.
+  auto dpa = kg.Find("eo:13603"), old = kg.Find("eo:12919");
+  ASSERT_TRUE(dpa && old);
+  bool edge = false;
+  for (uint32_t e : kg.OutEdges(*dpa, Bit(EdgeType::kRevokes))) edge = edge || kg.edge(e).target == *old;
+  EXPECT_TRUE(edge);
+  EXPECT_FALSE(kg.InForceOn(*old, "2012-03-17"));
+  // The 2025 rescission order: every order it revokes is out of force from that day.
+  const std::string path = fs::absolute(kCorpus + "/wh-briefings/presidential-actions/2025-01/"
+                                        "2025-01-20-initial-rescissions-of-harmful-executive-orders-and-actions.md")
+                               .lexically_normal()
+                               .string();
+  auto rescissions = searcher_->Get(path);
+  ASSERT_TRUE(rescissions.ok());
+  auto r = kg.Find(rescissions->id);
+  ASSERT_TRUE(r.has_value());
+  const auto revoked = kg.OutEdges(*r, Bit(EdgeType::kRevokes));
+  EXPECT_GT(revoked.size(), 50u);
+  for (uint32_t e : revoked) {
+    const uint32_t t = kg.edge(e).target;
+    EXPECT_FALSE(kg.InForceOn(t, "2025-01-20")) << kg.node(t).id;
+    EXPECT_LE(kg.ValidityOf(t).revoked_on, "2025-01-20") << kg.node(t).id;
+  }
+  // trace lithium: by date, each link a document that really names what `via` says, with its sentence.
+  auto lithium = kg.Find("mineral:lithium");
+  ASSERT_TRUE(lithium.has_value());
+  auto trace = Trace(s, *lithium, {});
+  ASSERT_TRUE(trace.ok());
+  size_t direct = 0, with_evidence = 0;
+  std::string prev;
+  for (const auto& d : trace->documents) {
+    if (!d.date.empty()) {
+      EXPECT_LE(prev, d.date);
+      prev = d.date;
+    }
+    auto rec = searcher_->Get(d.id);
+    ASSERT_TRUE(rec.ok()) << d.id;
+    bool names = false;
+    for (const auto& e : rec->entities) names = names || e.id == d.via_entity;
+    EXPECT_TRUE(names) << d.id << " does not name " << d.via_entity;
+    direct += d.via == "direct";
+    with_evidence += !d.evidence.empty();
+  }
+  EXPECT_GT(direct, 20u);
+  EXPECT_GE(with_evidence * 100, trace->documents.size() * 95) << "most links carry their sentence";
+  // Neodymium is reached through the rare earth elements group.
+  auto nd = Trace(s, *kg.Find("mineral:neodymium"), {});
+  ASSERT_TRUE(nd.ok());
+  size_t group = 0;
+  for (const auto& d : nd->documents) group += d.via == "group" && d.via_entity == "mineral:rare-earth-elements";
+  EXPECT_GT(group, 0u);
+  // cites: one entry per cited work, externals marked.
+  auto cited = Citations(s, *dpa, false);
+  std::set<std::string> ids;
+  size_t external = 0;
+  for (const auto& c : cited) {
+    EXPECT_TRUE(ids.insert(kg.node(c.node).id).second) << "duplicate " << kg.node(c.node).id;
+    external += kg.node(c.node).external;
+  }
+  EXPECT_TRUE(ids.count("eo:12919"));
+  EXPECT_GT(external, 0u);
 }
 
 // Starts `lode ingest` on `paths` and kills it (SIGKILL) as soon as
