@@ -52,7 +52,7 @@ int FormatRichness(const std::string& format) {
   if (format == "markdown") return 4;
   if (format == "gpo-html" || format == "html") return 3;
   if (format == "text") return 2;
-  if (format == "jsonl") return 1;
+  if (format == "jsonl" || format == "eo-disposition") return 1;  // short records
   return 0;  // fr-json and other metadata-only records
 }
 

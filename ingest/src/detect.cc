@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "disposition.h"
 #include "lodestone/ingest/readers.h"
 #include "text_util.h"
 
@@ -66,6 +67,7 @@ Detection DetectFormat(const std::string& path, std::string_view head) {
   if (ext == ".txt" || ext == ".text" || ext.empty()) {
     if (StartsWith(body, "FN ") || StartsWith(body, "PT ") || head.find("\nPT J") != std::string_view::npos)
       return {"", "Web of Science export; paper records are not ingested as documents yet"};
+    if (internal::LooksLikeDispositionTable(head)) return {"eo-disposition", ""};
     return {"text", ""};
   }
   return {"", "unknown file type " + (ext.empty() ? std::string("(no extension)") : ext)};

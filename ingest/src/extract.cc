@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "disposition.h"
 #include "text_util.h"
 
 namespace lodestone {
@@ -404,7 +405,7 @@ void DispositionRelations(const std::string& notes, const std::string& own, std:
     }
     if (eo == std::string::npos) break;
     std::string n = internal::ReadNumber(notes, eo + 3);
-    if (!type.empty() && n.size() >= 4 && "eo:" + n != own) out->push_back({type, "eo:" + n, 0, "metadata"});
+    if (!type.empty() && n.size() >= 4 && "eo:" + n != own) out->push_back({type, "eo:" + n, kNoOffset, "metadata"});
     i = eo + 3;
   }
 }
@@ -441,10 +442,28 @@ Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb) {
 }
 
 void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
+  // Relations a reader took from the source's structured fields (origin
+  // "metadata", e.g. an order's disposition) are the source's own word: they
+  // stay, and the text does not relate their targets otherwise.
+  std::vector<RelationRef> given;
+  for (const RelationRef& r : doc->relations)
+    if (r.origin == "metadata") given.push_back(r);
   doc->entities.clear();
   doc->citations.clear();
   doc->relations.clear();
   const std::string& text = doc->text;
+  // A block of a disposition table is read by its structure: the orders it
+  // names (with lettered numbers such as 7261-A) and their relations come
+  // from its labels, the way the reader found them; the scanners add the
+  // other citations, except on the lines about the order's own publication.
+  const bool table = doc->format == "eo-disposition";
+  internal::DispositionReading table_reading;
+  if (table) table_reading = internal::ReadDispositionBlock(text, doc->id);
+  auto on_own_line = [&](size_t offset) {
+    for (const auto& [b, e] : table_reading.own_lines)
+      if (offset >= b && offset < e) return true;
+    return false;
+  };
   std::vector<Word> words = analyzer.Words(text);
   std::vector<uint32_t> sentence = SentenceIds(words, text);
   constexpr size_t kMaxOffsets = 8;
@@ -523,6 +542,14 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   const std::string own_usc = OwnUscTitle(doc->id, doc->meta);
   Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, std::move(kw)};
   std::vector<Found> found = AllCitations(scan);
+  if (table) {
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](const Found& f) {
+                                 return f.id.rfind("eo:", 0) == 0 || on_own_line(words[f.word].begin);
+                               }),
+                found.end());
+    for (const auto& ref : table_reading.refs) cite(ref.id, ref.offset);
+  }
   for (const Found& f : found) cite(f.id, words[f.word].begin);
   std::vector<std::pair<std::string, size_t>> dois;
   ScanDois(text, &dois);
@@ -535,6 +562,11 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     if (target == doc->id || !seen.insert({type, target}).second) return;
     doc->relations.push_back({type, target, static_cast<uint32_t>(offset), origin});
   };
+  for (const RelationRef& r : given) relate(r.type, r.target, r.offset, "metadata");
+  for (const auto& ref : table_reading.refs)
+    if (!ref.relation.empty()) relate(ref.relation, ref.id, ref.offset, "metadata");
+  std::set<std::string> settled;  // targets the structured fields relate
+  for (const RelationRef& r : doc->relations) settled.insert(r.target);
   // Sentence -> [first word, end word); sentence ids count up from 0.
   std::vector<std::pair<size_t, size_t>> span(words.empty() ? 0 : sentence.back() + 1, {0, 0});
   for (size_t i = 0; i < words.size(); ++i) {
@@ -589,7 +621,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   }
   static const char* kRelation[] = {"", "revokes", "amends", "supersedes"};
   for (const Found& f : found) {
-    if (f.id.rfind("eo:", 0) != 0 || in_paren[f.word]) continue;
+    if (f.id.rfind("eo:", 0) != 0 || in_paren[f.word] || settled.count(f.id)) continue;
     auto [from, to] = span[sentence[f.word]];
     // "... which was revoked by Executive Order X": X acts, it is not acted on.
     bool agent = (f.word >= 1 && words[f.word - 1].term == "by") ||
@@ -615,7 +647,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     if (it == doc->meta.end()) continue;
     std::vector<RelationRef> rel;
     DispositionRelations(it->second, doc->id, &rel);
-    for (const auto& r : rel) relate(r.type, r.target, 0, "metadata");
+    for (const auto& r : rel) relate(r.type, r.target, kNoOffset, "metadata");
   }
   // directs: the first agency named in a sentence before its "shall", or
   // right after "direct(s)".

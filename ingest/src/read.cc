@@ -14,6 +14,7 @@ Result<std::vector<Document>> ReadDocuments(const std::string& format, const Fil
   if (format == "fr-json") return ReadFrJson(in);
   if (format == "fr-json-results") return ReadFrJsonResults(in);
   if (format == "jsonl") return ReadJsonLines(in);
+  if (format == "eo-disposition") return ReadEoDisposition(in);
   return Status::Unsupported("no reader for format " + format);
 }
 

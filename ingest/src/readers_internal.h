@@ -18,6 +18,7 @@ Result<std::vector<Document>> ReadJats(const FileInput& in);
 Result<std::vector<Document>> ReadFrJson(const FileInput& in);
 Result<std::vector<Document>> ReadFrJsonResults(const FileInput& in);
 Result<std::vector<Document>> ReadJsonLines(const FileInput& in);
+Result<std::vector<Document>> ReadEoDisposition(const FileInput& in);  // disposition.cc
 
 }  // namespace lodestone::internal
 

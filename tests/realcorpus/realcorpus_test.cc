@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -327,6 +328,94 @@ TEST_F(RealCorpusTest, GraphKnownAnswers) {
   }
   EXPECT_TRUE(ids.count("eo:12919"));
   EXPECT_GT(external, 0u);
+}
+
+TEST_F(RealCorpusTest, DispositionTablesGiveOneOrderPerBlock) {
+  // Every "Executive Order N" heading of the National Archives tables is a
+  // document (some orders are listed in two years' tables).
+  const std::string dir = kCorpus + "/eo-disposition-tables/data";
+  std::set<std::string> headings;
+  size_t files = 0;
+  for (const auto& sub : {dir, dir + "/archive"})
+    for (const auto& e : fs::directory_iterator(sub)) {
+      if (e.path().extension() != ".txt") continue;
+      ++files;
+      std::ifstream in(e.path());
+      for (std::string line; std::getline(in, line);) {
+        size_t b = line.find_first_not_of(' ');
+        if (b == std::string::npos || b > 2 || line.compare(b, 16, "Executive Order ") != 0) continue;
+        std::string n = line.substr(b + 16);
+        while (!n.empty() && (n.back() == ' ' || n.back() == '\r')) n.pop_back();
+        if (n.empty() || n.find(' ') != std::string::npos || !std::isdigit(static_cast<unsigned char>(n[0]))) continue;
+        if (n.find('-') == std::string::npos && std::isalpha(static_cast<unsigned char>(n.back())))
+          n.insert(n.size() - 1, "-");  // 11359A is 11359-A
+        for (char& c : n) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        headings.insert("eo:" + n);
+      }
+    }
+  ASSERT_EQ(files, 81u);
+  EXPECT_EQ(headings.size(), 6280u);
+  auto tables = Search("format:eo-disposition", 0);
+  EXPECT_EQ(tables.total, headings.size());
+  for (const auto& id : {"eo:7532", "eo:7784-A", "eo:9744-C", "eo:10026-A", "eo:11359-A", "eo:13777"})
+    EXPECT_TRUE(headings.count(id) && searcher_->Get(id).ok()) << id;
+  // A table is not a document of its own any more: its path names its first order.
+  auto first = searcher_->Get(fs::absolute(dir + "/1988.txt").lexically_normal().string());
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->id, "eo:12623");
+  EXPECT_EQ(Search("format:text eo", 0).total, 0u);
+
+  // Before 1994 the block is the order's only source.
+  auto d = searcher_->Get("eo:12625");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->format, "eo-disposition");
+  EXPECT_EQ(d->kind, Kind::kExecutiveOrder);
+  EXPECT_EQ(d->title, "Integrity and Efficiency in Federal Programs");
+  EXPECT_EQ(d->date, "1988-01-27");
+  EXPECT_EQ(d->meta["citation"], "53 FR 2812");
+  EXPECT_EQ(d->meta["president"], "person:ronald-reagan");
+  EXPECT_EQ(d->text.find("Executive Order 12626"), std::string::npos) << "the next block leaked in";
+  std::set<std::string> rel;
+  for (const auto& r : d->relations) {
+    EXPECT_EQ(r.origin, "metadata") << r.type << " " << r.target;
+    rel.insert(r.type + " " + r.target);
+    if (r.target == "eo:12805") {
+      EXPECT_EQ(d->text.compare(r.offset, 8, "EO 12805"), 0);
+    }
+  }
+  EXPECT_EQ(rel, (std::set<std::string>{"revokes eo:12301", "revoked_by eo:12805"}));
+  // ... and its revoker's block says the same from the other side.
+  auto revoker = searcher_->Get("eo:12805");
+  ASSERT_TRUE(revoker.ok());
+  bool revokes_12625 = false;
+  for (const auto& r : revoker->relations) revokes_12625 = revokes_12625 || (r.type == "revokes" && r.target == "eo:12625");
+  EXPECT_TRUE(revokes_12625);
+  // "See: EO 13603" above "Revokes: EO 10421; EO 11490" cites 13603 and relates nothing to it.
+  auto eo12656 = searcher_->Get("eo:12656");
+  ASSERT_TRUE(eo12656.ok());
+  std::set<std::string> rel12656, cites12656;
+  for (const auto& r : eo12656->relations) {
+    rel12656.insert(r.type + " " + r.target);
+    EXPECT_NE(r.target, "eo:13603") << r.type;
+  }
+  for (const auto& c : eo12656->citations) cites12656.insert(c.id);
+  EXPECT_TRUE(rel12656.count("revokes eo:10421") && rel12656.count("revokes eo:11490"));
+  EXPECT_TRUE(cites12656.count("eo:13603"));
+
+  // From 1994 the block merges into the Federal Register's formats: their
+  // text stays, and the table adds what the Federal Register's notes lack
+  // ("Revoked in part and supplemented by: EO 12959").
+  auto merged = searcher_->Get("eo:12957");
+  ASSERT_TRUE(merged.ok());
+  EXPECT_NE(merged->format, "eo-disposition");
+  EXPECT_GT(merged->text.size(), 2000u);
+  std::set<std::string> formats;
+  for (const auto& s : merged->sources) formats.insert(s.format);
+  EXPECT_TRUE(formats.count("eo-disposition") && formats.count("gpo-html"));
+  bool revoked_by_12959 = false;
+  for (const auto& r : merged->relations)
+    revoked_by_12959 = revoked_by_12959 || (r.type == "revoked_by" && r.target == "eo:12959" && r.origin == "metadata");
+  EXPECT_TRUE(revoked_by_12959);
 }
 
 // Starts `lode ingest` on `paths` and kills it (SIGKILL) as soon as

@@ -7,7 +7,9 @@
 // determinations, DOIs; named acts through the knowledge base); relations
 // from the sentence each citation stands in (revokes, amends, supersedes)
 // and from agency heads in the subject of a "shall" (directs), plus the
-// Federal Register's disposition notes when the record has them.
+// Federal Register's disposition notes when the record has them. Blocks of
+// the National Archives' disposition tables (format eo-disposition) are read
+// by their labels ("Revoked by: EO 12805"), not by the sentence verbs.
 // An Extractor is immutable after construction and can be shared between
 // threads; each call needs its own Analyzer.
 #ifndef LODESTONE_INGEST_EXTRACT_H_
@@ -28,7 +30,9 @@ namespace lodestone {
 class Extractor {
  public:
   explicit Extractor(const KnowledgeBase& kb);
-  // Fills doc->entities, doc->citations and doc->relations (replacing them).
+  // Fills doc->entities, doc->citations and doc->relations (replacing them,
+  // except relations of origin "metadata" that a reader gave: they stay, and
+  // no relation from the text is added for their targets).
   void Extract(Document* doc, Analyzer& analyzer) const;
   const KnowledgeBase& kb() const { return kb_; }
 

@@ -5,7 +5,8 @@
 // ReadDocuments parses the bytes in that format. Readers take bytes, never
 // touch the disk, and return errors as values naming the problem (the
 // pipeline adds the path). One file may yield many documents (a U.S. Code
-// title yields one per section, a JSON Lines file one per record).
+// title yields one per section, a JSON Lines file one per record, a
+// disposition table one per order).
 // Thread-safety: all functions are reentrant.
 #ifndef LODESTONE_INGEST_READERS_H_
 #define LODESTONE_INGEST_READERS_H_
@@ -25,7 +26,8 @@ struct Detection {
 };
 
 // Formats: text, markdown, html, gpo-html, fr-html, fr-xml, uslm-xml,
-// jats-xml, fr-json, fr-json-results, jsonl.
+// jats-xml, fr-json, fr-json-results, jsonl, eo-disposition (the National
+// Archives' Executive Order disposition tables: one document per order).
 Detection DetectFormat(const std::string& path, std::string_view head);
 
 struct FileInput {
