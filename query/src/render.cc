@@ -119,8 +119,12 @@ void DocumentFields(Writer& w, const Document& d, bool with_text) {
     KV(w, "type", r.type);
     KV(w, "target", r.target);
     KV(w, "origin", r.origin);
-    KV(w, "evidence", r.origin == "metadata" ? d.meta.count("disposition_notes") ? d.meta.at("disposition_notes") : ""
-                                             : evidence(r.offset));
+    // Metadata relations point into the text when the source's own line is
+    // there (disposition tables); Federal Register API notes live in meta.
+    const bool in_text = r.offset != kNoOffset && r.offset < d.text.size();
+    KV(w, "evidence", in_text                                     ? evidence(r.offset)
+                      : d.meta.count("disposition_notes") != 0    ? d.meta.at("disposition_notes")
+                                                                  : std::string());
     w.EndObject();
   }
   w.EndArray();
@@ -300,9 +304,11 @@ std::string DocumentText(const Document& d, bool with_text) {
   if (!d.relations.empty()) {
     o << "\nrelations:\n";
     for (const auto& r : d.relations) {
-      o << "  " << r.type << " " << r.target << (r.origin == "metadata" ? "  (Federal Register disposition notes)" : "")
+      const bool in_text = r.offset != kNoOffset && r.offset < d.text.size();
+      o << "  " << r.type << " " << r.target
+        << (r.origin == "metadata" ? (in_text ? "  (disposition table)" : "  (Federal Register disposition notes)") : "")
         << "\n";
-      if (r.origin != "metadata") o << evidence(r.offset);
+      if (r.origin != "metadata" || in_text) o << evidence(r.offset);
     }
   }
   if (with_text) o << "\n" << d.text << "\n";
