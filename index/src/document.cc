@@ -52,7 +52,12 @@ int FormatRichness(const std::string& format) {
   if (format == "markdown") return 4;
   if (format == "gpo-html" || format == "html") return 3;
   if (format == "text") return 2;
-  if (format == "jsonl" || format == "eo-disposition") return 1;  // short records
+  if (format == "pdf") return 2;  // full text, but with layout artefacts
+  // Short records: title and abstract.
+  if (format == "jsonl" || format == "eo-disposition" || format == "wos" || format == "scopus-csv" ||
+      format == "bibtex" || format == "ris" || format == "csl-json" || format == "crossref-json" ||
+      format == "openalex-json")
+    return 1;
   return 0;  // fr-json and other metadata-only records
 }
 
@@ -80,6 +85,10 @@ Document MergeDocuments(const Document& a, const Document& b) {
   fill(m.url, l.url);
   if (m.authors.empty()) m.authors = l.authors;
   if (m.references.empty()) m.references = l.references;
+  for (const auto& alias : l.aliases)
+    if (alias != m.id && std::find(m.aliases.begin(), m.aliases.end(), alias) == m.aliases.end()) m.aliases.push_back(alias);
+  if (l.id != m.id && !l.id.empty() && std::find(m.aliases.begin(), m.aliases.end(), l.id) == m.aliases.end())
+    m.aliases.push_back(l.id);
   for (const auto& [k, v] : l.meta) m.meta.emplace(k, v);  // winner's value stays
   // Extraction results belong to the text they were found in: keep the
   // winner's, and add what only the other record found (its metadata, e.g.

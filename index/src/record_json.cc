@@ -56,8 +56,25 @@ std::string EncodeRecord(const Document& doc) {
     Str(w, "doi", r.doi);
     Str(w, "title", r.title);
     Str(w, "year", r.year);
+    // Only what the source gave: most references have few of these.
+    auto list = [&](const char* key, const std::vector<std::string>& v) {
+      if (v.empty()) return;
+      w.Key(key);
+      w.StartArray();
+      for (const auto& a : v) w.String(a.data(), static_cast<rapidjson::SizeType>(a.size()));
+      w.EndArray();
+    };
+    list("authors", r.authors);
+    if (!r.journal.empty()) Str(w, "journal", r.journal);
+    if (!r.volume.empty()) Str(w, "volume", r.volume);
+    if (!r.page.empty()) Str(w, "page", r.page);
+    list("ids", r.ids);
     w.EndObject();
   }
+  w.EndArray();
+  w.Key("aliases");
+  w.StartArray();
+  for (const auto& a : doc.aliases) w.String(a.data(), static_cast<rapidjson::SizeType>(a.size()));
   w.EndArray();
   w.Key("meta");
   w.StartObject();
@@ -143,9 +160,25 @@ Result<Document> DecodeRecord(const std::string& data) {
   if (auto it = j.FindMember("references"); it != j.MemberEnd() && it->value.IsArray())
     for (const auto& r : it->value.GetArray()) {
       if (!r.IsObject()) continue;
-      d.references.push_back({GetStr(r, "label"), GetStr(r, "text"), GetStr(r, "doi"),
-                              GetStr(r, "title"), GetStr(r, "year")});
+      Reference ref;
+      ref.label = GetStr(r, "label");
+      ref.text = GetStr(r, "text");
+      ref.doi = GetStr(r, "doi");
+      ref.title = GetStr(r, "title");
+      ref.year = GetStr(r, "year");
+      ref.journal = GetStr(r, "journal");
+      ref.volume = GetStr(r, "volume");
+      ref.page = GetStr(r, "page");
+      for (auto [key, into] : {std::pair<const char*, std::vector<std::string>*>{"authors", &ref.authors},
+                               {"ids", &ref.ids}})
+        if (auto l = r.FindMember(key); l != r.MemberEnd() && l->value.IsArray())
+          for (const auto& a : l->value.GetArray())
+            if (a.IsString()) into->emplace_back(a.GetString(), a.GetStringLength());
+      d.references.push_back(std::move(ref));
     }
+  if (auto it = j.FindMember("aliases"); it != j.MemberEnd() && it->value.IsArray())
+    for (const auto& a : it->value.GetArray())
+      if (a.IsString()) d.aliases.emplace_back(a.GetString(), a.GetStringLength());
   if (auto it = j.FindMember("meta"); it != j.MemberEnd() && it->value.IsObject())
     for (const auto& m : it->value.GetObject())
       if (m.value.IsString()) d.meta.emplace(m.name.GetString(), m.value.GetString());

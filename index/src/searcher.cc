@@ -295,7 +295,8 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
 Result<Document> Searcher::Get(const std::string& key) {
   return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<Document> {
     auto& db = impl_->db;
-    for (const std::string& term : {std::string(schema::kPrefixId) + key, internal::SourceTerm(key)}) {
+    for (const std::string& term : {std::string(schema::kPrefixId) + key, internal::SourceTerm(key),
+                                    std::string(schema::kPrefixAlias) + key}) {
       auto pl = db.postlist_begin(term);
       if (pl != db.postlist_end(term)) return internal::DecodeRecord(db.get_document(*pl).get_data());
     }
@@ -445,6 +446,9 @@ Result<GraphSource> Searcher::ReadGraphSource() {
     read(schema::kPrefixEntity, g.entities);
     read(schema::kPrefixCitation, g.citations);
     read(schema::kPrefixRelation, g.relations);
+    read(schema::kPrefixAlias, g.aliases);
+    read(schema::kPrefixPaperKey, g.paper_keys);
+    read(schema::kPrefixReference, g.references);
     return g;
   });
 }

@@ -1,5 +1,7 @@
 #include "xapian_doc.h"
 
+#include "lodestone/index/paper_keys.h"
+
 #include <xxhash.h>
 
 #include <algorithm>
@@ -97,6 +99,17 @@ void AddFilterTermsValuesData(Xapian::Document& x, const Document& d) {
   }
   for (const auto& r : d.relations) {
     std::string t = kPrefixRelation + r.type + ":" + r.target;
+    if (t.size() <= kMaxTermBytes) x.add_term(t);
+  }
+  // Papers: other ids, own matching keys, and each reference as one term.
+  for (const auto& a : d.aliases)
+    if (a != d.id) add(kPrefixAlias, a);
+  if (d.kind == Kind::kPaper)
+    for (const auto& k : PaperKeys(d)) add(kPrefixPaperKey, k);
+  for (const auto& r : d.references) {
+    std::string packed = PackReference(r);
+    if (packed.empty()) continue;
+    std::string t = kPrefixReference + packed;
     if (t.size() <= kMaxTermBytes) x.add_term(t);
   }
   x.set_data(EncodeRecord(d));

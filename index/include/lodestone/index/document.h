@@ -43,13 +43,20 @@ struct SourceFile {
   uint64_t hash = 0;    // XXH3-64 of the bytes
 };
 
-// A reference kept from a paper's reference list (JATS), for later stages.
+// One entry of a paper's reference list, as structured as its source allows.
+// Resolution (the graph) matches it to a document by DOI, by ids, then by
+// keys made of the first author, year, volume and page or title.
 struct Reference {
   std::string label;
-  std::string text;
-  std::string doi;
+  std::string text;     // as printed (JATS mixed citation, WoS CR line, Scopus string)
+  std::string doi;      // lowercased, without "doi:" or a resolver URL
   std::string title;
-  std::string year;
+  std::string year;     // YYYY
+  std::vector<std::string> authors;  // as printed ("Chao A", "Alho, J. M."); the first is the first author
+  std::string journal;  // source title or its abbreviation
+  std::string volume;
+  std::string page;     // first page (or article number)
+  std::vector<std::string> ids;  // other ids of the cited work: s2:…, pmid:…, arxiv:…, openalex:…, eo:…, pl:…
 };
 
 // What extraction found in a document (see ingest/extract.h). Offsets are
@@ -87,8 +94,9 @@ struct Document {
   std::string format;      // format of the file whose text was kept
   std::string text;        // UTF-8 plain text (the richest available)
   std::vector<std::string> authors;
+  std::vector<std::string> aliases;  // other ids of this document (doi:…, s2:…, wos:…, pmid:…, openalex:…)
   std::vector<Reference> references;
-  std::map<std::string, std::string> meta;  // citation, president, agencies, ...
+  std::map<std::string, std::string> meta;  // citation, president, agencies, journal, volume, page, ...
   std::vector<SourceFile> sources;
   std::vector<EntityRef> entities;
   std::vector<CitationRef> citations;

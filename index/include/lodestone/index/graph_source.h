@@ -38,6 +38,9 @@ struct GraphSource {
   std::vector<GraphTermPostings> entities;   // XE
   std::vector<GraphTermPostings> citations;  // XC
   std::vector<GraphTermPostings> relations;  // XR
+  std::vector<GraphTermPostings> aliases;    // XA: other ids of documents
+  std::vector<GraphTermPostings> paper_keys; // XK: matching keys of papers
+  std::vector<GraphTermPostings> references; // XL: packed references (paper_keys.h)
 };
 
 }  // namespace lodestone

@@ -22,6 +22,10 @@ inline constexpr char kPrefixSource[] = "P";    // P + source path (or P# + hash
 inline constexpr char kPrefixEntity[] = "XE";    // XE + entity id (XEmineral:lithium)
 inline constexpr char kPrefixCitation[] = "XC";  // XC + cited id (XCeo:13817, XCusc:50/4501)
 inline constexpr char kPrefixRelation[] = "XR";  // XR + type + ":" + target (XRrevokes:eo:13990)
+// Papers (paper_keys.h).
+inline constexpr char kPrefixAlias[] = "XA";      // XA + another id of the document (XAwos:000…, XAs2:…)
+inline constexpr char kPrefixPaperKey[] = "XK";   // XK + a matching key of the paper itself (avp:…, aty:…)
+inline constexpr char kPrefixReference[] = "XL";  // XL + one packed reference (wdf = times listed)
 
 // Free-text prefixes.
 inline constexpr char kPrefixTitle[] = "S";     // S + title word (positional)
