@@ -9,6 +9,7 @@ packages=(
   libxapian-dev xapian-tools              # full-text index (and delve/compact for inspection)
   libicu-dev                              # Unicode normalisation, word segmentation, charset detection
   libxml2-dev                             # HTML and XML readers
+  libpoppler-cpp-dev                      # PDF reader: the text layer of papers and reports
   rapidjson-dev                           # JSON in and out
   libboost-graph-dev                      # knowledge graph (header-only parts)
   libcli11-dev                            # command-line parsing

@@ -553,8 +553,29 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   for (const Found& f : found) cite(f.id, words[f.word].begin);
   std::vector<std::pair<std::string, size_t>> dois;
   ScanDois(text, &dois);
-  for (const auto& [id, offset] : dois)
-    if (id != doc->id) cite(id, offset);
+  for (const auto& [id, offset] : dois) {
+    // eLife prints a DOI for every figure and supplement of the article
+    // (10.7554/eLife.00005.013): parts of the document, not works it cites.
+    if (id == doc->id || (id.size() > doc->id.size() && id.compare(0, doc->id.size(), doc->id) == 0 &&
+                          id[doc->id.size()] == '.'))
+      continue;
+    cite(id, offset);
+  }
+  // A paper's references that name laws and orders ("Executive Order 13817",
+  // "Public Law 117-169", "30 U.S.C. 1606") link into the policy graph with
+  // the same ids. Only references that mention a trigger word are scanned:
+  // a Web of Science export has a quarter of a million of them.
+  static const char* kTriggers[] = {"Order", "ORDER", "Law", "LAW", "U.S.C", "USC", "C.F.R", "CFR",
+                                    "Fed. Reg", "FED REG", "Stat.", "STAT ", "Act", "ACT"};
+  for (auto& ref : doc->references) {
+    if (std::none_of(std::begin(kTriggers), std::end(kTriggers),
+                     [&](const char* t) { return ref.text.find(t) != std::string::npos; }))
+      continue;
+    for (const auto& id : FindCitations(ref.text, analyzer, doc->id, doc->date)) {
+      if (id.rfind("doi:", 0) == 0 || id.rfind("act:", 0) == 0) continue;  // DOIs are the reference's own; acts are guesses
+      if (std::find(ref.ids.begin(), ref.ids.end(), id) == ref.ids.end()) ref.ids.push_back(id);
+    }
+  }
 
   // Relations between documents: the verb of the citation's sentence.
   std::set<std::pair<std::string, std::string>> seen;

@@ -15,6 +15,14 @@ Result<std::vector<Document>> ReadDocuments(const std::string& format, const Fil
   if (format == "fr-json-results") return ReadFrJsonResults(in);
   if (format == "jsonl") return ReadJsonLines(in);
   if (format == "eo-disposition") return ReadEoDisposition(in);
+  if (format == "wos") return ReadWos(in);
+  if (format == "scopus-csv") return ReadScopusCsv(in);
+  if (format == "bibtex") return ReadBibtex(in);
+  if (format == "ris") return ReadRis(in);
+  if (format == "csl-json") return ReadCslJson(in);
+  if (format == "crossref-json") return ReadCrossrefJson(in);
+  if (format == "openalex-json") return ReadOpenAlexJson(in);
+  if (format == "pdf") return ReadPdf(in);
   return Status::Unsupported("no reader for format " + format);
 }
 

@@ -19,6 +19,16 @@ Result<std::vector<Document>> ReadFrJson(const FileInput& in);
 Result<std::vector<Document>> ReadFrJsonResults(const FileInput& in);
 Result<std::vector<Document>> ReadJsonLines(const FileInput& in);
 Result<std::vector<Document>> ReadEoDisposition(const FileInput& in);  // disposition.cc
+// bibliographic_readers.cc: Web of Science plain text, Scopus CSV, BibTeX, RIS.
+Result<std::vector<Document>> ReadWos(const FileInput& in);
+Result<std::vector<Document>> ReadScopusCsv(const FileInput& in);
+Result<std::vector<Document>> ReadBibtex(const FileInput& in);
+Result<std::vector<Document>> ReadRis(const FileInput& in);
+// paper_json_readers.cc: CSL-JSON, Crossref and OpenAlex work records.
+Result<std::vector<Document>> ReadCslJson(const FileInput& in);
+Result<std::vector<Document>> ReadCrossrefJson(const FileInput& in);
+Result<std::vector<Document>> ReadOpenAlexJson(const FileInput& in);
+Result<std::vector<Document>> ReadPdf(const FileInput& in);  // pdf_reader.cc
 
 }  // namespace lodestone::internal
 

@@ -3,9 +3,12 @@
 // Federal Register API JSON (single records and search-result pages) and
 // S2ORC-style JSON Lines.
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
+
+#include <unordered_set>
 
 #include "classify.h"
+#include "json_util.h"
+#include "paper_ids.h"
 #include "readers_internal.h"
 #include "text_util.h"
 #include "xml_util.h"
@@ -31,15 +34,6 @@ std::vector<std::string> AllMetaText(xmlNode* meta, std::string_view name) {
   std::vector<std::string> out;
   for (xmlNode* n : nodes) out.push_back(CleanWhitespace(Text(n)));
   return out;
-}
-
-std::string Str(const rapidjson::Value& obj, const char* key) {
-  if (!obj.IsObject()) return {};
-  auto it = obj.FindMember(key);
-  if (it == obj.MemberEnd()) return {};
-  if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
-  if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
-  return {};
 }
 
 Document FrRecord(const rapidjson::Value& r, const std::string& key) {
@@ -84,15 +78,6 @@ Document FrRecord(const rapidjson::Value& r, const std::string& key) {
   std::string president = PresidentOn(d.date);
   if (!president.empty() && d.kind != Kind::kOther) d.meta["president"] = president;
   return d;
-}
-
-Result<rapidjson::Document> ParseJson(std::string_view bytes) {
-  rapidjson::Document j;
-  j.Parse<rapidjson::kParseIterativeFlag>(bytes.data(), bytes.size());
-  if (j.HasParseError())
-    return Status::ParseError(std::string("invalid JSON at byte ") + std::to_string(j.GetErrorOffset()) + ": " +
-                              rapidjson::GetParseError_En(j.GetParseError()));
-  return j;
 }
 
 }  // namespace
@@ -237,13 +222,40 @@ Result<std::vector<Document>> ReadJats(const FileInput& in) {
     ref.label = Attr(r, "id");
     xmlNode* cit = Find(r, "element-citation");
     if (!cit) cit = Find(r, "mixed-citation");
-    ref.text = CleanWhitespace(Text(cit ? cit : r));
+    // Element citations put each field in its own element with no spaces
+    // between them: read the fields as blocks so "…nature" and "eLife" stay apart.
+    static const std::vector<std::string_view> kRefFields = {
+        "surname", "given-names", "collab", "etal", "year", "article-title", "source", "volume", "issue", "fpage", "lpage",
+        "elocation-id", "pub-id", "chapter-title", "publisher-name", "publisher-loc", "edition", "comment", "uri",
+        "ext-link", "person-group", "date-in-citation", "data-title", "version"};
+    ref.text = CleanWhitespace(Text(cit ? cit : r, {}, kRefFields));
     std::vector<xmlNode*> pubids;
     FindAll(r, "pub-id", &pubids);
-    for (xmlNode* p : pubids)
-      if (Attr(p, "pub-id-type") == "doi") ref.doi = Lower(Trim(Text(p)));
+    for (xmlNode* p : pubids) {
+      const std::string type = Attr(p, "pub-id-type");
+      const std::string v = Trim(Text(p));
+      if (type == "doi") {  // "10.1371/journal.pbio. 1001425": a DOI has no spaces
+        ref.doi.clear();
+        for (char c : Lower(v))
+          if (!std::isspace(static_cast<unsigned char>(c))) ref.doi += c;
+      }
+      else if (type == "pmid" && !v.empty()) ref.ids.push_back("pmid:" + v);
+    }
     if (xmlNode* at = Find(r, "article-title")) ref.title = CleanWhitespace(Text(at));
     if (xmlNode* y = Find(r, "year")) ref.year = Trim(Text(y));
+    if (xmlNode* src = Find(r, "source")) ref.journal = CleanWhitespace(Text(src));
+    if (xmlNode* v = Find(r, "volume")) ref.volume = Trim(Text(v));
+    if (xmlNode* fp = Find(r, "fpage")) ref.page = Trim(Text(fp));
+    else if (xmlNode* el = Find(r, "elocation-id")) ref.page = Trim(Text(el));
+    std::vector<xmlNode*> names;
+    FindAll(cit ? cit : r, "name", &names);
+    for (xmlNode* n : names) {
+      std::string surname = CleanWhitespace(Text(Find(n, "surname")));
+      std::string given = CleanWhitespace(Text(Find(n, "given-names")));
+      if (!surname.empty()) ref.authors.push_back(given.empty() ? surname : surname + ", " + given);
+    }
+    if (ref.authors.empty())
+      if (xmlNode* collab = Find(cit ? cit : r, "collab")) ref.authors.push_back(CleanWhitespace(Text(collab)));
     d.references.push_back(std::move(ref));
   }
   d.id = d.meta.count("doi") ? "doi:" + d.meta["doi"] : HashId(in.key);
@@ -310,25 +322,38 @@ Result<std::vector<Document>> ReadJsonLines(const FileInput& in) {
         if (!last.empty()) name += (name.empty() ? "" : " ") + last;
         if (!name.empty()) d.authors.push_back(name);
       }
-    std::string doi = Lower(Trim(Str(r, "doi")));
-    std::string pid = Str(r, "paper_id");
-    if (!doi.empty()) {
-      d.meta["doi"] = doi;
-      d.id = "doi:" + doi;
-    } else if (!pid.empty()) {
-      d.id = "s2:" + pid;
-    } else {
-      d.id = HashId(in.key + "#" + std::to_string(line_no));
-    }
+    std::string doi = NormalizeDoi(Str(r, "doi"));
+    std::string pid = Trim(Str(r, "paper_id"));
+    SetPaperId(&d, doi, pid.empty() ? std::string() : "s2:" + pid);
+    if (d.id.empty()) d.id = HashId(in.key + "#" + std::to_string(line_no));
     if (!pid.empty()) d.meta["s2"] = pid;
     for (const char* k : {"journal", "venue", "pubmed_id", "pmc_id", "arxiv_id", "mag_id"}) {
       std::string v = Trim(Str(r, k));
       if (!v.empty()) d.meta[k] = v;
     }
+    // The record's other ids, so that references by any of them resolve here.
+    std::string pmc = Trim(Str(r, "pmc_id"));
+    if (!pmc.empty() && !StartsWith(pmc, "PMC")) pmc = "PMC" + pmc;
+    for (const auto& [prefix, value] : {std::pair<const char*, std::string>{"pmid:", Trim(Str(r, "pubmed_id"))},
+                                        {"pmcid:", pmc},
+                                        {"arxiv:", Trim(Str(r, "arxiv_id"))},
+                                        {"mag:", Trim(Str(r, "mag_id"))},
+                                        {"acl:", Trim(Str(r, "acl_id"))}})
+      if (!value.empty()) AddAlias(&d, prefix + value);
     if (auto it = r.FindMember("outbound_citations"); it != r.MemberEnd() && it->value.IsArray()) {
       std::string list;
-      for (const auto& c : it->value.GetArray())
-        if (c.IsString()) list += (list.empty() ? "" : ",") + std::string(c.GetString());
+      std::unordered_set<std::string> seen;
+      for (const auto& c : it->value.GetArray()) {
+        std::string cited = AsText(c);
+        if (cited.empty()) continue;
+        list += (list.empty() ? "" : ",") + cited;
+        // One reference per cited work: a few records list an id twice. A
+        // record citing itself keeps that reference (the graph drops loops).
+        if (!seen.insert(cited).second) continue;
+        Reference ref;
+        ref.ids.push_back("s2:" + cited);
+        d.references.push_back(std::move(ref));
+      }
       if (!list.empty()) d.meta["outbound_citations"] = list;
     }
     if (d.title.empty()) d.title = d.id;

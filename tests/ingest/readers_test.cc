@@ -43,9 +43,10 @@ TEST(DetectTest, FormatsAndSkips) {
       {"a/x.json", "{\"count\":2,\"results\":[]}", "fr-json-results"},
       {"a/x.jsonl", "{}\n{}", "jsonl"},
       {"a/x.txt", "plain words", "text"},
-      {"a/savedrecs.txt", "\xEF\xBB\xBF" "FN Clarivate Analytics Web of Science\nVR 1.0", ""},
-      {"a/x.bib", "@article{", ""},
-      {"a/x.pdf", "%PDF-1.4", ""},
+      {"a/savedrecs.txt", "\xEF\xBB\xBF" "FN Clarivate Analytics Web of Science\nVR 1.0", "wos"},
+      {"a/x.bib", "@article{", "bibtex"},
+      {"a/x.csv", "citation,document_number,title\n", ""},
+      {"a/x.pdf", "%PDF-1.4", "pdf"},
       {"a/x.bin", "\x01\x02\x03\x04\x05\x06\x07\x08", ""},
   };
   for (const auto& c : cases) {

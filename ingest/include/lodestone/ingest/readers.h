@@ -27,7 +27,12 @@ struct Detection {
 
 // Formats: text, markdown, html, gpo-html, fr-html, fr-xml, uslm-xml,
 // jats-xml, fr-json, fr-json-results, jsonl, eo-disposition (the National
-// Archives' Executive Order disposition tables: one document per order).
+// Archives' Executive Order disposition tables: one document per order),
+// and the bibliographic exports, one paper per record: wos (Web of Science
+// plain text), scopus-csv, bibtex, ris; paper records in JSON (.json, told
+// apart by their keys): csl-json, crossref-json, openalex-json; and pdf (the
+// text layer; a PDF without one, or one needing a password, fails to read
+// with a message saying so).
 Detection DetectFormat(const std::string& path, std::string_view head);
 
 struct FileInput {
