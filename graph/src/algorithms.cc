@@ -238,4 +238,43 @@ std::vector<CoOccurrence> CoOccurrences(const KnowledgeGraph& kg, uint32_t v) {
   return out;
 }
 
+namespace {
+// Nodes two `cites` hops from v (first hop in `first` direction, second in the
+// other), counted once per middle node, with Salton's cosine.
+std::vector<Related> TwoHops(const KnowledgeGraph& kg, uint32_t v, bool first_incoming) {
+  const EdgeMask m = Bit(EdgeType::kCites);
+  auto ends = [&](uint32_t x, bool incoming) {
+    std::vector<uint32_t> out;
+    for (uint32_t e : incoming ? kg.InEdges(x, m) : kg.OutEdges(x, m))
+      out.push_back(incoming ? kg.edge(e).source : kg.edge(e).target);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  const auto middle = ends(v, first_incoming);
+  std::unordered_map<uint32_t, uint32_t> shared;
+  for (uint32_t mid : middle)
+    for (uint32_t other : ends(mid, !first_incoming))
+      if (other != v) ++shared[other];
+  std::vector<Related> out;
+  for (auto [other, n] : shared) {
+    Related r;
+    r.node = other;
+    r.shared = n;
+    r.degree = static_cast<uint32_t>(ends(other, first_incoming).size());
+    r.cosine = middle.empty() || r.degree == 0 ? 0 : n / std::sqrt(static_cast<double>(middle.size()) * r.degree);
+    out.push_back(r);
+  }
+  std::sort(out.begin(), out.end(), [&](const Related& a, const Related& b) {
+    if (a.shared != b.shared) return a.shared > b.shared;
+    if (a.cosine != b.cosine) return a.cosine > b.cosine;
+    return kg.node(a.node).id < kg.node(b.node).id;
+  });
+  return out;
+}
+}  // namespace
+
+std::vector<Related> CoCitations(const KnowledgeGraph& kg, uint32_t v) { return TwoHops(kg, v, true); }
+std::vector<Related> Couplings(const KnowledgeGraph& kg, uint32_t v) { return TwoHops(kg, v, false); }
+
 }  // namespace lodestone

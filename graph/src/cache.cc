@@ -13,7 +13,7 @@ namespace lodestone {
 
 namespace {
 
-constexpr char kMagic[8] = {'L', 'O', 'D', 'E', 'G', 'R', '0', '1'};
+constexpr char kMagic[8] = {'L', 'O', 'D', 'E', 'G', 'R', '0', '2'};
 
 // FNV-1a, enough to notice a change (not a security boundary).
 struct Hasher {
@@ -97,6 +97,11 @@ Status WriteGraphCache(const KnowledgeGraph& kg, uint64_t kb_hash, const std::st
     b += static_cast<char>(e.type);
     PutU32(b, e.count);
   }
+  PutU32(b, static_cast<uint32_t>(kg.aliases().size()));
+  for (const auto& [alias, v] : kg.aliases()) {
+    PutStr(b, alias);
+    PutU32(b, v);
+  }
   PutU64(b, Checksum(b, b.size()));
   const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   {
@@ -149,8 +154,15 @@ Result<KnowledgeGraph> ReadGraphCache(const std::string& path, const std::string
     if (e.source >= nodes.size() || e.target >= nodes.size() || t < 0 || t >= kEdgeTypeCount)
       return Status::Corrupt(path + ": edge out of range");
   }
+  std::vector<std::pair<std::string, uint32_t>> aliases(r.ok ? r.U32() : 0);
+  for (auto& [alias, v] : aliases) {
+    alias = r.Str();
+    v = r.U32();
+    if (!r.ok) break;
+    if (v >= nodes.size()) return Status::Corrupt(path + ": alias out of range");
+  }
   if (!r.ok || r.pos != b.size() - 8) return Status::Corrupt(path + ": truncated");
-  return KnowledgeGraph::FromParts(std::move(nodes), std::move(edges), stamp);
+  return KnowledgeGraph::FromParts(std::move(nodes), std::move(edges), stamp, std::move(aliases));
 }
 
 Result<KnowledgeGraph> LoadGraph(Searcher& searcher, const std::string& index_dir, const std::vector<KbNode>& kb,

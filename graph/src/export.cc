@@ -1,6 +1,7 @@
 #include "lodestone/graph/export.h"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <string_view>
 
@@ -249,6 +250,7 @@ std::optional<ExportFormat> ExportFormatFromName(const std::string& name) {
   if (n == "json") return ExportFormat::kJson;
   if (n == "csv") return ExportFormat::kCsv;
   if (n == "pajek" || n == "net") return ExportFormat::kPajek;
+  if (n == "vosviewer" || n == "vos") return ExportFormat::kVosviewer;
   return std::nullopt;
 }
 
@@ -260,6 +262,7 @@ const char* ExportFormatName(ExportFormat f) {
     case ExportFormat::kJson: return "json";
     case ExportFormat::kCsv: return "csv";
     case ExportFormat::kPajek: return "pajek";
+    case ExportFormat::kVosviewer: return "vosviewer";
   }
   return "?";
 }
@@ -455,6 +458,33 @@ void WritePajek(const KnowledgeGraph& kg, const Selection& sel, std::ostream& ou
     const Edge& e = kg.edge(ei);
     out << (r.pos[e.source] + 1) << ' ' << (r.pos[e.target] + 1) << ' ' << e.count << '\n';
   }
+}
+
+void WriteVosviewer(const KnowledgeGraph& kg, const Selection& sel, std::ostream& map, std::ostream& network) {
+  const Resolved r = Resolve(kg, sel);
+  // Links are undirected in VOSviewer: one line per pair, strength = the
+  // number of typed edges between the two (citation networks: 1 or 2).
+  std::map<std::pair<uint32_t, uint32_t>, uint32_t> strength;
+  std::vector<uint32_t> cited(r.nodes.size(), 0), links(r.nodes.size(), 0);
+  for (uint32_t ei : r.edges) {
+    const Edge& e = kg.edge(ei);
+    uint32_t a = r.pos[e.source], b = r.pos[e.target];
+    if (e.type == EdgeType::kCites) ++cited[b];
+    ++strength[{std::min(a, b), std::max(a, b)}];
+  }
+  for (const auto& [pair, n] : strength) ++links[pair.first], ++links[pair.second];
+  map << "id\tlabel\tdescription\turl\tweight<Links>\tweight<Citations>\tscore<Year>\n";
+  for (size_t i = 0; i < r.nodes.size(); ++i) {
+    const Node& n = kg.node(r.nodes[i]);
+    std::string label = CleanText(Shorten(n.name, 60), true, true), desc = CleanText(n.id, true, true);
+    std::replace(label.begin(), label.end(), '\t', ' ');
+    std::replace(desc.begin(), desc.end(), '\t', ' ');
+    std::string url = n.type == "doi" ? "https://doi.org/" + n.id.substr(4) : std::string();
+    std::string year = n.date.size() >= 4 ? n.date.substr(0, 4) : std::string();
+    map << (i + 1) << '\t' << label << '\t' << desc << '\t' << url << '\t' << links[i] << '\t' << cited[i] << '\t'
+        << year << '\n';
+  }
+  for (const auto& [pair, n] : strength) network << (pair.first + 1) << '\t' << (pair.second + 1) << '\t' << n << '\n';
 }
 
 }  // namespace lodestone

@@ -1,10 +1,14 @@
 #include "lodestone/graph/graph.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <tuple>
 
 #include <boost/range/iterator_range.hpp>
+
+#include "lodestone/graph/resolve.h"
+#include "lodestone/index/paper_keys.h"
 
 namespace lodestone {
 
@@ -78,6 +82,19 @@ std::string DisplayName(const std::string& id) {
     auto [v, p] = split('/');
     return v + " Stat. " + p;
   }
+  if (type == "ref") {  // avp "alho|1990|46|623" -> "Alho 1990, 46: 623"; aty "alho|1990|words" -> "Alho 1990, words"
+    std::vector<std::string> f;
+    size_t start = 0;
+    for (size_t bar; (bar = key.find('|', start)) != std::string::npos; start = bar + 1) f.push_back(key.substr(start, bar - start));
+    f.push_back(key.substr(start));
+    if (f.size() >= 3 && !f[0].empty()) {
+      std::string who = f[0];
+      who[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(who[0])));
+      std::string rest = f.size() == 4 ? f[2] + ": " + f[3] : f[2];
+      if (f.size() == 3) std::replace(rest.begin(), rest.end(), '-', ' ');
+      return who + " " + f[1] + ", " + rest;
+    }
+  }
   if (type == "bill") {  // 117/hr/3684 -> H.R. 3684 (117th Congress)
     size_t a = key.find('/'), b = key.rfind('/');
     if (a != std::string::npos && b > a) {
@@ -89,12 +106,16 @@ std::string DisplayName(const std::string& id) {
   return id;
 }
 
-KnowledgeGraph KnowledgeGraph::FromParts(std::vector<Node> nodes, std::vector<Edge> edges, std::string stamp) {
+KnowledgeGraph KnowledgeGraph::FromParts(std::vector<Node> nodes, std::vector<Edge> edges, std::string stamp,
+                                         std::vector<std::pair<std::string, uint32_t>> aliases) {
   KnowledgeGraph k;
   k.stamp_ = std::move(stamp);
   k.nodes_ = std::move(nodes);
-  k.by_id_.reserve(k.nodes_.size());
+  k.by_id_.reserve(k.nodes_.size() + aliases.size());
   for (uint32_t v = 0; v < k.nodes_.size(); ++v) k.by_id_.emplace(k.nodes_[v].id, v);
+  // An alias never hides a node's own id.
+  for (const auto& [alias, v] : aliases)
+    if (v < k.nodes_.size() && k.by_id_.emplace(alias, v).second) k.aliases_.push_back({alias, v});
   edges.erase(std::remove_if(edges.begin(), edges.end(), [](const Edge& e) { return e.source == e.target; }),
               edges.end());
   std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
@@ -130,7 +151,15 @@ KnowledgeGraph KnowledgeGraph::Build(const GraphSource& src, const std::vector<K
   std::unordered_map<std::string, const KbNode*> kb_by_id;
   for (const auto& k : kb) kb_by_id.emplace(k.id, &k);
 
+  // Other ids of documents (papers: wos:, s2:, doi: of a record kept under another id).
+  std::unordered_map<std::string, size_t> alias_row;
+  for (const auto& t : src.aliases)
+    if (!t.docs.empty()) alias_row.emplace(t.term, t.docs.front().first);
+  std::vector<uint32_t> doc_node(src.docs.size(), UINT32_MAX);
+
   auto intern = [&](const std::string& id) -> uint32_t {
+    if (auto a = alias_row.find(id); a != alias_row.end() && doc_node[a->second] != UINT32_MAX && !by_id.count(id))
+      return doc_node[a->second];
     auto [it, fresh] = by_id.emplace(id, static_cast<uint32_t>(nodes.size()));
     if (fresh) {
       Node n;
@@ -144,7 +173,6 @@ KnowledgeGraph KnowledgeGraph::Build(const GraphSource& src, const std::vector<K
   };
 
   // Documents first: node v for row v (ids are unique in the index).
-  std::vector<uint32_t> doc_node(src.docs.size());
   for (size_t r = 0; r < src.docs.size(); ++r) {
     const auto& d = src.docs[r];
     uint32_t v = intern(d.id);
@@ -196,6 +224,40 @@ KnowledgeGraph KnowledgeGraph::Build(const GraphSource& src, const std::vector<K
         edges.push_back({doc_node[row], other, *et, 1});
     }
   }
+  // References of papers: to a document by id (DOI, s2:, wos:, a law's id),
+  // else by matching key, else to an external node of the reference itself.
+  std::unordered_map<std::string, uint32_t> key_node;  // key -> first document with it
+  for (const auto& t : src.paper_keys)
+    if (!t.docs.empty()) key_node.emplace(t.term, doc_node[t.docs.front().first]);
+  std::unordered_map<std::string, std::string> key_doi;  // keys of references that also give a DOI
+  for (const auto& t : src.references) {
+    auto u = UnpackReference(t.term);
+    if (!u.ids.empty() && u.ids.front().rfind("doi:", 0) == 0)
+      for (const auto& k : u.keys) key_doi.emplace(k, u.ids.front());
+  }
+  auto known = [&](const std::string& id) -> std::optional<uint32_t> {
+    if (auto it = by_id.find(id); it != by_id.end()) return it->second;
+    if (auto a = alias_row.find(id); a != alias_row.end()) return doc_node[a->second];
+    return std::nullopt;
+  };
+  const NodeLookup lookup_id = known;
+  const NodeLookup lookup_key = [&](const std::string& k) -> std::optional<uint32_t> {
+    if (auto it = key_node.find(k); it != key_node.end()) return it->second;
+    return std::nullopt;
+  };
+  for (const auto& t : src.references) {
+    auto u = UnpackReference(t.term);
+    std::optional<uint32_t> target = ResolveReference(u, lookup_id, lookup_key).node;
+    if (!target) {
+      std::string id = !u.ids.empty() ? u.ids.front() : std::string();
+      for (size_t i = 0; id.empty() && i < u.keys.size(); ++i)
+        if (auto d = key_doi.find(u.keys[i]); d != key_doi.end()) id = d->second;
+      if (id.empty() && !u.keys.empty()) id = "ref:" + u.keys.front().substr(4);
+      if (id.empty()) continue;
+      target = intern(id);
+    }
+    for (auto [row, count] : t.docs) edges.push_back({doc_node[row], *target, EdgeType::kCites, count});
+  }
   // is_a from the knowledge base, upward from every named entity.
   std::deque<std::string> todo(named.begin(), named.end());
   std::unordered_map<std::string, bool> seen;
@@ -211,7 +273,10 @@ KnowledgeGraph KnowledgeGraph::Build(const GraphSource& src, const std::vector<K
       todo.push_back(parent);
     }
   }
-  return FromParts(std::move(nodes), std::move(edges), src.stamp);
+  std::vector<std::pair<std::string, uint32_t>> aliases;
+  for (const auto& [alias, row] : alias_row) aliases.push_back({alias, doc_node[row]});
+  std::sort(aliases.begin(), aliases.end());
+  return FromParts(std::move(nodes), std::move(edges), src.stamp, std::move(aliases));
 }
 
 std::optional<uint32_t> KnowledgeGraph::Find(const std::string& id) const {

@@ -6,8 +6,11 @@
 namespace lodestone {
 
 namespace {
-constexpr std::array<const char*, 13> kDocumentTypes = {"eo",  "pl", "usc", "cfr", "fr",  "stat", "bill",
-                                                        "act", "pd", "doi", "doc", "s2",  "frdoc"};
+// Papers: wos (Web of Science UT), scopus (EID), bib/ris/csl (an export's own
+// key), openalex, pmid, arxiv; ref: a reference resolved to nothing but its key.
+constexpr std::array<const char*, 23> kDocumentTypes = {
+    "eo",  "pl",     "usc", "cfr", "fr",  "stat",     "bill", "act",  "pd",    "doi", "doc", "s2",
+    "frdoc", "wos", "scopus", "bib", "ris", "csl", "openalex", "pmid", "arxiv", "ref", "crossref"};
 constexpr std::array<const char*, 5> kEntityTypes = {"mineral", "agency", "country", "person", "concept"};
 
 template <typename List>

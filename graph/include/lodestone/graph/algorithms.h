@@ -74,6 +74,21 @@ struct CoOccurrence {
 };
 std::vector<CoOccurrence> CoOccurrences(const KnowledgeGraph& kg, uint32_t v);
 
+// Bibliometric relatedness through `cites` edges.
+//   co-citation: works cited together with v by the same documents;
+//   bibliographic coupling: documents that cite some of the works v cites.
+// `shared` counts the citing documents (co-citation) or the shared cited
+// works (coupling); `degree` is the other node's own count (times cited, or
+// references); `cosine` = shared / sqrt(degree(v) * degree(other)) (Salton).
+struct Related {
+  uint32_t node = 0;
+  uint32_t shared = 0;
+  uint32_t degree = 0;
+  double cosine = 0;
+};
+std::vector<Related> CoCitations(const KnowledgeGraph& kg, uint32_t v);
+std::vector<Related> Couplings(const KnowledgeGraph& kg, uint32_t v);
+
 }  // namespace lodestone
 
 #endif  // LODESTONE_GRAPH_ALGORITHMS_H_

@@ -31,7 +31,7 @@ Selection SelectAround(const KnowledgeGraph& kg, uint32_t center, uint32_t depth
 // between them.
 Selection SelectInduced(const KnowledgeGraph& kg, const std::vector<uint32_t>& nodes, EdgeMask mask);
 
-enum class ExportFormat { kGraphML, kGexf, kDot, kJson, kCsv, kPajek };
+enum class ExportFormat { kGraphML, kGexf, kDot, kJson, kCsv, kPajek, kVosviewer };
 std::optional<ExportFormat> ExportFormatFromName(const std::string& name);
 const char* ExportFormatName(ExportFormat f);
 
@@ -49,6 +49,10 @@ void WriteJson(const KnowledgeGraph& kg, const Selection& sel, std::ostream& out
 void WriteCsv(const KnowledgeGraph& kg, const Selection& sel, std::ostream& nodes, std::ostream& edges);
 // Pajek .net: *Vertices n with quoted ids, *Arcs "i j count" (1-based).
 void WritePajek(const KnowledgeGraph& kg, const Selection& sel, std::ostream& out);
+// VOSviewer map file (tab-separated: id, label, description, url,
+// weight<Links>, weight<Citations>, score<Year>) and network file
+// ("id1<TAB>id2<TAB>strength", undirected, one line per pair).
+void WriteVosviewer(const KnowledgeGraph& kg, const Selection& sel, std::ostream& map, std::ostream& network);
 
 }  // namespace lodestone
 

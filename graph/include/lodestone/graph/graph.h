@@ -94,7 +94,9 @@ class KnowledgeGraph {
   // From explicit nodes and edges (tests, generated graphs, the cache).
   // Edges are sorted and merged: one edge per (source, target, type), with
   // the largest count; self-loops are dropped.
-  static KnowledgeGraph FromParts(std::vector<Node> nodes, std::vector<Edge> edges, std::string stamp);
+  // `aliases` maps other ids of documents (wos:…, s2:…) to their nodes.
+  static KnowledgeGraph FromParts(std::vector<Node> nodes, std::vector<Edge> edges, std::string stamp,
+                                  std::vector<std::pair<std::string, uint32_t>> aliases = {});
 
   size_t num_nodes() const { return nodes_.size(); }
   size_t num_edges() const { return edges_.size(); }
@@ -105,7 +107,9 @@ class KnowledgeGraph {
   const Digraph& digraph() const { return g_; }
   const std::string& stamp() const { return stamp_; }
 
+  // A node by its id or by an alias of a document.
   std::optional<uint32_t> Find(const std::string& id) const;
+  const std::vector<std::pair<std::string, uint32_t>>& aliases() const { return aliases_; }
 
   // Edge numbers leaving / entering v whose type is in mask.
   std::vector<uint32_t> OutEdges(uint32_t v, EdgeMask mask = kAllEdges) const;
@@ -132,6 +136,7 @@ class KnowledgeGraph {
   std::vector<Edge> edges_;  // sorted by (source, target, type): row e is edge_index e
   Digraph g_;
   std::unordered_map<std::string, uint32_t> by_id_;
+  std::vector<std::pair<std::string, uint32_t>> aliases_;
   std::string stamp_;
 };
 
