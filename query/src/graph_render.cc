@@ -481,4 +481,46 @@ std::string CooccurText(GraphSession& s, uint32_t v, const std::vector<CoOccurre
   return o.str();
 }
 
+// ---------------------------------------------------------------- cocite / couple
+
+std::string RelatedJson(GraphSession& s, uint32_t v, const std::vector<Related>& r, bool cocite, size_t limit) {
+  const KnowledgeGraph& kg = s.graph();
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KV(w, "id", kg.node(v).id);
+  KV(w, "relation", cocite ? "cocitation" : "coupling");
+  w.Key("degree");  // times v is cited (co-citation) or references v has (coupling)
+  w.Uint64(cocite ? kg.InEdges(v, Bit(EdgeType::kCites)).size() : kg.OutEdges(v, Bit(EdgeType::kCites)).size());
+  w.Key("related");
+  w.StartArray();
+  for (size_t i = 0; i < r.size() && (limit == 0 || i < limit); ++i) {
+    w.StartObject();
+    NodeFields(w, kg.node(r[i].node));
+    w.Key("shared");
+    w.Uint(r[i].shared);
+    w.Key("degree");
+    w.Uint(r[i].degree);
+    w.Key("cosine");
+    w.Double(r[i].cosine);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Done(buf);
+}
+
+std::string RelatedText(GraphSession& s, uint32_t v, const std::vector<Related>& r, bool cocite, size_t limit) {
+  const KnowledgeGraph& kg = s.graph();
+  std::ostringstream o;
+  const size_t degree =
+      cocite ? kg.InEdges(v, Bit(EdgeType::kCites)).size() : kg.OutEdges(v, Bit(EdgeType::kCites)).size();
+  o << Label(kg.node(v)) << (cocite ? ": cited by " : ": cites ") << degree << "; " << r.size()
+    << (cocite ? " works cited together with it\n" : " documents share references with it\n");
+  o << (cocite ? "  co-cited" : "    shared") << "   cosine  " << (cocite ? "work" : "document") << "\n";
+  for (size_t i = 0; i < r.size() && (limit == 0 || i < limit); ++i)
+    o << Fixed(r[i].shared, "%10.0f") << Fixed(r[i].cosine, "%9.3f") << "  " << Label(kg.node(r[i].node), 70) << "\n";
+  return o.str();
+}
+
 }  // namespace lodestone

@@ -21,6 +21,7 @@
 #include "lodestone/ingest/analyzer.h"
 #include "lodestone/ingest/kb.h"
 #include "lodestone/ingest/pipeline.h"
+#include "lodestone/query/bib_export.h"
 #include "lodestone/query/graph_queries.h"
 #include "lodestone/query/graph_render.h"
 #include "lodestone/query/render.h"
@@ -335,6 +336,23 @@ int RunCooccur(const Common& c, const GraphOpts& g, const std::string& id, const
   return kExitOk;
 }
 
+
+int RunRelated(const Common& c, const GraphOpts& g, const std::string& id, bool cocite, const std::string& type,
+               size_t limit) {
+  if (Status t = CheckType(type); !t.ok()) return Fail(c, t);
+  auto s = OpenGraph(c, g);
+  if (!s.ok()) return Fail(c, s.status());
+  auto v = (*s)->Resolve(id);
+  if (!v.ok()) return Fail(c, v.status());
+  auto list = cocite ? CoCitations((*s)->graph(), *v) : Couplings((*s)->graph(), *v);
+  if (!type.empty())
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const Related& x) { return !MatchesType((*s)->graph().node(x.node), type); }),
+               list.end());
+  std::cout << (c.json ? RelatedJson(**s, *v, list, cocite, limit) : RelatedText(**s, *v, list, cocite, limit));
+  return kExitOk;
+}
+
 struct ExportArgs {
   std::string format = "graphml", output, around, query, edge;
   uint32_t depth = 1;
@@ -377,10 +395,15 @@ Result<Selection> Select(GraphSession& s, const ExportArgs& a, EdgeMask mask) {
 }
 
 int RunExport(const Common& c, const GraphOpts& g, const ExportArgs& a) {
-  auto fmt = ExportFormatFromName(a.format);
-  if (!fmt) return Fail(c, Status::InvalidArgument("unknown format " + a.format + "; use graphml, gexf, dot, json, csv or pajek"));
-  if (*fmt == ExportFormat::kCsv && a.output.empty())
-    return Fail(c, Status::InvalidArgument("--format csv writes two files (nodes and relationships): give -o PREFIX"));
+  const bool bib = a.format == "bibtex" || a.format == "bib" || a.format == "ris" || a.format == "csl-json" ||
+                   a.format == "csl";
+  auto fmt = bib ? std::optional<ExportFormat>(ExportFormat::kJson) : ExportFormatFromName(a.format);
+  if (!fmt)
+    return Fail(c, Status::InvalidArgument("unknown format " + a.format +
+                                           "; use graphml, gexf, dot, json, csv, pajek, vosviewer, bibtex, ris or "
+                                           "csl-json"));
+  if ((*fmt == ExportFormat::kCsv || *fmt == ExportFormat::kVosviewer) && !bib && a.output.empty())
+    return Fail(c, Status::InvalidArgument("--format " + a.format + " writes two files: give -o PREFIX"));
   auto mask = Mask(a.edge, kAllEdges);
   if (!mask.ok()) return Fail(c, mask.status());
   auto s = OpenGraph(c, g);
@@ -402,17 +425,40 @@ int RunExport(const Common& c, const GraphOpts& g, const ExportArgs& a) {
     written.push_back(path);
     return Status::Ok();
   };
+  // Bibliographic formats: the records of the selected documents.
+  std::vector<Document> records;
+  if (bib) {
+    for (uint32_t v : sel->nodes)
+      if (const Document* d = (*s)->Record(v)) records.push_back(*d);
+  }
   auto emit = [&](std::ostream& out) {
+    if (bib) {
+      if (a.format == "ris") WriteRis(records, out);
+      else if (a.format == "bibtex" || a.format == "bib") WriteBibtex(records, out);
+      else WriteCslJson(records, out);
+      return;
+    }
     switch (*fmt) {
       case ExportFormat::kGraphML: WriteGraphML(kg, *sel, out); break;
       case ExportFormat::kGexf: WriteGexf(kg, *sel, out); break;
       case ExportFormat::kDot: WriteDot(kg, *sel, out); break;
       case ExportFormat::kJson: WriteJson(kg, *sel, out); break;
       case ExportFormat::kPajek: WritePajek(kg, *sel, out); break;
-      case ExportFormat::kCsv: break;
+      case ExportFormat::kCsv:
+      case ExportFormat::kVosviewer: break;
     }
   };
-  if (*fmt == ExportFormat::kCsv) {
+  if (*fmt == ExportFormat::kVosviewer && !bib) {
+    std::string prefix = a.output;
+    if (prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".txt") prefix.resize(prefix.size() - 4);
+    std::ostringstream map, network;
+    WriteVosviewer(kg, *sel, map, network);
+    for (auto [path, text] : {std::pair<std::string, std::string>{prefix + "-map.txt", map.str()},
+                              {prefix + "-network.txt", network.str()}}) {
+      Status st = write_to(path, [&](std::ostream& o) { o << text; });
+      if (!st.ok()) return Fail(c, st);
+    }
+  } else if (*fmt == ExportFormat::kCsv && !bib) {
     std::string prefix = a.output;
     if (prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".csv") prefix.resize(prefix.size() - 4);
     std::ostringstream nodes, edges;
@@ -430,13 +476,16 @@ int RunExport(const Common& c, const GraphOpts& g, const ExportArgs& a) {
     if (!st.ok()) return Fail(c, st);
   }
   if (c.json) {
-    std::cout << "{\"format\":\"" << ExportFormatName(*fmt) << "\",\"nodes\":" << sel->nodes.size()
+    std::cout << "{\"format\":\"" << (bib ? a.format : ExportFormatName(*fmt)) << "\",\"nodes\":" << sel->nodes.size()
               << ",\"edges\":" << sel->edges.size() << ",\"files\":[";
     for (size_t i = 0; i < written.size(); ++i) std::cout << (i ? "," : "") << '"' << written[i] << '"';
     std::cout << "]}\n";
   } else {
-    std::cout << "wrote " << sel->nodes.size() << " nodes and " << sel->edges.size() << " edges as "
-              << ExportFormatName(*fmt) << " to";
+    if (bib)
+      std::cout << "wrote " << records.size() << " records as " << a.format << " to";
+    else
+      std::cout << "wrote " << sel->nodes.size() << " nodes and " << sel->edges.size() << " edges as "
+                << ExportFormatName(*fmt) << " to";
     for (const auto& w : written) std::cout << " " << w;
     std::cout << "\n";
   }
@@ -697,6 +746,25 @@ int main(int argc, char** argv) {
   co_cmd->add_option("-n,--limit", co_limit, "How many (default 20)");
   add_graph(co_cmd);
 
+
+  std::string rel_id, rel_type;
+  size_t rel_limit = 20;
+  auto* cocite_cmd = app.add_subcommand("cocite",
+                                        "Co-citation: works cited together with ID by the same documents (papers, and the\n"
+                                        "laws and orders papers cite), with counts and Salton's cosine.\n"
+                                        "  lode cocite doi:10.2307/2532083\n  lode cocite eo:13817 --type eo");
+  cocite_cmd->add_option("id", rel_id, "Node id")->required();
+  cocite_cmd->add_option("--type", rel_type, "Only nodes of this type or kind");
+  cocite_cmd->add_option("-n,--limit", rel_limit, "How many (default 20; 0 = all)");
+  add_graph(cocite_cmd);
+  auto* couple_cmd = app.add_subcommand("couple",
+                                        "Bibliographic coupling: documents that cite some of the same works as ID, with the\n"
+                                        "number of shared references and Salton's cosine.\n  lode couple doi:10.7554/elife.00005");
+  couple_cmd->add_option("id", rel_id, "Document id")->required();
+  couple_cmd->add_option("--type", rel_type, "Only documents of this type or kind");
+  couple_cmd->add_option("-n,--limit", rel_limit, "How many (default 20; 0 = all)");
+  add_graph(couple_cmd);
+
   ExportArgs ex;
   auto* ex_cmd = app.add_subcommand(
       "export",
@@ -706,8 +774,12 @@ int main(int argc, char** argv) {
       "  lode export --format graphml -o lodestone.graphml\n"
       "  lode export --format gexf --around mineral:gallium --depth 2 -o gallium.gexf\n"
       "  lode export --format json --query 'kind:executive_order \"critical minerals\"'\n"
-      "  lode export --format csv --edge cites,revokes,amends -o citations");
-  ex_cmd->add_option("--format", ex.format, "graphml (default), gexf, dot, json, csv or pajek");
+      "  lode export --format csv --edge cites,revokes,amends -o citations\n"
+      "  lode export --format vosviewer --query kind:paper --edge cites -o papers\n"
+      "  lode export --format bibtex --around doi:10.7554/elife.00005 -o refs.bib");
+  ex_cmd->add_option("--format", ex.format,
+                     "graphml (default), gexf, dot, json, csv, pajek, vosviewer (PREFIX-map.txt and PREFIX-network.txt);\n"
+                     "bibtex, ris or csl-json: the records of the selected documents");
   ex_cmd->add_option("-o,--output", ex.output, "File to write (default: standard output; csv: a prefix)");
   ex_cmd->add_option("--around", ex.around, "Only the neighbourhood of this node");
   ex_cmd->add_option("--depth", ex.depth, "Hops around --around (default 1)")->check(CLI::Range(1u, 6u));
@@ -753,6 +825,8 @@ int main(int argc, char** argv) {
   if (*tl_cmd) return RunTimeline(common, gopts, tl_id, tl_type, tl_limit);
   if (*co_cmd) return RunCooccur(common, gopts, co_id, co_type, co_limit);
   if (*ex_cmd) return RunExport(common, gopts, ex);
+  if (*cocite_cmd) return RunRelated(common, gopts, rel_id, true, rel_type, rel_limit);
+  if (*couple_cmd) return RunRelated(common, gopts, rel_id, false, rel_type, rel_limit);
   if (*rd_cmd) {
     rd.around = rd_id;
     return RunRender(common, gopts, rd);

@@ -137,8 +137,23 @@ void DocumentFields(Writer& w, const Document& d, bool with_text) {
     KV(w, "doi", r.doi);
     KV(w, "title", r.title);
     KV(w, "year", r.year);
+    auto list = [&](const char* key, const std::vector<std::string>& v) {
+      Key(w, key);
+      w.StartArray();
+      for (const auto& x : v) Str(w, x);
+      w.EndArray();
+    };
+    list("authors", r.authors);
+    KV(w, "journal", r.journal);
+    KV(w, "volume", r.volume);
+    KV(w, "page", r.page);
+    list("ids", r.ids);
     w.EndObject();
   }
+  w.EndArray();
+  Key(w, "aliases");
+  w.StartArray();
+  for (const auto& a : d.aliases) Str(w, a);
   w.EndArray();
   if (with_text) KV(w, "text", d.text);
 }
@@ -282,7 +297,12 @@ std::string DocumentText(const Document& d, bool with_text) {
   }
   for (const auto& [k, v] : d.meta) o << "  " << k << ": " << v << "\n";
   for (const auto& s : d.sources) o << "  source:   " << s.path << " (" << s.format << ")\n";
-  if (!d.references.empty()) o << "  references: " << d.references.size() << "\n";
+  if (!d.aliases.empty()) {
+    o << "  also:     ";
+    for (size_t i = 0; i < d.aliases.size(); ++i) o << (i ? ", " : "") << d.aliases[i];
+    o << "\n";
+  }
+  if (!d.references.empty()) o << "  references: " << d.references.size() << " (lode cites " << d.id << ")\n";
   auto evidence = [&](uint32_t offset) {
     std::string e = offset < d.text.size() ? SentenceAround(d.text, offset) : std::string();
     return e.empty() ? std::string() : "      \"" + e + "\"\n";

@@ -41,6 +41,10 @@ std::string TimelineText(GraphSession& s, const TimelineResult& t, size_t limit)
 std::string CooccurJson(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit);
 std::string CooccurText(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit);
 
+// cocite / couple: {"id","relation":"cocitation"|"coupling","degree","related":[{node…,"shared","degree","cosine"}]}
+std::string RelatedJson(GraphSession& s, uint32_t v, const std::vector<Related>& r, bool cocite, size_t limit);
+std::string RelatedText(GraphSession& s, uint32_t v, const std::vector<Related>& r, bool cocite, size_t limit);
+
 }  // namespace lodestone
 
 #endif  // LODESTONE_QUERY_GRAPH_RENDER_H_
