@@ -75,7 +75,9 @@ TEST(GraphBuild, NodesAndTypedEdgesFromPostings) {
   EXPECT_FALSE(kg.OutEdges(N(kg, "eo:1"), Bit(EdgeType::kMentions)).empty());
   // Counts are the postings' wdf.
   for (uint32_t e : kg.OutEdges(N(kg, "eo:4"), Bit(EdgeType::kCites))) {
-    if (kg.edge(e).target == N(kg, "eo:1")) EXPECT_EQ(kg.edge(e).count, 2u);
+    if (kg.edge(e).target == N(kg, "eo:1")) {
+      EXPECT_EQ(kg.edge(e).count, 2u);
+    }
   }
   // Unknown relation types are not invented into edges.
   EXPECT_EQ(kg.OutEdges(N(kg, "eo:1"), kCitationEdges).size(), 0u);
