@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -266,6 +267,87 @@ TEST_F(GraphCliTest, CacheFollowsTheIndex) {
   // A damaged cache is rebuilt, not trusted.
   std::ofstream(cache, std::ios::trunc) << "garbage";
   EXPECT_EQ(Lode("cited-by eo:99104 --json" + Index()).out, by.out);
+}
+
+}  // namespace
+
+namespace {
+
+// Papers next to the orders: tests/fixtures/graph/papers (three made-up Web
+// of Science records) with tests/fixtures/graph/docs.
+class PaperCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string((fs::temp_directory_path() / ("lode-paper-cli-" + std::to_string(::getpid()))).string());
+    fs::remove_all(*dir_);
+    const std::string fx = std::string(LODE_FIXTURES) + "/graph";
+    CliRun r = Lode("ingest " + fx + "/docs " + fx + "/papers -q --index " + *dir_ + "/index");
+    ASSERT_EQ(r.code, 0) << r.out;
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+  }
+  static std::string Index() { return " --index " + *dir_ + "/index"; }
+  static std::string* dir_;
+};
+std::string* PaperCliTest::dir_ = nullptr;
+
+std::set<std::string> Ids(const rapidjson::Value& list) {
+  std::set<std::string> ids;
+  for (const auto& x : list.GetArray()) ids.insert(x["id"].GetString());
+  return ids;
+}
+
+TEST_F(PaperCliTest, ReferencesResolveByDoiKeyAndIntoThePolicyGraph) {
+  // The accession number is an alias of the record kept under its DOI.
+  CliRun r = Lode("cites wos:000000000000901 --json" + Index());
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto d = Json(r.out);
+  EXPECT_STREQ(d["id"].GetString(), "doi:10.5555/jip.2018.6");
+  EXPECT_EQ(Ids(d["citations"]), (std::set<std::string>{"doi:10.5555/jip.2015.3", "wos:000000000000903",
+                                                         "doi:10.5555/other.2001.1", "eo:99101"}));
+  // 903 gives no DOI for the outside work; it still meets the node 901 and 902 cite.
+  CliRun by = Lode("cited-by doi:10.5555/other.2001.1 --json" + Index());
+  EXPECT_EQ(Json(by.out)["cited_by"].Size(), 3u) << by.out;
+  CliRun eo = Lode("cited-by eo:99101 --json" + Index());
+  EXPECT_TRUE(Ids(Json(eo.out)["cited_by"]).count("doi:10.5555/jip.2018.6")) << eo.out;
+  CliRun show = Lode("show wos:000000000000901 --json" + Index());
+  auto sd = Json(show.out);
+  EXPECT_STREQ(sd["aliases"][0].GetString(), "wos:000000000000901");
+  EXPECT_EQ(sd["references"].Size(), 4u);
+}
+
+TEST_F(PaperCliTest, CocitationCouplingRankAndBibliographicExports) {
+  auto co = Json(Lode("cocite doi:10.5555/other.2001.1 --json" + Index()).out);
+  EXPECT_STREQ(co["relation"].GetString(), "cocitation");
+  EXPECT_EQ(co["degree"].GetUint(), 3u);
+  EXPECT_STREQ(co["related"][0]["id"].GetString(), "doi:10.5555/jip.2015.3");  // with it in 901 and 903
+  EXPECT_EQ(co["related"][0]["shared"].GetUint(), 2u);
+  auto cp = Json(Lode("couple wos:000000000000901 --type paper --json" + Index()).out);
+  EXPECT_STREQ(cp["related"][0]["id"].GetString(), "wos:000000000000903");
+  EXPECT_EQ(cp["related"][0]["shared"].GetUint(), 2u);
+  auto rk = Json(Lode("rank --type paper --by indegree --json" + Index()).out);
+  EXPECT_STREQ(rk["nodes"][0]["id"].GetString(), "doi:10.5555/jip.2015.3");
+  EXPECT_EQ(rk["nodes"][0]["score"].GetDouble(), 2.0);
+  auto tl = Json(Lode("timeline --type paper --json" + Index()).out);
+  EXPECT_EQ(tl["total"].GetUint(), 3u);
+  // BibTeX / RIS / CSL-JSON of a query's documents.
+  CliRun bib = Lode("export --format bibtex --query kind:paper" + Index());
+  ASSERT_EQ(bib.code, 0) << bib.out;
+  EXPECT_NE(bib.out.find("@article{fern2015counting,"), std::string::npos) << bib.out;
+  EXPECT_NE(bib.out.find("doi = {10.5555/jip.2018.6}"), std::string::npos);
+  CliRun ris = Lode("export --format ris --query kind:paper" + Index());
+  EXPECT_NE(ris.out.find("TY  - JOUR"), std::string::npos);
+  auto csl = Json(Lode("export --format csl-json --query kind:paper" + Index()).out);
+  ASSERT_TRUE(csl.IsArray());
+  EXPECT_GE(csl.Size(), 3u);
+  // VOSviewer: two files.
+  const std::string prefix = *dir_ + "/vos";
+  ASSERT_EQ(Lode("export --format vosviewer --edge cites -o " + prefix + Index()).code, 0);
+  EXPECT_EQ(ReadFile(prefix + "-map.txt").rfind("id\tlabel\t", 0), 0u);
+  EXPECT_FALSE(ReadFile(prefix + "-network.txt").empty());
+  EXPECT_EQ(Lode("export --format vosviewer" + Index()).code, 2) << "two files need a prefix";
 }
 
 }  // namespace
