@@ -111,16 +111,14 @@ KnowledgeGraph KnowledgeGraph::FromParts(std::vector<Node> nodes, std::vector<Ed
   KnowledgeGraph k;
   k.stamp_ = std::move(stamp);
   k.nodes_ = std::move(nodes);
-  k.by_id_.reserve(k.nodes_.size() + aliases.size());
-  for (uint32_t v = 0; v < k.nodes_.size(); ++v) k.by_id_.emplace(k.nodes_[v].id, v);
-  // An alias never hides a node's own id.
-  for (const auto& [alias, v] : aliases)
-    if (v < k.nodes_.size() && k.by_id_.emplace(alias, v).second) k.aliases_.push_back({alias, v});
+  for (auto& a : aliases)
+    if (a.second < k.nodes_.size()) k.aliases_.push_back(std::move(a));
   edges.erase(std::remove_if(edges.begin(), edges.end(), [](const Edge& e) { return e.source == e.target; }),
               edges.end());
-  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
+  auto less = [](const Edge& a, const Edge& b) {
     return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type);
-  });
+  };
+  if (!std::is_sorted(edges.begin(), edges.end(), less)) std::sort(edges.begin(), edges.end(), less);  // cache: sorted
   // One edge per (source, target, type).
   size_t w = 0;
   for (size_t r = 0; r < edges.size(); ++r) {
@@ -280,8 +278,22 @@ KnowledgeGraph KnowledgeGraph::Build(const GraphSource& src, const std::vector<K
 }
 
 std::optional<uint32_t> KnowledgeGraph::Find(const std::string& id) const {
-  auto it = by_id_.find(id);
-  if (it == by_id_.end()) return std::nullopt;
+  // An alias never hides a node's own id: nodes first, then aliases.
+  if (id_index_->lookups.fetch_add(1, std::memory_order_relaxed) < 8) {
+    for (uint32_t v = 0; v < nodes_.size(); ++v)
+      if (nodes_[v].id == id) return v;
+    for (const auto& [alias, v] : aliases_)
+      if (alias == id) return v;
+    return std::nullopt;
+  }
+  std::call_once(id_index_->once, [this] {
+    auto& m = id_index_->map;
+    m.reserve(nodes_.size() + aliases_.size());
+    for (uint32_t v = 0; v < nodes_.size(); ++v) m.emplace(nodes_[v].id, v);
+    for (const auto& [alias, v] : aliases_) m.emplace(alias, v);
+  });
+  auto it = id_index_->map.find(id);
+  if (it == id_index_->map.end()) return std::nullopt;
   return it->second;
 }
 
@@ -344,7 +356,7 @@ size_t KnowledgeGraph::MemoryBytes() const {
   }
   // CSR: forward rowstart + column, backward (in-edge) rowstart + column + edge ids.
   b += (nodes_.size() + 1) * sizeof(uint32_t) * 2 + edges_.size() * sizeof(uint32_t) * 4;
-  b += by_id_.size() * (sizeof(std::pair<std::string, uint32_t>) + 2 * sizeof(void*));
+  b += (nodes_.size() + aliases_.size()) * (sizeof(std::pair<std::string, uint32_t>) + 2 * sizeof(void*));  // id index
   return b;
 }
 

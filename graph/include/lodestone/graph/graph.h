@@ -15,7 +15,10 @@
 #define LODESTONE_GRAPH_GRAPH_H_
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -135,7 +138,14 @@ class KnowledgeGraph {
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;  // sorted by (source, target, type): row e is edge_index e
   Digraph g_;
-  std::unordered_map<std::string, uint32_t> by_id_;
+  // Id -> node, built on first need: a command that looks up two ids in a
+  // graph of 170,000 nodes is faster scanning than hashing them all.
+  struct IdIndex {
+    std::once_flag once;
+    std::atomic<int> lookups{0};
+    std::unordered_map<std::string, uint32_t> map;
+  };
+  std::shared_ptr<IdIndex> id_index_ = std::make_shared<IdIndex>();
   std::vector<std::pair<std::string, uint32_t>> aliases_;
   std::string stamp_;
 };
