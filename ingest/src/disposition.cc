@@ -528,6 +528,14 @@ Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
     std::map<std::string, size_t> cited;
     std::set<std::pair<std::string, std::string>> related;
     for (const auto& ref : reading.refs) {
+      // "Revoked by: EO 12805" says what a later order did to this one; this
+      // order does not cite it (1939 orders cannot cite 1994 ones).
+      const bool later = ref.relation.size() > 3 && ref.relation.compare(ref.relation.size() - 3, 3, "_by") == 0;
+      if (later) {
+        if (related.insert({ref.relation, ref.id}).second)
+          d.relations.push_back({ref.relation, ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
+        continue;
+      }
       auto [it, fresh] = cited.emplace(ref.id, d.citations.size());
       if (fresh) d.citations.push_back({ref.id, 0, {}});
       CitationRef& c = d.citations[it->second];

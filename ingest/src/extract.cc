@@ -548,7 +548,10 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
                                  return f.id.rfind("eo:", 0) == 0 || on_own_line(words[f.word].begin);
                                }),
                 found.end());
-    for (const auto& ref : table_reading.refs) cite(ref.id, ref.offset);
+    for (const auto& ref : table_reading.refs) {
+      const bool later = ref.relation.size() > 3 && ref.relation.compare(ref.relation.size() - 3, 3, "_by") == 0;
+      if (!later) cite(ref.id, ref.offset);  // what later orders did to this one is no citation
+    }
   }
   for (const Found& f : found) cite(f.id, words[f.word].begin);
   std::vector<std::pair<std::string, size_t>> dois;
