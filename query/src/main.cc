@@ -570,6 +570,7 @@ int main(int argc, char** argv) {
       "  lode cited-by eo:13817                           # who cites, revokes, amends an order\n"
       "  lode rank --type eo                              # central orders (PageRank)\n"
       "  lode export --format gexf -o lodestone.gexf      # for Gephi\n"
+      "  lode cocite doi:10.1890/08-1481.1                # works cited together (papers)\n"
       "  lode stats\n",
       "lode"};
   app.require_subcommand(1);
@@ -584,9 +585,11 @@ int main(int argc, char** argv) {
       "ingest",
       "Add files and folders to the index (new index: parallel build; existing: incremental update).\n"
       "Formats: Federal Register XML/HTML/API JSON, GPO text pages, USLM XML (U.S. Code, public laws,\n"
-      "bills), JATS XML, Markdown with YAML front matter, HTML, plain text in any encoding, JSON Lines\n"
-      "paper records. Unchanged files are skipped; a file that cannot be read is reported and the run\n"
-      "goes on; the exit code is 1 when any file failed.");
+      "bills), the National Archives EO disposition tables, Markdown with YAML front matter, HTML, plain\n"
+      "text in any encoding; papers: JATS XML, Web of Science plain text, Scopus CSV and BibTeX, RIS,\n"
+      "CSL-JSON, Crossref and OpenAlex JSON, S2ORC JSON Lines, PDF (text layer). Unchanged files are\n"
+      "skipped; a file that cannot be read is reported and the run goes on; the exit code is 1 when any\n"
+      "file failed.");
   ingest_cmd->add_option("paths", ingest.paths, "Files or folders to ingest")->required();
   ingest_cmd->add_flag("--prune", ingest.prune, "Remove documents whose files are gone from the given folders");
   ingest_cmd->add_flag("--rebuild", ingest.rebuild, "Build a fresh index instead of updating the existing one");
