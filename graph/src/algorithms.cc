@@ -145,6 +145,78 @@ bool MoreSpecific(EdgeType a, EdgeType b) {
 }
 }  // namespace
 
+BetweennessEstimate SampledBetweenness(const KnowledgeGraph& kg, EdgeMask mask, size_t sources, uint64_t seed) {
+  const uint32_t n = static_cast<uint32_t>(kg.num_nodes());
+  BetweennessEstimate out;
+  out.score.assign(n, 0.0);
+  // Out-adjacency of the kept edges, deduplicated (parallel typed edges are one hop).
+  std::vector<uint32_t> start(n + 1, 0), adj;
+  std::vector<uint8_t> touched(n, 0);
+  for (uint32_t v = 0; v < n; ++v) {
+    std::vector<uint32_t> next;
+    for (uint32_t e : kg.OutEdges(v, mask)) next.push_back(kg.edge(e).target);
+    std::sort(next.begin(), next.end());
+    next.erase(std::unique(next.begin(), next.end()), next.end());
+    for (uint32_t w : next) touched[v] = touched[w] = 1;
+    adj.insert(adj.end(), next.begin(), next.end());
+    start[v + 1] = static_cast<uint32_t>(adj.size());
+  }
+  std::vector<uint32_t> pool;
+  for (uint32_t v = 0; v < n; ++v)
+    if (touched[v]) pool.push_back(v);
+  out.nodes = pool.size();
+  if (pool.empty()) return out;
+  std::vector<uint32_t> chosen = pool;
+  if (sources > 0 && pool.size() > sources) {
+    uint64_t x = seed;  // splitmix64: the same sample on every machine
+    auto next = [&]() {
+      uint64_t z = (x += 0x9e3779b97f4a7c15ull);
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+      return z ^ (z >> 31);
+    };
+    for (size_t i = 0; i < sources; ++i) std::swap(chosen[i], chosen[i + next() % (chosen.size() - i)]);
+    chosen.resize(sources);
+  } else {
+    out.exact = true;
+  }
+  out.sources = chosen.size();
+  std::vector<int64_t> dist(n, -1);
+  std::vector<double> sigma(n, 0), delta(n, 0);
+  std::vector<uint32_t> order;
+  for (uint32_t s : chosen) {
+    order.clear();
+    dist[s] = 0;
+    sigma[s] = 1;
+    order.push_back(s);
+    for (size_t head = 0; head < order.size(); ++head) {
+      uint32_t v = order[head];
+      for (uint32_t i = start[v]; i < start[v + 1]; ++i) {
+        uint32_t w = adj[i];
+        if (dist[w] < 0) {
+          dist[w] = dist[v] + 1;
+          order.push_back(w);
+        }
+        if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    for (size_t k = order.size(); k-- > 0;) {
+      uint32_t w = order[k];
+      for (uint32_t i = start[w]; i < start[w + 1]; ++i) {
+        uint32_t x2 = adj[i];
+        if (dist[x2] == dist[w] + 1) delta[w] += sigma[w] / sigma[x2] * (1 + delta[x2]);
+      }
+      if (w != s) out.score[w] += delta[w];
+    }
+    for (uint32_t v : order) dist[v] = -1, sigma[v] = 0, delta[v] = 0;
+  }
+  if (!out.exact) {
+    const double scale = static_cast<double>(pool.size()) / static_cast<double>(out.sources);
+    for (double& x2 : out.score) x2 *= scale;
+  }
+  return out;
+}
+
 std::vector<Reached> Neighborhood(const KnowledgeGraph& kg, uint32_t start, uint32_t depth, EdgeMask mask,
                                   size_t max_nodes) {
   std::vector<Reached> out;

@@ -370,7 +370,16 @@ Result<RankResult> Rank(GraphSession& s, const RankRequest& req) {
     auto deg = InDegree(kg, out.edges);
     score.assign(deg.begin(), deg.end());
   } else if (req.by == "betweenness") {
-    score = Betweenness(kg, out.edges);
+    // Exact (Boost's Brandes) while every node can be a source cheaply, else
+    // a fixed-seed sample of 512 sources.
+    auto est = SampledBetweenness(kg, out.edges, 512);
+    if (est.exact) {
+      score = Betweenness(kg, out.edges);
+    } else {
+      score = std::move(est.score);
+      out.approximate = true;
+    }
+    out.sources = est.sources;
   } else {
     return Status::InvalidArgument("unknown ranking " + req.by + "; use pagerank, indegree or betweenness");
   }

@@ -346,6 +346,12 @@ std::string RankJson(GraphSession& s, const RankRequest& req, const RankResult& 
   w.StartObject();
   KV(w, "by", req.by);
   KV(w, "type", req.type);
+  if (req.by == "betweenness") {
+    w.Key("approximate");
+    w.Bool(r.approximate);
+    w.Key("sources");
+    w.Uint64(r.sources);
+  }
   w.Key("edges");
   w.StartArray();
   for (int t = 0; t < kEdgeTypeCount; ++t)
@@ -373,7 +379,8 @@ std::string RankText(GraphSession& s, const RankRequest& req, const RankResult& 
   std::string edges;
   for (int t = 0; t < kEdgeTypeCount; ++t)
     if (r.edges & (1u << t)) edges += (edges.empty() ? "" : ",") + std::string(EdgeTypeName(static_cast<EdgeType>(t)));
-  o << "by " << req.by << " over " << edges << " edges" << (req.type.empty() ? "" : ", type " + req.type) << "\n";
+  o << "by " << req.by << " over " << edges << " edges" << (req.type.empty() ? "" : ", type " + req.type)
+    << (r.approximate ? " (estimated from " + std::to_string(r.sources) + " sampled sources)" : "") << "\n";
   const char* fmt = req.by == "indegree" ? "%8.0f" : req.by == "pagerank" ? "%10.6f" : "%10.1f";
   for (size_t i = 0; i < r.nodes.size(); ++i)
     o << Fixed(static_cast<double>(i + 1), "%4.0f") << "  " << Fixed(r.nodes[i].score, fmt) << "  "

@@ -203,9 +203,40 @@ TEST(GraphAlgorithms, BfsBetweennessInDegree) {
   auto bc = Betweenness(kg, Bit(EdgeType::kCites));
   EXPECT_DOUBLE_EQ(bc[1], 1.0);
   EXPECT_DOUBLE_EQ(Betweenness(kg, kCitationEdges)[1], 0.0);
+  // The sampled estimate with every node a source is exact Brandes.
+  auto all = SampledBetweenness(kg, Bit(EdgeType::kCites), 100);
+  EXPECT_TRUE(all.exact);
+  EXPECT_DOUBLE_EQ(all.score[1], 1.0);
+  EXPECT_DOUBLE_EQ(all.score[0], 0.0);
   auto deg = InDegree(kg, kCitationEdges);
   EXPECT_EQ(deg[2], 2u);
   EXPECT_EQ(deg[0], 0u);
+}
+
+TEST(GraphAlgorithms, SampledBetweennessAgreesWithBoostAndEstimates) {
+  std::mt19937 rng(5);
+  const size_t n = 120;
+  std::vector<Node> nodes(n);
+  for (size_t i = 0; i < n; ++i) nodes[i].id = "n:" + std::to_string(i);
+  std::vector<Edge> edges;
+  for (int i = 0; i < 400; ++i)
+    edges.push_back({static_cast<uint32_t>(rng() % n), static_cast<uint32_t>(rng() % n), EdgeType::kCites, 1});
+  KnowledgeGraph kg = KnowledgeGraph::FromParts(nodes, edges, "s");
+  auto boost_bc = Betweenness(kg, Bit(EdgeType::kCites));
+  auto exact = SampledBetweenness(kg, Bit(EdgeType::kCites), 1000);
+  ASSERT_TRUE(exact.exact);
+  for (size_t v = 0; v < n; ++v) EXPECT_NEAR(exact.score[v], boost_bc[v], 1e-9) << v;
+  // Half the sources: an unbiased estimate; the top node stays near the top.
+  auto half = SampledBetweenness(kg, Bit(EdgeType::kCites), 60);
+  EXPECT_FALSE(half.exact);
+  EXPECT_EQ(half.sources, 60u);
+  size_t top = std::max_element(boost_bc.begin(), boost_bc.end()) - boost_bc.begin();
+  size_t better = 0;
+  for (size_t v = 0; v < n; ++v) better += half.score[v] > half.score[top];
+  EXPECT_LE(better, 5u);
+  double sum_exact = 0, sum_half = 0;
+  for (size_t v = 0; v < n; ++v) sum_exact += boost_bc[v], sum_half += half.score[v];
+  EXPECT_NEAR(sum_half / sum_exact, 1.0, 0.25);
 }
 
 TEST(GraphAlgorithms, PathsAndNeighbourhoodsPreferRelationsOverCitations) {

@@ -127,6 +127,8 @@ struct RankResult {
   EdgeMask edges = 0;
   std::vector<RankedNode> nodes;
   int iterations = 0;  // PageRank
+  size_t sources = 0;  // betweenness: BFS sources used
+  bool approximate = false;  // betweenness estimated from a sample of sources
 };
 Result<RankResult> Rank(GraphSession& s, const RankRequest& req);
 
