@@ -8,34 +8,17 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli_util.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out;
-};
+using lodestone::testing::CliRun;
+using lodestone::testing::Json;
+using lodestone::testing::ReadFile;
 
-CliRun Lode(const std::string& args) {
-  CliRun r;
-  std::string cmd = std::string(LODE_BINARY) + " " + args + " 2>/dev/null";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-rapidjson::Document Json(const std::string& s) {
-  rapidjson::Document d;
-  d.Parse(s.c_str());
-  EXPECT_FALSE(d.HasParseError()) << s;
-  return d;
-}
+CliRun Lode(const std::string& args) { return lodestone::testing::RunLode(args, false); }
 
 class CliTest : public ::testing::Test {
  protected:

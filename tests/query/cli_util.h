@@ -1,0 +1,53 @@
+// Running the real `lode` binary from end-to-end tests (cli_test.cc,
+// graph_cli_test.cc): its exit code and output, JSON parsing, file reading.
+#ifndef LODESTONE_TESTS_QUERY_CLI_UTIL_H_
+#define LODESTONE_TESTS_QUERY_CLI_UTIL_H_
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace lodestone::testing {
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+};
+
+// `lode ARGS`: stdout only, or stdout and stderr together (to check messages).
+inline CliRun RunLode(const std::string& args, bool with_stderr) {
+  CliRun r;
+  std::string cmd = std::string(LODE_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+inline rapidjson::Document Json(const std::string& s) {
+  rapidjson::Document d;
+  d.Parse(s.c_str());
+  EXPECT_FALSE(d.HasParseError()) << s;
+  return d;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace lodestone::testing
+
+#endif  // LODESTONE_TESTS_QUERY_CLI_UTIL_H_
