@@ -60,7 +60,6 @@ TEST(BibExport, RisAndCslJson) {
   EXPECT_NE(s.find("AU  - Alho, Juha M.\r\n"), std::string::npos);
   EXPECT_NE(s.find("DO  - 10.1/x_y\r\n"), std::string::npos);
   EXPECT_NE(s.find("TY  - GOVDOC\r\n"), std::string::npos);
-  EXPECT_EQ(std::count(s.begin(), s.end(), 'E') >= 3, true);
   size_t ends = 0;
   for (size_t p = s.find("ER  - "); p != std::string::npos; p = s.find("ER  - ", p + 1)) ++ends;
   EXPECT_EQ(ends, 3u);
