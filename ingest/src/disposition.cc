@@ -530,7 +530,7 @@ Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
     for (const auto& ref : reading.refs) {
       // "Revoked by: EO 12805" says what a later order did to this one; this
       // order does not cite it (1939 orders cannot cite 1994 ones).
-      const bool later = ref.relation.size() > 3 && ref.relation.compare(ref.relation.size() - 3, 3, "_by") == 0;
+      const bool later = IsLaterOrderRelation(ref.relation);
       if (later) {
         if (related.insert({ref.relation, ref.id}).second)
           d.relations.push_back({ref.relation, ref.id, static_cast<uint32_t>(ref.offset), "metadata"});

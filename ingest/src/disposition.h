@@ -57,6 +57,12 @@ struct DispositionReading {
 // series" are left out: their numbers are not Executive Order numbers.
 DispositionReading ReadDispositionBlock(std::string_view text, const std::string& own_id);
 
+// "revoked_by", "amended_by", "superseded_by": what a later order did to this
+// one. Such an item is a relation, never a citation by this order.
+inline bool IsLaterOrderRelation(const std::string& relation) {
+  return relation.size() > 3 && relation.compare(relation.size() - 3, 3, "_by") == 0;
+}
+
 }  // namespace lodestone::internal
 
 #endif  // LODESTONE_INGEST_SRC_DISPOSITION_H_

@@ -549,7 +549,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
                                }),
                 found.end());
     for (const auto& ref : table_reading.refs) {
-      const bool later = ref.relation.size() > 3 && ref.relation.compare(ref.relation.size() - 3, 3, "_by") == 0;
+      const bool later = internal::IsLaterOrderRelation(ref.relation);
       if (!later) cite(ref.id, ref.offset);  // what later orders did to this one is no citation
     }
   }
