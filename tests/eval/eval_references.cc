@@ -108,8 +108,10 @@ int main(int argc, char** argv) {
       return;
     }
     ReferenceMatch m = ResolveReference(UnpackReference(PackReference(rec->references[index_in])), by_id, by_key);
-    std::optional<uint32_t> predicted = m.node;
-    if (predicted && *predicted == *citing) predicted.reset();  // a self-loop: no edge
+    // A self-loop is no edge. UINT32_MAX: no link.
+    const uint32_t none = UINT32_MAX;
+    const uint32_t link = m.node && m.node != citing ? *m.node : none;
+    const bool predicted = link != none;
     std::vector<uint32_t> want;
     const bool self = item.HasMember("self") && item["self"].IsBool() && item["self"].GetBool();
     for (const auto& g : item["gold"].GetArray()) {
@@ -117,7 +119,7 @@ int main(int argc, char** argv) {
       if (v) want.push_back(*v);
     }
     if (self) want.clear();  // the graph keeps no self-citation edge
-    const bool right = predicted && std::find(want.begin(), want.end(), *predicted) != want.end();
+    const bool right = predicted && std::find(want.begin(), want.end(), link) != want.end();
     if (predicted) {
       ++how_count[m.how];
       right ? ++sc.tp : ++sc.fp;
@@ -127,7 +129,7 @@ int main(int argc, char** argv) {
     }
     if (verbose && (right != !want.empty() || (predicted && !right)))
       std::cout << (predicted ? "WRONG " : "MISSED ") << stratum << "  " << item["ref"].GetString() << "  -> "
-                << (predicted ? kg.node(*predicted).id : std::string("none")) << " (" << m.how << ")\n";
+                << (predicted ? kg.node(link).id : std::string("none")) << " (" << m.how << ")\n";
   };
   for (const auto& item : gold["items"].GetArray()) score(item, kg.Find("wos:" + Digits(item["citing"].GetString())), false);
   if (gold.HasMember("elife"))
