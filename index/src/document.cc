@@ -85,6 +85,9 @@ Document MergeDocuments(const Document& a, const Document& b) {
   fill(m.url, l.url);
   if (m.authors.empty()) m.authors = l.authors;
   if (m.references.empty()) m.references = l.references;
+  if (m.keywords.empty()) m.keywords = l.keywords;
+  if (m.index_keywords.empty()) m.index_keywords = l.index_keywords;
+  if (m.affiliations.empty()) m.affiliations = l.affiliations;
   for (const auto& alias : l.aliases)
     if (alias != m.id && std::find(m.aliases.begin(), m.aliases.end(), alias) == m.aliases.end()) m.aliases.push_back(alias);
   if (l.id != m.id && !l.id.empty() && std::find(m.aliases.begin(), m.aliases.end(), l.id) == m.aliases.end())

@@ -76,6 +76,29 @@ std::string EncodeRecord(const Document& doc) {
   w.StartArray();
   for (const auto& a : doc.aliases) w.String(a.data(), static_cast<rapidjson::SizeType>(a.size()));
   w.EndArray();
+  // Paper fields: written only when the record has them (most documents
+  // are not papers).
+  auto strings = [&](const char* key, const std::vector<std::string>& v) {
+    w.Key(key);
+    w.StartArray();
+    for (const auto& a : v) w.String(a.data(), static_cast<rapidjson::SizeType>(a.size()));
+    w.EndArray();
+  };
+  if (!doc.keywords.empty()) strings("keywords", doc.keywords);
+  if (!doc.index_keywords.empty()) strings("index_keywords", doc.index_keywords);
+  if (!doc.affiliations.empty()) {
+    w.Key("affiliations");
+    w.StartArray();
+    for (const auto& a : doc.affiliations) {
+      w.StartObject();
+      Str(w, "organization", a.organization);
+      Str(w, "country", a.country);
+      Str(w, "address", a.address);
+      if (!a.authors.empty()) strings("authors", a.authors);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
   w.Key("meta");
   w.StartObject();
   for (const auto& [k, v] : doc.meta) Str(w, k.c_str(), v);
@@ -179,6 +202,20 @@ Result<Document> DecodeRecord(const std::string& data) {
   if (auto it = j.FindMember("aliases"); it != j.MemberEnd() && it->value.IsArray())
     for (const auto& a : it->value.GetArray())
       if (a.IsString()) d.aliases.emplace_back(a.GetString(), a.GetStringLength());
+  auto strings = [](const rapidjson::Value& obj, const char* key, std::vector<std::string>* into) {
+    if (auto it = obj.FindMember(key); it != obj.MemberEnd() && it->value.IsArray())
+      for (const auto& a : it->value.GetArray())
+        if (a.IsString()) into->emplace_back(a.GetString(), a.GetStringLength());
+  };
+  strings(j, "keywords", &d.keywords);
+  strings(j, "index_keywords", &d.index_keywords);
+  if (auto it = j.FindMember("affiliations"); it != j.MemberEnd() && it->value.IsArray())
+    for (const auto& a : it->value.GetArray()) {
+      if (!a.IsObject()) continue;
+      Affiliation aff{GetStr(a, "organization"), GetStr(a, "country"), GetStr(a, "address"), {}};
+      strings(a, "authors", &aff.authors);
+      d.affiliations.push_back(std::move(aff));
+    }
   if (auto it = j.FindMember("meta"); it != j.MemberEnd() && it->value.IsObject())
     for (const auto& m : it->value.GetObject())
       if (m.value.IsString()) d.meta.emplace(m.name.GetString(), m.value.GetString());

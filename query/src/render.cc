@@ -68,6 +68,28 @@ void DocumentFields(Writer& w, const Document& d, bool with_text) {
   w.StartArray();
   for (const auto& a : d.authors) Str(w, a);
   w.EndArray();
+  // Paper fields (added to the contract with issue 15; empty for other documents).
+  for (const auto& [key, list] : {std::pair<const char*, const std::vector<std::string>*>{"keywords", &d.keywords},
+                                  {"index_keywords", &d.index_keywords}}) {
+    Key(w, key);
+    w.StartArray();
+    for (const auto& k : *list) Str(w, k);
+    w.EndArray();
+  }
+  Key(w, "affiliations");
+  w.StartArray();
+  for (const auto& a : d.affiliations) {
+    w.StartObject();
+    KV(w, "organization", a.organization);
+    KV(w, "country", a.country);
+    KV(w, "address", a.address);
+    Key(w, "authors");
+    w.StartArray();
+    for (const auto& n : a.authors) Str(w, n);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
   Key(w, "meta");
   w.StartObject();
   for (const auto& [k, v] : d.meta) KV(w, k.c_str(), v);
@@ -295,6 +317,17 @@ std::string DocumentText(const Document& d, bool with_text) {
     for (size_t i = 0; i < d.authors.size(); ++i) o << (i ? "; " : "") << d.authors[i];
     o << "\n";
   }
+  auto list = [&](const char* label, const std::vector<std::string>& v) {
+    if (v.empty()) return;
+    o << label;
+    for (size_t i = 0; i < v.size(); ++i) o << (i ? "; " : "") << v[i];
+    o << "\n";
+  };
+  list("  keywords: ", d.keywords);
+  list("  index keywords: ", d.index_keywords);
+  for (const auto& a : d.affiliations)
+    o << "  address:  " << a.address << (a.organization.empty() ? "" : "  [" + a.organization + (a.country.empty() ? "" : " / " + a.country) + "]")
+      << "\n";
   for (const auto& [k, v] : d.meta) o << "  " << k << ": " << v << "\n";
   for (const auto& s : d.sources) o << "  source:   " << s.path << " (" << s.format << ")\n";
   if (!d.aliases.empty()) {

@@ -45,6 +45,22 @@ TEST(MergeTest, MetadataIsTheUnionAndSourcesAreSorted) {
   EXPECT_EQ(MergeDocuments(m, xml).sources.size(), 2u);
 }
 
+// issue 15: a paper read from two exports keeps the keywords and addresses
+// of whichever record has them.
+TEST(MergeTest, PaperFieldsComeFromWhicheverRecordHasThem) {
+  Document wos = Doc("wos", "title and abstract");
+  wos.keywords = {"capture-recapture"};
+  Document jats = Doc("jats-xml", "the full text of the paper, longer");
+  jats.affiliations = {{"Harvard Medical School", "United States", "Harvard Medical School, Boston, United States", {}}};
+  Document m = MergeDocuments(wos, jats);
+  EXPECT_EQ(m.format, "jats-xml");
+  EXPECT_EQ(m.keywords, std::vector<std::string>{"capture-recapture"});
+  ASSERT_EQ(m.affiliations.size(), 1u);
+  EXPECT_EQ(m.affiliations[0].organization, "Harvard Medical School");
+  jats.keywords = {"kept from the winner"};
+  EXPECT_EQ(MergeDocuments(wos, jats).keywords, std::vector<std::string>{"kept from the winner"});
+}
+
 TEST(KindTest, NamesRoundTrip) {
   for (Kind k : AllKinds()) {
     auto back = KindFromName(KindName(k));

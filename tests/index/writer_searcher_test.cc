@@ -163,6 +163,32 @@ TEST_F(IndexTest, GetByIdOrPathAndStats) {
   EXPECT_GT(stats->size_bytes, 0u);
 }
 
+// issue 15: keywords and addresses are stored with the record (Chinese as written).
+TEST_F(IndexTest, PaperKeywordsAndAffiliationsAreStored) {
+  auto p = Make("doi:10.5555/x.1", Kind::kPaper, "稀土出口管制研究", "2021-01-01", "摘要", "/p/x.ris", "ris");
+  p.doc.keywords = {"稀土", "Export control;"};
+  p.doc.index_keywords = {"SUPPLY CHAINS"};
+  p.doc.affiliations = {{"中国地质大学", "中国", "中国地质大学经济管理学院, 武汉, 中国", {"王小明", "李华"}},
+                        {"Guangzhou Univ", "Peoples R China", "Guangzhou Univ, Sch Econ, Guangzhou, Peoples R China", {}}};
+  auto plain = Make("eo:5", Kind::kExecutiveOrder, "Five", "2001-01-01", "text", "/c/five.md");
+  PutAll({p, plain});
+  auto s = Searcher::Open(dir_);
+  ASSERT_TRUE(s.ok());
+  auto d = (*s)->Get("doi:10.5555/x.1");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->keywords, (std::vector<std::string>{"稀土", "Export control;"}));  // as given; folding is the reader's caller's
+  EXPECT_EQ(d->index_keywords, std::vector<std::string>{"SUPPLY CHAINS"});
+  ASSERT_EQ(d->affiliations.size(), 2u);
+  EXPECT_EQ(d->affiliations[0].organization, "中国地质大学");
+  EXPECT_EQ(d->affiliations[0].country, "中国");
+  EXPECT_EQ(d->affiliations[0].authors, (std::vector<std::string>{"王小明", "李华"}));
+  EXPECT_EQ(d->affiliations[1].address, "Guangzhou Univ, Sch Econ, Guangzhou, Peoples R China");
+  EXPECT_TRUE(d->affiliations[1].authors.empty());
+  auto e = (*s)->Get("eo:5");
+  ASSERT_TRUE(e.ok());
+  EXPECT_TRUE(e->keywords.empty() && e->index_keywords.empty() && e->affiliations.empty());
+}
+
 TEST_F(IndexTest, SameIdFromAnotherFileIsMergedNotReplaced) {
   auto xml = Make("eo:9", Kind::kExecutiveOrder, "Nine", "2015-03-03", "clean order text about gallium", "/c/EO_9.xml",
                   "fr-xml");

@@ -59,6 +59,20 @@ struct Reference {
   std::vector<std::string> ids;  // other ids of the cited work: s2:…, pmid:…, arxiv:…, openalex:…, eo:…, pl:…
 };
 
+// One address of a paper's authors as the record gives it (Web of Science
+// C1, Scopus affiliations, JATS aff, RIS AD). These are reader fields, as
+// printed: no knowledge-base matching happens here.
+struct Affiliation {
+  std::string organization;  // the organisation as the source names it: WoS "Guangzhou Univ" (the address's
+                             // first part, as VOSviewer takes it), JATS <institution>, Scopus the address
+                             // without its country
+  std::string country;       // the country as printed: "Peoples R China", "USA" (WoS "DC 20052 USA" -> "USA"),
+                             // "" when the address does not end in one
+  std::string address;       // the whole address as printed
+  std::vector<std::string> authors;  // the authors at this address as the record lists them ("Li, Haoqi"),
+                                     // empty when the source does not say
+};
+
 // What extraction found in a document (see ingest/extract.h). Offsets are
 // byte offsets into Document::text (at most a few kept per item).
 struct EntityRef {
@@ -96,6 +110,12 @@ struct Document {
   std::vector<std::string> authors;
   std::vector<std::string> aliases;  // other ids of this document (doi:…, s2:…, wos:…, pmid:…, openalex:…)
   std::vector<Reference> references;
+  // Paper records: keywords as the record gives them, one per entry (not
+  // normalised; see ingest's FoldKeyword), and the authors' addresses.
+  std::vector<std::string> keywords;        // the authors' own: WoS DE, Scopus Author Keywords, BibTeX keywords,
+                                            // RIS KW, JATS kwd
+  std::vector<std::string> index_keywords;  // a database's: WoS ID (Keywords Plus), Scopus Index Keywords
+  std::vector<Affiliation> affiliations;
   std::map<std::string, std::string> meta;  // citation, president, agencies, journal, volume, page, ...
   std::vector<SourceFile> sources;
   std::vector<EntityRef> entities;

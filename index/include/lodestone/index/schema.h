@@ -53,7 +53,11 @@ inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> manifest e
 //  "authors":[...],"references":[{...}],"meta":{...},
 //  "sources":[{"path","format","size","mtime_ns","hash"}],
 //  "entities":[{"id","name","count","offsets"}],"citations":[{"id","count","offsets"}],
-//  "relations":[{"type","target","offset","origin"}]}
+//  "relations":[{"type","target","offset","origin"}],
+//  papers only, when present: "keywords":[...],"index_keywords":[...],
+//  "affiliations":[{"organization","country","address","authors":[...]}]}
+// Records written before the paper fields existed simply lack them (an
+// index built then needs `lode ingest --rebuild` to gain them).
 
 }  // namespace lodestone::schema
 
