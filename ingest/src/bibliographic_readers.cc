@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "paper_fields.h"
 #include "readers_internal.h"
 #include "text_util.h"
 
@@ -634,6 +635,11 @@ Document WosRecord(const TagLines& rec, const FileInput& in, size_t n) {
   std::string de = Field(rec, "DE"), id = Field(rec, "ID");
   if (!de.empty()) d.meta["keywords"] = de;
   if (!id.empty()) d.meta["keywords_plus"] = id;
+  d.keywords = SplitKeywordList(de);
+  d.index_keywords = SplitKeywordList(id);
+  if (const auto* c1 = Items(rec, "C1"))
+    for (const auto& line : *c1)
+      if (!Trim(line).empty()) d.affiliations.push_back(ParseWosAddress(line));
   d.text = PaperText(d.title, Field(rec, "AB"), Join({de, id}, "; "));
   if (const auto* cr = Items(rec, "CR"))
     for (const auto& line : *cr)
@@ -1126,6 +1132,12 @@ Document BibRecord(const BibEntry& e, const std::string& file_key, size_t n) {
   kw = OneLine(kw);
   if (!kw.empty()) d.meta["keywords"] = kw;
   if (!index_kw.empty()) d.meta["index_keywords"] = index_kw;
+  d.keywords = SplitKeywordList(kw, /*comma_too=*/true);
+  d.index_keywords = SplitKeywordList(index_kw, /*comma_too=*/true);
+  // Scopus writes "affiliation" (older exports "affiliations"): addresses separated by "; ".
+  std::string affiliations = get("affiliation");
+  if (affiliations.empty()) affiliations = get("affiliations");
+  for (const auto& a : SplitKeywordList(affiliations)) d.affiliations.push_back(ParseFreeAddress(a));
   d.text = PaperText(d.title, get("abstract"), Join({kw, index_kw}, "; "));
   if (auto it = e.fields.find("references"); it != e.fields.end()) {
     // Scopus prints references without LaTeX markup; keep them as printed
@@ -1239,6 +1251,12 @@ Document RisRecord(const TagLines& rec, const FileInput& in, size_t n) {
       if (!OneLine(k).empty()) kws.push_back(OneLine(k));
   std::string kw = Join(kws, "; ");
   if (!kw.empty()) d.meta["keywords"] = kw;
+  // One keyword per KW line; some exporters put a "; " list on one line.
+  for (const auto& k : kws)
+    for (auto& one : SplitKeywordList(k)) d.keywords.push_back(std::move(one));
+  if (const auto* v = Items(rec, "AD"))
+    for (const auto& a : *v)
+      if (!OneLine(a).empty()) d.affiliations.push_back(ParseFreeAddress(OneLine(a)));
   std::string abstract = RisFirst(rec, {"AB", "N2"});
   d.text = PaperText(d.title, abstract, kw);
   if (d.title.empty()) d.title = d.id;
@@ -1376,6 +1394,10 @@ Result<std::vector<Document>> ReadScopusCsv(const FileInput& in) {
       std::string v = OneLine(get(m.col));
       if (!v.empty()) d.meta[m.key] = v;
     }
+    d.keywords = SplitKeywordList(OneLine(get("author keywords")));
+    d.index_keywords = SplitKeywordList(OneLine(get("index keywords")));
+    for (const auto& a : SplitKeywordList(OneLine(get("affiliations"))))
+      if (a != "[No affiliation available]") d.affiliations.push_back(ParseFreeAddress(a));
     std::string page = get("page start");
     if (page.empty()) page = get("art. no.");
     if (!page.empty()) d.meta["page"] = page;

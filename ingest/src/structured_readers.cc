@@ -4,10 +4,12 @@
 // S2ORC-style JSON Lines.
 #include <rapidjson/document.h>
 
+#include <map>
 #include <unordered_set>
 
 #include "classify.h"
 #include "json_util.h"
+#include "paper_fields.h"
 #include "paper_ids.h"
 #include "readers_internal.h"
 #include "text_util.h"
@@ -78,6 +80,53 @@ Document FrRecord(const rapidjson::Value& r, const std::string& key) {
   std::string president = PresidentOn(d.date);
   if (!president.empty() && d.kind != Kind::kOther) d.meta["president"] = president;
   return d;
+}
+
+// <aff id="aff1"><institution content-type="dept">Department of Genetics</institution>,
+// <institution>Harvard Medical School</institution>, …, <country>United States</country></aff>:
+// the organisation is the institution that is not a department. Each <aff>
+// once (eLife repeats them inside contribs without ids).
+void JatsAffiliations(xmlNode* am, const std::map<std::string, std::vector<std::string>>& authors_at,
+                      std::vector<Affiliation>* out) {
+  std::vector<xmlNode*> affs;
+  FindAll(am, "aff", &affs);
+  std::unordered_set<std::string> seen;
+  for (xmlNode* a : affs) {
+    std::string address = CleanWhitespace(Text(a, {"label"}));
+    if (address.empty() || !seen.insert(address).second) continue;
+    Affiliation aff;
+    aff.address = address;
+    std::vector<xmlNode*> insts;
+    FindAll(a, "institution", &insts);
+    for (xmlNode* i : insts)
+      if (Attr(i, "content-type") != "dept") {
+        aff.organization = CleanWhitespace(Text(i));
+        break;
+      }
+    if (aff.organization.empty() && !insts.empty()) aff.organization = CleanWhitespace(Text(insts.front()));
+    if (xmlNode* c = Find(a, "country")) aff.country = CleanWhitespace(Text(c));
+    if (aff.organization.empty() && aff.country.empty()) aff = ParseFreeAddress(address);
+    if (auto it = authors_at.find(Attr(a, "id")); it != authors_at.end()) aff.authors = it->second;
+    out->push_back(std::move(aff));
+  }
+}
+
+// <kwd-group kwd-group-type="author-keywords"><kwd>…</kwd></kwd-group>: the
+// authors' keywords; groups of another type (eLife's "research-organism")
+// are a publisher's terms.
+void JatsKeywords(xmlNode* am, Document* d) {
+  std::vector<xmlNode*> groups;
+  FindAll(am, "kwd-group", &groups);
+  for (xmlNode* g : groups) {
+    const std::string type = Attr(g, "kwd-group-type");
+    const bool authors = type.empty() || type == "author-keywords" || type == "author-generated";
+    std::vector<xmlNode*> kwds;
+    FindAll(g, "kwd", &kwds);
+    for (xmlNode* k : kwds) {
+      std::string kw = CleanWhitespace(Text(k));
+      if (!kw.empty()) (authors ? d->keywords : d->index_keywords).push_back(std::move(kw));
+    }
+  }
 }
 
 }  // namespace
@@ -194,13 +243,20 @@ Result<std::vector<Document>> ReadJats(const FileInput& in) {
   if (xmlNode* t = Find(am, "article-title")) d.title = CleanWhitespace(Text(t));
   std::vector<xmlNode*> contribs;
   FindAll(Find(am, "contrib-group"), "contrib", &contribs);
+  std::map<std::string, std::vector<std::string>> authors_at;  // aff id -> authors pointing to it
   for (xmlNode* c : contribs) {
     if (Attr(c, "contrib-type") != "author") continue;
     xmlNode* name = Find(c, "name");
     if (!name) continue;
     std::string given = Trim(Text(Find(name, "given-names"))), sur = Trim(Text(Find(name, "surname")));
     d.authors.push_back(given.empty() ? sur : given + " " + sur);
+    std::vector<xmlNode*> xrefs;
+    FindAll(c, "xref", &xrefs);
+    for (xmlNode* x : xrefs)
+      if (Attr(x, "ref-type") == "aff") authors_at[Attr(x, "rid")].push_back(d.authors.back());
   }
+  JatsAffiliations(am, authors_at, &d.affiliations);
+  JatsKeywords(am, &d);
   std::vector<xmlNode*> dates;
   FindAll(am, "pub-date", &dates);
   for (xmlNode* pd : dates) {

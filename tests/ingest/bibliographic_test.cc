@@ -101,6 +101,19 @@ TEST(WebOfScienceTest, RecordsFieldsAndIds) {
   EXPECT_EQ(Meta(*a, "publisher"), "IMAGINARY PRESS");
   EXPECT_EQ(Meta(*a, "times_cited"), "7");
   EXPECT_EQ(Meta(*a, "keywords"), "capture-recapture; newts; ribbons");
+  // issue 15: keywords one per entry, and the C1 addresses (authors, organisation, country).
+  EXPECT_EQ(a->keywords, (std::vector<std::string>{"capture-recapture", "newts", "ribbons"}));
+  EXPECT_EQ(a->index_keywords, (std::vector<std::string>{"POPULATION-SIZE", "SURVIVAL"}));
+  ASSERT_EQ(a->affiliations.size(), 3u);
+  EXPECT_EQ(a->affiliations[0].authors, (std::vector<std::string>{"Quill, Rosalind T.", "Marsh, Anselm"}));
+  EXPECT_EQ(a->affiliations[0].organization, "Univ Fict");
+  EXPECT_EQ(a->affiliations[0].country, "Peoples R China");
+  EXPECT_EQ(a->affiliations[0].address, "Univ Fict, Dept Imaginary Zool, Fictown 12345, Peoples R China");
+  EXPECT_EQ(a->affiliations[1].organization, "Pretend State Univ");
+  EXPECT_EQ(a->affiliations[1].country, "USA");  // "MA 02139 USA"
+  EXPECT_TRUE(a->affiliations[2].authors.empty());  // an address without the [authors] part
+  EXPECT_EQ(a->affiliations[2].organization, "Imaginary Inst Newts");
+  EXPECT_EQ(a->affiliations[2].country, "England");
   // Title, abstract (continuation joined) and keywords are searchable text.
   EXPECT_NE(a->text.find("counted them again. Gallium tags"), std::string::npos) << a->text;
   EXPECT_NE(a->text.find("POPULATION-SIZE"), std::string::npos);
@@ -146,6 +159,8 @@ TEST(WebOfScienceTest, RecordsFieldsAndIds) {
   EXPECT_EQ(b->date, "2019-07-01");  // EY 2019, EA JULY
   EXPECT_EQ(b->language, "fr");
   EXPECT_EQ(Meta(*b, "page"), "e0012345");  // AR when there is no BP
+  EXPECT_TRUE(b->keywords.empty());
+  EXPECT_TRUE(b->affiliations.empty());
   EXPECT_TRUE(b->aliases.empty());           // its id is already wos:
   ASSERT_EQ(b->references.size(), 1u);
   EXPECT_EQ(b->references[0].doi, "10.5555/jie.2018.042");  // cites the first record
@@ -184,6 +199,12 @@ TEST(ScopusCsvTest, QuotedMultiLineFieldsAndReferences) {
   EXPECT_EQ(Meta(*a, "page"), "201");
   EXPECT_EQ(Meta(*a, "times_cited"), "5");
   EXPECT_EQ(Meta(*a, "publisher"), "Fiction House");
+  EXPECT_EQ(a->keywords, (std::vector<std::string>{"lithium", "cobalt", "bibliometrics"}));
+  EXPECT_EQ(a->index_keywords, (std::vector<std::string>{"Minerals", "Supply chains"}));
+  ASSERT_EQ(a->affiliations.size(), 2u);  // "; " between addresses
+  EXPECT_EQ(a->affiliations[0].organization, "Department of Imaginary Geology, University of Fiction, Fictown");
+  EXPECT_EQ(a->affiliations[0].country, "Italy");
+  EXPECT_EQ(a->affiliations[1].country, "China");
   // The quoted abstract keeps its line break, commas and doubled quotes.
   EXPECT_NE(a->text.find("Line one of the abstract, with commas.\nLine two says \"quoted\" words; and a semicolon."),
             std::string::npos)
@@ -218,6 +239,7 @@ TEST(ScopusCsvTest, QuotedMultiLineFieldsAndReferences) {
   EXPECT_EQ(Meta(*b, "volume"), "");
   EXPECT_EQ(Meta(*b, "page"), "e77");  // the article number
   EXPECT_TRUE(b->references.empty());
+  EXPECT_TRUE(b->affiliations.empty());  // "[No affiliation available]"
 }
 
 TEST(BibtexTest, ScopusAndGenericEntries) {
@@ -241,6 +263,12 @@ TEST(BibtexTest, ScopusAndGenericEntries) {
   EXPECT_EQ(Meta(*a, "page"), "201");
   EXPECT_EQ(Meta(*a, "times_cited"), "3");
   EXPECT_NE(a->text.find("gallium and germanium"), std::string::npos);
+  // Scopus BibTeX: author_keywords are the authors', keywords the index's.
+  EXPECT_EQ(a->keywords, (std::vector<std::string>{"rare earths", "gallium"}));
+  EXPECT_EQ(a->index_keywords, (std::vector<std::string>{"Rare Earth Elements", "Supply Chains"}));
+  ASSERT_EQ(a->affiliations.size(), 2u);
+  EXPECT_EQ(a->affiliations[1].organization, "Institute of Pretend Metals, Beijing");
+  EXPECT_EQ(a->affiliations[1].country, "China");
 
   // Older Scopus reference layout, with two references glued together.
   ASSERT_EQ(a->references.size(), 4u);
@@ -271,6 +299,7 @@ TEST(BibtexTest, ScopusAndGenericEntries) {
   EXPECT_EQ(b->date, "2019-03-01");
   EXPECT_EQ(Meta(*b, "journal"), "Proceedings of the Imaginary Conference");  // booktitle
   EXPECT_EQ(Meta(*b, "page"), "10");
+  EXPECT_EQ(b->keywords, (std::vector<std::string>{"antimony", "stockpiles", "NATO"}));  // BibTeX's comma list
 
   const Document* c = ById(docs, "bib:fict-book");
   ASSERT_NE(c, nullptr);
@@ -294,7 +323,11 @@ TEST(RisTest, MixedLineEndingsAndIds) {
   EXPECT_EQ(Meta(*a, "volume"), "21");
   EXPECT_EQ(Meta(*a, "issue"), "1");
   EXPECT_EQ(Meta(*a, "page"), "42");
-  EXPECT_EQ(Meta(*a, "keywords"), "lithium; computing");
+  EXPECT_EQ(Meta(*a, "keywords"), "lithium; computing; exascale; HPC");
+  EXPECT_EQ(a->keywords, (std::vector<std::string>{"lithium", "computing", "exascale", "HPC"}));  // a "; " list on one KW line
+  ASSERT_EQ(a->affiliations.size(), 1u);
+  EXPECT_EQ(a->affiliations[0].organization, "Dept of Pretend Computing, Univ of Fiction, Fictown");
+  EXPECT_EQ(a->affiliations[0].country, "Australia");
   EXPECT_NE(a->text.find("An abstract that is wrapped onto a second line."), std::string::npos) << a->text;
   EXPECT_TRUE(a->references.empty());
 
@@ -308,6 +341,23 @@ TEST(RisTest, MixedLineEndingsAndIds) {
   auto again = ReadAs("ieee-fixture.ris", "ris");
   ASSERT_EQ(again.size(), 2u);
   EXPECT_NE(ById(again, b.id), nullptr);  // the same id every time
+}
+
+// issue 15: Chinese keyword lists are split on full-width semicolons and
+// commas, and Chinese names and keywords are kept exactly as written.
+TEST(RisTest, ChineseKeywordsAndNamesAsWritten) {
+  std::string bytes =
+      "TY  - JOUR\nTI  - 美国关键矿产战略研究\nAU  - 王小明\nAU  - 欧阳 娜娜\nPY  - 2021\n"
+      "KW  - 关键矿产；稀土；\nKW  - Supply Chain\nAD  - 中国地质大学（武汉）经济管理学院, 武汉, 中国\nER  - \n";
+  auto r = ReadDocuments("ris", FileInput{"/fx/cn.ris", "k/cn.ris", bytes});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->size(), 1u);
+  const Document& d = (*r)[0];
+  EXPECT_EQ(d.authors, (std::vector<std::string>{"王小明", "欧阳 娜娜"}));
+  EXPECT_EQ(d.keywords, (std::vector<std::string>{"关键矿产", "稀土", "Supply Chain"}));
+  ASSERT_EQ(d.affiliations.size(), 1u);
+  EXPECT_EQ(d.affiliations[0].organization, "中国地质大学（武汉）经济管理学院, 武汉");
+  EXPECT_EQ(d.affiliations[0].country, "中国");
 }
 
 }  // namespace

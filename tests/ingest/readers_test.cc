@@ -218,6 +218,37 @@ TEST(ReadersTest, JatsArticleKeepsReferences) {
   EXPECT_NE(d.text.find("Body text."), std::string::npos);
 }
 
+// issue 15: author keywords, the publisher's other keyword groups, and the
+// affiliations with the authors that point to them.
+TEST(ReadersTest, JatsKeywordsAndAffiliations) {
+  std::string xml =
+      "<?xml version=\"1.0\"?><article><front><article-meta>"
+      "<article-id pub-id-type=\"doi\">10.7554/eLife.99998</article-id><title-group><article-title>Imaginary "
+      "cobalt</article-title></title-group><contrib-group>"
+      "<contrib contrib-type=\"author\"><name><surname>Doe</surname><given-names>Jane</given-names></name>"
+      "<xref ref-type=\"aff\" rid=\"aff1\">1</xref><xref ref-type=\"aff\" rid=\"aff2\">2</xref></contrib>"
+      "<contrib contrib-type=\"author\"><name><surname>Roe</surname><given-names>Rich</given-names></name>"
+      "<xref ref-type=\"aff\" rid=\"aff2\">2</xref></contrib>"
+      "<aff id=\"aff1\"><label>1</label><institution content-type=\"dept\">Department of Pretend Chemistry"
+      "</institution>, <institution>Fiction University</institution>, <addr-line><named-content "
+      "content-type=\"city\">Fictown</named-content></addr-line>, <country>United States</country></aff>"
+      "<aff id=\"aff2\"><institution>Imaginary Institute</institution>, <country>France</country></aff>"
+      "</contrib-group><kwd-group kwd-group-type=\"author-keywords\"><title>Author keywords</title><kwd>cobalt"
+      "</kwd><kwd>pretend  chemistry</kwd></kwd-group><kwd-group kwd-group-type=\"research-organism\"><title>"
+      "Research organism</title><kwd>Human</kwd></kwd-group></article-meta></front><body><p>x</p></body></article>";
+  auto docs = Read("/fx/elife99998.xml", xml);
+  ASSERT_EQ(docs.size(), 1u);
+  const Document& d = docs[0];
+  EXPECT_EQ(d.keywords, (std::vector<std::string>{"cobalt", "pretend chemistry"}));
+  EXPECT_EQ(d.index_keywords, std::vector<std::string>{"Human"});
+  ASSERT_EQ(d.affiliations.size(), 2u);
+  EXPECT_EQ(d.affiliations[0].organization, "Fiction University");  // not the department
+  EXPECT_EQ(d.affiliations[0].country, "United States");
+  EXPECT_EQ(d.affiliations[0].address, "Department of Pretend Chemistry, Fiction University, Fictown, United States");
+  EXPECT_EQ(d.affiliations[0].authors, std::vector<std::string>{"Jane Doe"});
+  EXPECT_EQ(d.affiliations[1].authors, (std::vector<std::string>{"Jane Doe", "Rich Roe"}));
+}
+
 TEST(ReadersTest, JsonLinesPapers) {
   auto docs = ReadFixture("papers/sample.jsonl");
   ASSERT_EQ(docs.size(), 2u);
