@@ -12,6 +12,7 @@ packages=(
   libpoppler-cpp-dev                      # PDF reader: the text layer of papers and reports
   rapidjson-dev                           # JSON in and out
   libboost-graph-dev                      # knowledge graph (header-only parts)
+  libigraph-dev                           # Leiden/Louvain clustering of co-authorship and keyword networks
   libcli11-dev                            # command-line parsing
   libxxhash-dev                           # content hashes for incremental ingest
   libgtest-dev                            # unit tests
