@@ -1,6 +1,8 @@
 #include "lodestone/graph/export.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <cctype>
 #include <string_view>
@@ -140,6 +142,22 @@ std::string Csv(std::string_view raw) {
     out += c;
   }
   return out + '"';
+}
+
+// A number as the tools read it: integers without a fraction, others with
+// at most four decimals (VOSviewer's precision), NaN as nothing.
+std::string Number(double x) {
+  if (std::isnan(x)) return {};
+  char buf[64];
+  if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", x);
+    return buf;
+  }
+  std::snprintf(buf, sizeof buf, "%.4f", x);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
 }
 
 // ---------------------------------------------------------------------------
@@ -460,6 +478,29 @@ void WritePajek(const KnowledgeGraph& kg, const Selection& sel, std::ostream& ou
   }
 }
 
+void WriteVosviewerFiles(const VosviewerMap& map, const std::vector<VosviewerLink>& links, std::ostream& map_out,
+                         std::ostream& network_out) {
+  auto field = [](const std::string& s) {
+    std::string c = CleanText(s, true, true);
+    std::replace(c.begin(), c.end(), '\t', ' ');
+    return c;
+  };
+  map_out << "id\tlabel\tdescription\turl";
+  if (map.clusters) map_out << "\tcluster";
+  for (const auto& w : map.weights) map_out << "\tweight<" << field(w) << ">";
+  for (const auto& sc : map.scores) map_out << "\tscore<" << field(sc) << ">";
+  map_out << "\n";
+  for (size_t i = 0; i < map.items.size(); ++i) {
+    const VosviewerMap::Item& it = map.items[i];
+    map_out << (i + 1) << '\t' << field(it.label) << '\t' << field(it.description) << '\t' << field(it.url);
+    if (map.clusters) map_out << '\t' << it.cluster;
+    for (size_t k = 0; k < map.weights.size(); ++k) map_out << '\t' << Number(k < it.weights.size() ? it.weights[k] : NAN);
+    for (size_t k = 0; k < map.scores.size(); ++k) map_out << '\t' << Number(k < it.scores.size() ? it.scores[k] : NAN);
+    map_out << '\n';
+  }
+  for (const VosviewerLink& l : links) network_out << (l.a + 1) << '\t' << (l.b + 1) << '\t' << Number(l.strength) << '\n';
+}
+
 void WriteVosviewer(const KnowledgeGraph& kg, const Selection& sel, std::ostream& map, std::ostream& network) {
   const Resolved r = Resolve(kg, sel);
   // Links are undirected in VOSviewer: one line per pair, strength = the
@@ -473,18 +514,116 @@ void WriteVosviewer(const KnowledgeGraph& kg, const Selection& sel, std::ostream
     ++strength[{std::min(a, b), std::max(a, b)}];
   }
   for (const auto& [pair, n] : strength) ++links[pair.first], ++links[pair.second];
-  map << "id\tlabel\tdescription\turl\tweight<Links>\tweight<Citations>\tscore<Year>\n";
+  VosviewerMap m;
+  m.weights = {"Links", "Citations"};
+  m.scores = {"Year"};
   for (size_t i = 0; i < r.nodes.size(); ++i) {
     const Node& n = kg.node(r.nodes[i]);
-    std::string label = CleanText(Shorten(n.name, 60), true, true), desc = CleanText(n.id, true, true);
-    std::replace(label.begin(), label.end(), '\t', ' ');
-    std::replace(desc.begin(), desc.end(), '\t', ' ');
-    std::string url = n.type == "doi" ? "https://doi.org/" + n.id.substr(4) : std::string();
-    std::string year = n.date.size() >= 4 ? n.date.substr(0, 4) : std::string();
-    map << (i + 1) << '\t' << label << '\t' << desc << '\t' << url << '\t' << links[i] << '\t' << cited[i] << '\t'
-        << year << '\n';
+    VosviewerMap::Item it;
+    it.label = Shorten(CleanText(n.name, true, true), 60);
+    it.description = n.id;
+    it.url = n.type == "doi" ? "https://doi.org/" + n.id.substr(4) : std::string();
+    it.weights = {static_cast<double>(links[i]), static_cast<double>(cited[i])};
+    it.scores = {n.date.size() >= 4 && std::isdigit(static_cast<unsigned char>(n.date[0])) ? std::stod(n.date.substr(0, 4)) : NAN};
+    m.items.push_back(std::move(it));
   }
-  for (const auto& [pair, n] : strength) network << (pair.first + 1) << '\t' << (pair.second + 1) << '\t' << n << '\n';
+  std::vector<VosviewerLink> out;
+  for (const auto& [pair, n] : strength) out.push_back({pair.first, pair.second, static_cast<double>(n)});
+  WriteVosviewerFiles(m, out, map, network);
+}
+
+// ---------------------------------------------------------------------------
+// Bibliometric networks (co-authorship, keywords, ...)
+
+void WriteNetworkVosviewer(const BibliometricNetwork& net, std::ostream& map, std::ostream& network) {
+  VosviewerMap m;
+  m.clusters = net.options.cluster != ClusterMethod::kNone;
+  m.weights = {"Links", "Total link strength", "Occurrences"};
+  m.scores = {"Avg. pub. year"};
+  for (const NetworkNode& n : net.nodes) {
+    VosviewerMap::Item it;
+    it.label = n.label;
+    it.description = n.key;
+    it.cluster = n.cluster;
+    it.weights = {static_cast<double>(n.links), n.total_link_strength, static_cast<double>(n.occurrences)};
+    it.scores = {n.avg_year > 0 ? n.avg_year : NAN};
+    m.items.push_back(std::move(it));
+  }
+  std::vector<VosviewerLink> links;
+  for (const NetworkLink& l : net.links) links.push_back({l.a, l.b, l.weight});
+  WriteVosviewerFiles(m, links, map, network);
+}
+
+void WriteNetworkGexf(const BibliometricNetwork& net, std::ostream& out) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n"
+         "  <meta><creator>Lodestone</creator><description>co-occurrence network, "
+      << CountingName(net.options.counting) << " counting, clusters " << ClusterMethodName(net.options.cluster)
+      << "</description></meta>\n"
+         "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
+         "    <attributes class=\"node\">\n"
+         "      <attribute id=\"occurrences\" title=\"occurrences\" type=\"integer\"/>\n"
+         "      <attribute id=\"cluster\" title=\"cluster\" type=\"integer\"/>\n"
+         "      <attribute id=\"avg_year\" title=\"avg_year\" type=\"double\"/>\n"
+         "      <attribute id=\"links\" title=\"links\" type=\"integer\"/>\n"
+         "      <attribute id=\"total_link_strength\" title=\"total_link_strength\" type=\"double\"/>\n"
+         "    </attributes>\n"
+         "    <attributes class=\"edge\">\n"
+         "      <attribute id=\"strength\" title=\"association_strength\" type=\"double\"/>\n"
+         "    </attributes>\n"
+         "    <nodes>\n";
+  for (size_t i = 0; i < net.nodes.size(); ++i) {
+    const NetworkNode& n = net.nodes[i];
+    out << "      <node id=\"n" << i << "\" label=\"" << Xml(n.label) << "\"><attvalues>"
+        << "<attvalue for=\"occurrences\" value=\"" << n.occurrences << "\"/>"
+        << "<attvalue for=\"cluster\" value=\"" << n.cluster << "\"/>";
+    if (n.avg_year > 0) out << "<attvalue for=\"avg_year\" value=\"" << Number(n.avg_year) << "\"/>";
+    out << "<attvalue for=\"links\" value=\"" << n.links << "\"/>"
+        << "<attvalue for=\"total_link_strength\" value=\"" << Number(n.total_link_strength) << "\"/>"
+        << "</attvalues></node>\n";
+  }
+  out << "    </nodes>\n    <edges>\n";
+  for (size_t i = 0; i < net.links.size(); ++i) {
+    const NetworkLink& l = net.links[i];
+    out << "      <edge id=\"e" << i << "\" source=\"n" << l.a << "\" target=\"n" << l.b << "\" weight=\""
+        << Number(l.weight) << "\"><attvalues><attvalue for=\"strength\" value=\"" << Number(l.strength)
+        << "\"/></attvalues></edge>\n";
+  }
+  out << "    </edges>\n  </graph>\n</gexf>\n";
+}
+
+void WriteNetworkGraphML(const BibliometricNetwork& net, std::ostream& out) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+         "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+         "  <key id=\"key\" for=\"node\" attr.name=\"key\" attr.type=\"string\"/>\n"
+         "  <key id=\"occurrences\" for=\"node\" attr.name=\"occurrences\" attr.type=\"int\"/>\n"
+         "  <key id=\"cluster\" for=\"node\" attr.name=\"cluster\" attr.type=\"int\"/>\n"
+         "  <key id=\"avg_year\" for=\"node\" attr.name=\"avg_year\" attr.type=\"double\"/>\n"
+         "  <key id=\"links\" for=\"node\" attr.name=\"links\" attr.type=\"int\"/>\n"
+         "  <key id=\"tls\" for=\"node\" attr.name=\"total_link_strength\" attr.type=\"double\"/>\n"
+         "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+         "  <key id=\"strength\" for=\"edge\" attr.name=\"association_strength\" attr.type=\"double\"/>\n"
+         "  <graph id=\"network\" edgedefault=\"undirected\">\n";
+  for (size_t i = 0; i < net.nodes.size(); ++i) {
+    const NetworkNode& n = net.nodes[i];
+    out << "    <node id=\"n" << i << "\"><data key=\"label\">" << Xml(n.label) << "</data><data key=\"key\">"
+        << Xml(n.key) << "</data><data key=\"occurrences\">" << n.occurrences << "</data><data key=\"cluster\">"
+        << n.cluster << "</data>";
+    if (n.avg_year > 0) out << "<data key=\"avg_year\">" << Number(n.avg_year) << "</data>";
+    out << "<data key=\"links\">" << n.links << "</data><data key=\"tls\">" << Number(n.total_link_strength)
+        << "</data></node>\n";
+  }
+  for (size_t i = 0; i < net.links.size(); ++i) {
+    const NetworkLink& l = net.links[i];
+    out << "    <edge id=\"e" << i << "\" source=\"n" << l.a << "\" target=\"n" << l.b << "\"><data key=\"weight\">"
+        << Number(l.weight) << "</data><data key=\"strength\">" << Number(l.strength) << "</data></edge>\n";
+  }
+  out << "  </graph>\n</graphml>\n";
 }
 
 }  // namespace lodestone

@@ -486,5 +486,93 @@ TEST(ExportTest, WritersSkipEdgesLeavingTheSelection) {
   EXPECT_EQ(All(doc, "edge").size(), 1u);
 }
 
+
+// ---------------------------------------------------------------------------
+// Bibliometric networks (issue 15)
+
+// Three papers: {王小明, Li, Haoqi} twice, {Li, Haoqi, a nasty label}.
+BibliometricNetwork SmallNetwork() {
+  std::vector<PaperItems> papers = {
+      {"p1", 2018, {"王小明", "li, haoqi"}, {"王小明", "Li, Haoqi"}},
+      {"p2", 2019, {"王小明", "li, haoqi"}, {"王小明", "Li, Haoqi"}},
+      {"p3", 2021, {"li, haoqi", "nasty"}, {"Li, Haoqi", kNastyTitle + "\tand a tab"}},
+  };
+  auto n = BuildCoNetwork(papers, {});
+  EXPECT_TRUE(n.ok());
+  return n.ok() ? *n : BibliometricNetwork{};
+}
+
+TEST(NetworkExportTest, VosviewerMapHasClustersWeightsAndAverageYears) {
+  const BibliometricNetwork net = SmallNetwork();
+  ASSERT_EQ(net.nodes.size(), 3u);
+  std::ostringstream map, network;
+  WriteNetworkVosviewer(net, map, network);
+  auto rows = Lines(map.str());
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0],
+            "id\tlabel\tdescription\turl\tcluster\tweight<Links>\tweight<Total link strength>\t"
+            "weight<Occurrences>\tscore<Avg. pub. year>");
+  // Li, Haoqi: 2 links, strength 3, 3 papers, (2018 + 2019 + 2021) / 3.
+  EXPECT_EQ(rows[1].substr(0, rows[1].find('\t', 2) + 1), "1\tLi, Haoqi\t");
+  EXPECT_NE(rows[1].find("\t2\t3\t3\t2019.3333"), std::string::npos) << rows[1];
+  EXPECT_NE(rows[2].find("王小明\t王小明"), std::string::npos) << rows[2];
+  for (const auto& r : rows) {
+    EXPECT_TRUE(ValidUtf8(r)) << r;
+    EXPECT_EQ(std::count(r.begin(), r.end(), '\t'), 8) << r;  // the label's tab did not add a column
+  }
+  // Network file: item numbers from 1 and the raw link weights.
+  auto links = Lines(network.str());
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0], "1\t2\t2");
+  EXPECT_EQ(links[1], "1\t3\t1");
+}
+
+TEST(NetworkExportTest, GexfIsVersion12WithAttributes) {
+  const BibliometricNetwork net = SmallNetwork();
+  std::ostringstream out;
+  WriteNetworkGexf(net, out);
+  XmlDoc doc = Parse(out.str());
+  ASSERT_TRUE(doc) << out.str();
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  ASSERT_TRUE(root->ns);
+  EXPECT_STREQ(reinterpret_cast<const char*>(root->ns->href), "http://www.gexf.net/1.2draft");
+  EXPECT_EQ(Attr(root, "version"), "1.2");
+  EXPECT_EQ(Attr(All(doc, "graph")[0], "defaultedgetype"), "undirected");
+  auto nodes = All(doc, "node");
+  ASSERT_EQ(nodes.size(), 3u);
+  EXPECT_EQ(Attr(nodes[0], "label"), "Li, Haoqi");
+  std::map<std::string, std::string> values;
+  std::vector<const xmlNode*> attvalues;
+  Collect(nodes[0]->children, "attvalue", &attvalues);
+  for (const xmlNode* av : attvalues) values[Attr(av, "for")] = Attr(av, "value");
+  EXPECT_EQ(values["occurrences"], "3");
+  EXPECT_EQ(values["cluster"], std::to_string(net.nodes[0].cluster));
+  EXPECT_EQ(values["avg_year"], "2019.3333");
+  EXPECT_EQ(values["total_link_strength"], "3");
+  EXPECT_EQ(Attr(nodes[2], "label"), kNastyTitleInXml + "\tand a tab");
+  auto edges = All(doc, "edge");
+  ASSERT_EQ(edges.size(), 2u);
+  EXPECT_EQ(Attr(edges[0], "weight"), "2");
+  EXPECT_EQ(Attr(edges[0], "source"), "n0");
+}
+
+TEST(NetworkExportTest, GraphMLIsUndirectedWithAttributes) {
+  const BibliometricNetwork net = SmallNetwork();
+  std::ostringstream out;
+  WriteNetworkGraphML(net, out);
+  XmlDoc doc = Parse(out.str());
+  ASSERT_TRUE(doc) << out.str();
+  EXPECT_EQ(Attr(All(doc, "graph")[0], "edgedefault"), "undirected");
+  std::set<std::string> keys;
+  for (const xmlNode* k : All(doc, "key")) keys.insert(Attr(k, "attr.name"));
+  for (const char* want : {"label", "occurrences", "cluster", "avg_year", "total_link_strength", "weight",
+                           "association_strength"})
+    EXPECT_TRUE(keys.count(want)) << want;
+  auto nodes = All(doc, "node");
+  ASSERT_EQ(nodes.size(), 3u);
+  EXPECT_EQ(Text(nodes[1]->children), "王小明");
+  EXPECT_EQ(All(doc, "edge").size(), 2u);
+}
+
 }  // namespace
 }  // namespace lodestone

@@ -1,7 +1,8 @@
 // Exports of the whole knowledge graph or of a part of it, in the formats
 // graph tools read: GraphML (Gephi, Cytoscape, yEd), GEXF 1.3 (Gephi), DOT
 // (Graphviz), JSON (scripts; a contract), CSV with neo4j-admin import headers,
-// and Pajek .net. Thread-safety: pure functions.
+// and Pajek .net; VOSviewer files, GEXF and GraphML of the bibliometric
+// co-occurrence networks too. Thread-safety: pure functions.
 #ifndef LODESTONE_GRAPH_EXPORT_H_
 #define LODESTONE_GRAPH_EXPORT_H_
 
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "lodestone/graph/bibliometric_network.h"
 #include "lodestone/graph/graph.h"
 
 namespace lodestone {
@@ -53,6 +55,39 @@ void WritePajek(const KnowledgeGraph& kg, const Selection& sel, std::ostream& ou
 // weight<Links>, weight<Citations>, score<Year>) and network file
 // ("id1<TAB>id2<TAB>strength", undirected, one line per pair).
 void WriteVosviewer(const KnowledgeGraph& kg, const Selection& sel, std::ostream& map, std::ostream& network);
+
+// The VOSviewer map and network files of any network of items: the one
+// writer behind WriteVosviewer and WriteNetworkVosviewer. Map columns: id,
+// label, description, url, cluster (when `clusters`), weight<NAME>...,
+// score<NAME>...; a NaN weight or score is written as an empty cell. Links
+// are undirected, items numbered from 0 here and from 1 in the files.
+struct VosviewerMap {
+  std::vector<std::string> weights;  // "Links", "Total link strength", ...
+  std::vector<std::string> scores;   // "Avg. pub. year", ...
+  bool clusters = false;
+  struct Item {
+    std::string label, description, url;
+    uint32_t cluster = 0;
+    std::vector<double> weights, scores;
+  };
+  std::vector<Item> items;
+};
+struct VosviewerLink {
+  uint32_t a = 0, b = 0;
+  double strength = 0;
+};
+void WriteVosviewerFiles(const VosviewerMap& map, const std::vector<VosviewerLink>& links, std::ostream& map_out,
+                         std::ostream& network_out);
+
+// A co-occurrence network (bibliometric_network.h) for VOSviewer (map:
+// cluster, weight<Links>, weight<Total link strength>, weight<Occurrences>,
+// score<Avg. pub. year> for the overlay view; network: the link weights,
+// which VOSviewer normalises itself), GEXF 1.2draft and GraphML (undirected;
+// nodes with label, occurrences, cluster, avg_year, links,
+// total_link_strength; edges with weight and association strength).
+void WriteNetworkVosviewer(const BibliometricNetwork& net, std::ostream& map, std::ostream& network);
+void WriteNetworkGexf(const BibliometricNetwork& net, std::ostream& out);
+void WriteNetworkGraphML(const BibliometricNetwork& net, std::ostream& out);
 
 }  // namespace lodestone
 
