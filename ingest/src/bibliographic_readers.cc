@@ -601,11 +601,20 @@ Document WosRecord(const TagLines& rec, const FileInput& in, size_t n) {
   std::string doi = CleanDoi(Field(rec, "DI"));
   std::string ut = Field(rec, "UT");
   if (IStartsWith(ut, "WOS:")) ut = ut.substr(4);
+  // lode's own export (WriteWosPlainText) writes UT LODE:<id> for records
+  // that have no Web of Science accession number: the id comes back.
+  std::string lode_id;
+  if (IStartsWith(ut, "LODE:")) {
+    lode_id = Trim(std::string_view(ut).substr(5));
+    ut.clear();
+  }
   std::string pm = Field(rec, "PM");
   if (!doi.empty()) d.id = "doi:" + doi;
+  else if (!lode_id.empty()) d.id = lode_id;
   else if (!ut.empty()) d.id = "wos:" + ut;
   else d.id = HashId(in.key + "#" + std::to_string(n));
   if (!doi.empty()) d.meta["doi"] = doi;
+  AddAliasTo(d, lode_id);
   if (!ut.empty()) {
     AddAliasTo(d, "wos:" + ut);
     d.meta["wos"] = ut;
@@ -1083,7 +1092,8 @@ Document BibRecord(const BibEntry& e, const std::string& file_key, size_t n) {
   if (date.size() == 10 && IsYear(date.substr(0, 4)) && date[4] == '-' && date[7] == '-') d.date = date;
   else d.date = MakeDate(year, month.empty() ? 0 : std::stoi(month), 0);
   std::string lang = get("language");
-  d.language = LanguageCode(lang.empty() ? get("langid") : lang);
+  if (lang.empty()) lang = get("langid");
+  d.language = lang.empty() ? GuessLanguage(d.title) : LanguageCode(lang);
   d.url = raw("url");
 
   std::string doi = CleanDoi(raw("doi"));
@@ -1216,7 +1226,8 @@ Document RisRecord(const TagLines& rec, const FileInput& in, size_t n) {
   }
   if (d.date.empty()) d.date = MakeDate(year, 0, 0);
   std::string la = RisFirst(rec, {"LA"});
-  d.language = LanguageCode(la);
+  // Without LA, the title tells: a record from a Chinese database is in Chinese.
+  d.language = la.empty() ? GuessLanguage(d.title) : LanguageCode(la);
   d.url = RisFirst(rec, {"UR", "L2"});
   std::string doi = CleanDoi(RisFirst(rec, {"DO", "DI"}));
   if (doi.empty()) doi = CleanDoi(RisFirst(rec, {"M3"}));

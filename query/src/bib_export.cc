@@ -226,4 +226,191 @@ void WriteCslJson(const std::vector<Document>& docs, std::ostream& out) {
   out << std::string(buf.GetString(), buf.GetSize()) << "\n";
 }
 
+namespace {
+
+bool HasCjk(const std::string& s) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xE3 && c <= 0xE9) return true;  // U+3000..U+9FFF: CJK punctuation, kana, ideographs
+    if (c == 0xEA && static_cast<unsigned char>(s[i + 1]) < 0xB0) return true;  // Yi, Hangul Jamo ext.
+  }
+  return false;
+}
+
+// "Li, Haoqi" -> "Li, H"; "Yip, Paul S. F." -> "Yip, PSF"; "Jane Doe" ->
+// "Doe, J"; "ALHO JM" -> "ALHO, JM"; names in Chinese as given.
+std::string WosShortName(const std::string& name) {
+  if (HasCjk(name)) return Trim(name);
+  PersonName p = SplitName(name);
+  std::string initials;
+  bool start = true;
+  for (char c : p.given) {
+    if (c == ' ' || c == '.' || c == '-') {
+      start = true;
+      continue;
+    }
+    if (start && std::isalpha(static_cast<unsigned char>(c)))
+      initials += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    start = false;
+  }
+  return initials.empty() ? p.family : p.family + ", " + initials;
+}
+
+// WoS AF: "Surname, Given" as the record gives it; JATS-style "Given Surname"
+// is turned round; Chinese names as given.
+std::string WosFullName(const std::string& name) {
+  if (HasCjk(name) || name.find(',') != std::string::npos) return Trim(name);
+  PersonName p = SplitName(name);
+  return p.given.empty() ? p.family : p.family + ", " + p.given;
+}
+
+// A cited reference in the WoS CR layout, for records from other sources.
+std::string WosCitedReference(const Reference& r) {
+  std::vector<std::string> parts;
+  if (!r.authors.empty()) {
+    const std::string& a = r.authors.front();
+    if (HasCjk(a)) {
+      parts.push_back(Trim(a));
+    } else {
+      std::string s = WosShortName(a);  // "Alho, JM"
+      size_t comma = s.find(", ");
+      if (comma != std::string::npos) s.erase(comma, 1);  // "Alho JM"
+      parts.push_back(s);
+    }
+  }
+  if (!r.year.empty()) parts.push_back(r.year);
+  if (!r.journal.empty()) parts.push_back(OneLine(r.journal));
+  else if (!r.title.empty()) parts.push_back(OneLine(r.title));
+  if (!r.volume.empty()) parts.push_back("V" + r.volume);
+  if (!r.page.empty()) parts.push_back("P" + r.page);
+  if (!r.doi.empty()) parts.push_back("DOI " + r.doi);
+  if (parts.size() <= 1 && !r.text.empty()) return OneLine(r.text);
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+// The abstract of a record whose text the readers built as title, abstract
+// and "Keywords: …" paragraphs; "" for full texts (JATS, PDF).
+std::string AbstractOf(const Document& d) {
+  const std::string& t = d.text;
+  if (d.title.empty() || t.compare(0, d.title.size(), d.title) != 0) return {};
+  std::string rest = t.substr(d.title.size());
+  if (rest.compare(0, 2, "\n\n") != 0) return {};
+  rest = rest.substr(2);
+  size_t kw = rest.rfind("Keywords: ");
+  if (kw == 0) return {};
+  if (kw != std::string::npos && kw >= 2 && rest.compare(kw - 2, 2, "\n\n") == 0) rest.resize(kw - 2);
+  return OneLine(rest);
+}
+
+// WoS DT: the record's document type, with RIS's type codes spelt out.
+std::string DocumentType(const Document& d) {
+  const std::string t = Meta(d, "document_type");
+  if (d.format == "ris") {
+    static const std::map<std::string, std::string> kRis = {
+        {"JOUR", "Article"}, {"JFULL", "Article"}, {"EJOUR", "Article"}, {"CONF", "Proceedings Paper"},
+        {"CPAPER", "Proceedings Paper"}, {"BOOK", "Book"}, {"CHAP", "Book Chapter"}, {"THES", "Thesis"},
+        {"RPRT", "Report"}, {"GEN", "Article"}};
+    auto it = kRis.find(t);
+    if (it != kRis.end()) return it->second;
+  }
+  return t.empty() ? "Article" : t;
+}
+
+std::string LanguageName(const Document& d) {
+  std::string n = Meta(d, "language_name");
+  if (!n.empty()) return n;
+  static const std::map<std::string, std::string> kNames = {
+      {"en", "English"}, {"zh", "Chinese"}, {"fr", "French"}, {"de", "German"}, {"es", "Spanish"},
+      {"pt", "Portuguese"}, {"ru", "Russian"}, {"ja", "Japanese"}, {"ko", "Korean"}, {"it", "Italian"}};
+  auto it = kNames.find(d.language);
+  return it == kNames.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+void WriteWosPlainText(const std::vector<Document>& docs, std::ostream& out, size_t* skipped) {
+  if (skipped) *skipped = 0;
+  out << "\xEF\xBB\xBF" "FN Clarivate Analytics Web of Science\nVR 1.0\n";
+  auto field = [&](const char* tag, const std::string& v) {
+    std::string one = OneLine(v);
+    if (!one.empty()) out << tag << ' ' << one << '\n';
+  };
+  auto lines = [&](const char* tag, const std::vector<std::string>& values) {
+    bool first = true;
+    for (const auto& v : values) {
+      std::string one = OneLine(v);
+      if (one.empty()) continue;
+      out << (first ? tag : "  ") << ' ' << one << '\n';
+      first = false;
+    }
+  };
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) {
+      std::string one = OneLine(x);
+      if (!one.empty()) s += (s.empty() ? "" : "; ") + one;
+    }
+    return s;
+  };
+  for (const Document& d : docs) {
+    if (!IsPaper(d)) {
+      if (skipped) ++*skipped;
+      continue;
+    }
+    const bool wos = d.format == "wos" || !Meta(d, "wos").empty();
+    out << "PT J\n";
+    std::vector<std::string> shorts, fulls;
+    if (wos && !Meta(d, "authors_short").empty()) {
+      const std::string s = Meta(d, "authors_short");
+      for (size_t start = 0; start <= s.size();) {
+        size_t p = s.find(';', start);
+        if (p == std::string::npos) p = s.size();
+        std::string n = Trim(s.substr(start, p - start));
+        if (!n.empty()) shorts.push_back(n);
+        start = p + 1;
+      }
+    }
+    for (const auto& a : d.authors) {
+      fulls.push_back(WosFullName(a));
+      if (!wos || Meta(d, "authors_short").empty()) shorts.push_back(WosShortName(a));
+    }
+    lines("AU", shorts);
+    lines("AF", fulls);
+    field("TI", d.title);
+    field("SO", Meta(d, "journal"));
+    field("LA", LanguageName(d));
+    field("DT", DocumentType(d));
+    field("DE", join(d.keywords));
+    field("ID", join(d.index_keywords));
+    field("AB", AbstractOf(d));
+    std::vector<std::string> c1;
+    for (const auto& a : d.affiliations) {
+      std::string addr = a.address.empty() ? a.organization : a.address;
+      if (addr.empty()) continue;
+      c1.push_back((a.authors.empty() ? "" : "[" + join(a.authors) + "] ") + addr + ".");
+    }
+    lines("C1", c1);
+    std::vector<std::string> cr;
+    for (const auto& r : d.references) cr.push_back(wos && !r.text.empty() ? r.text : WosCitedReference(r));
+    lines("CR", cr);
+    if (!d.references.empty()) field("NR", std::to_string(d.references.size()));
+    field("TC", Meta(d, "times_cited"));
+    field("PY", Year(d));
+    field("VL", Meta(d, "volume"));
+    field("IS", Meta(d, "issue"));
+    const std::string page = Meta(d, "page"), article = Meta(d, "article_number");
+    if (!page.empty() && page != article) field("BP", page);
+    field("EP", Meta(d, "end_page"));
+    field("AR", article);
+    field("DI", Doi(d));
+    field("J9", Meta(d, "journal_abbrev"));
+    const std::string ut = Meta(d, "wos");
+    field("UT", ut.empty() ? "LODE:" + d.id : "WOS:" + ut);
+    out << "ER\n\n";
+  }
+  out << "EF\n";
+}
+
 }  // namespace lodestone

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "lodestone/graph/export.h"
 #include "lodestone/index/searcher.h"
@@ -22,6 +23,8 @@
 #include "lodestone/ingest/kb.h"
 #include "lodestone/ingest/pipeline.h"
 #include "lodestone/query/bib_export.h"
+#include "lodestone/query/bibliometric_render.h"
+#include "lodestone/query/bibliometrics.h"
 #include "lodestone/query/graph_queries.h"
 #include "lodestone/query/graph_render.h"
 #include "lodestone/query/render.h"
@@ -394,14 +397,30 @@ Result<Selection> Select(GraphSession& s, const ExportArgs& a, EdgeMask mask) {
   return SelectInduced(kg, nodes, mask);
 }
 
+// Writes `text` to `path` through a temporary file renamed into place, so a
+// reader never sees half a file.
+Status WriteAtomically(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+  out << text;
+  out.close();
+  if (!out || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Status::IoError("cannot write " + path);
+  }
+  return Status::Ok();
+}
+
 int RunExport(const Common& c, const GraphOpts& g, const ExportArgs& a) {
+  const bool wos = a.format == "wos" || a.format == "wos-plain";
   const bool bib = a.format == "bibtex" || a.format == "bib" || a.format == "ris" || a.format == "csl-json" ||
-                   a.format == "csl";
+                   a.format == "csl" || wos;
   auto fmt = bib ? std::optional<ExportFormat>(ExportFormat::kJson) : ExportFormatFromName(a.format);
   if (!fmt)
     return Fail(c, Status::InvalidArgument("unknown format " + a.format +
-                                           "; use graphml, gexf, dot, json, csv, pajek, vosviewer, bibtex, ris or "
-                                           "csl-json"));
+                                           "; use graphml, gexf, dot, json, csv, pajek, vosviewer, bibtex, ris, "
+                                           "csl-json or wos"));
   if ((*fmt == ExportFormat::kCsv || *fmt == ExportFormat::kVosviewer) && !bib && a.output.empty())
     return Fail(c, Status::InvalidArgument("--format " + a.format + " writes two files: give -o PREFIX"));
   auto mask = Mask(a.edge, kAllEdges);
@@ -413,27 +432,29 @@ int RunExport(const Common& c, const GraphOpts& g, const ExportArgs& a) {
   const KnowledgeGraph& kg = (*s)->graph();
   std::vector<std::string> written;
   auto write_to = [&](const std::string& path, auto&& fn) -> Status {
-    const std::string tmp = path + ".tmp";
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
-    fn(out);
-    out.close();
-    if (!out || std::rename(tmp.c_str(), path.c_str()) != 0) {
-      std::remove(tmp.c_str());
-      return Status::IoError("cannot write " + path);
-    }
-    written.push_back(path);
-    return Status::Ok();
+    std::ostringstream text;
+    fn(text);
+    Status st = WriteAtomically(path, text.str());
+    if (st.ok()) written.push_back(path);
+    return st;
   };
   // Bibliographic formats: the records of the selected documents.
   std::vector<Document> records;
+  size_t not_papers = 0;
   if (bib) {
     for (uint32_t v : sel->nodes)
       if (const Document* d = (*s)->Record(v)) records.push_back(*d);
   }
+  if (wos) {  // Web of Science records are papers' records
+    not_papers = records.size();
+    records.erase(std::remove_if(records.begin(), records.end(), [](const Document& d) { return d.kind != Kind::kPaper; }),
+                  records.end());
+    not_papers -= records.size();
+  }
   auto emit = [&](std::ostream& out) {
     if (bib) {
-      if (a.format == "ris") WriteRis(records, out);
+      if (wos) WriteWosPlainText(records, out);
+      else if (a.format == "ris") WriteRis(records, out);
       else if (a.format == "bibtex" || a.format == "bib") WriteBibtex(records, out);
       else WriteCslJson(records, out);
       return;
@@ -470,6 +491,8 @@ int RunExport(const Common& c, const GraphOpts& g, const ExportArgs& a) {
     }
   } else if (a.output.empty() || a.output == "-") {
     emit(std::cout);
+    if (wos && not_papers && !c.json)
+      std::cerr << "lode: " << not_papers << " selected documents are not papers and were left out of the Web of Science file\n";
     return kExitOk;
   } else {
     Status st = write_to(a.output, emit);
@@ -477,18 +500,139 @@ int RunExport(const Common& c, const GraphOpts& g, const ExportArgs& a) {
   }
   if (c.json) {
     std::cout << "{\"format\":\"" << (bib ? a.format : ExportFormatName(*fmt)) << "\",\"nodes\":" << sel->nodes.size()
-              << ",\"edges\":" << sel->edges.size() << ",\"files\":[";
+              << ",\"edges\":" << sel->edges.size();
+    if (bib) std::cout << ",\"records\":" << records.size() << ",\"skipped_not_papers\":" << not_papers;
+    std::cout << ",\"files\":[";
     for (size_t i = 0; i < written.size(); ++i) std::cout << (i ? "," : "") << '"' << written[i] << '"';
     std::cout << "]}\n";
   } else {
     if (bib)
-      std::cout << "wrote " << records.size() << " records as " << a.format << " to";
+      std::cout << "wrote " << records.size() << " records as " << a.format
+                << (not_papers ? " (" + std::to_string(not_papers) + " documents that are not papers left out)" : "")
+                << " to";
     else
       std::cout << "wrote " << sel->nodes.size() << " nodes and " << sel->edges.size() << " edges as "
                 << ExportFormatName(*fmt) << " to";
     for (const auto& w : written) std::cout << " " << w;
     std::cout << "\n";
   }
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------- bibliometrics
+
+struct NetworkArgs {
+  std::string type, query, cluster = "vos", keywords = "all", output, format;
+  uint32_t min = 5;
+  int max_per_paper = -1;  // -1: 25 for names (VOSviewer's default), none for keywords
+  size_t limit = 0, show = 20;
+  bool fractional = false, short_names = false;
+  double resolution = 1.0;
+  uint32_t starts = 10;
+};
+
+int RunNetwork(const Common& c, const NetworkArgs& a) {
+  auto type = ItemTypeFromName(a.type);
+  if (!type || *type == ItemType::kCited)
+    return Fail(c, Status::InvalidArgument("unknown network " + a.type +
+                                           "; use coauthors, organizations, countries or keywords (cited works: lode cocite)"));
+  auto method = ClusterMethodFromName(a.cluster);
+  if (!method) return Fail(c, Status::InvalidArgument("--cluster wants vos, modularity, louvain or none"));
+  auto keywords = KeywordSourceFromName(a.keywords);
+  if (!keywords) return Fail(c, Status::InvalidArgument("--keywords wants all, author or index"));
+  std::string format = a.format;
+  if (format.empty() && !a.output.empty()) format = "vosviewer";
+  if (!format.empty() && format != "vosviewer" && format != "gexf" && format != "graphml")
+    return Fail(c, Status::InvalidArgument("--format wants vosviewer, gexf or graphml"));
+  if (!format.empty() && a.output.empty())
+    return Fail(c, Status::InvalidArgument("--format " + format + " writes files: give -o PREFIX (vosviewer) or -o FILE"));
+  NetworkRequest req;
+  req.type = *type;
+  req.query = a.query;
+  req.items.keywords = *keywords;
+  req.items.short_names = a.short_names;
+  req.network.min_occurrences = a.min;
+  req.network.max_items_per_paper =
+      a.max_per_paper >= 0 ? static_cast<size_t>(a.max_per_paper) : (*type == ItemType::kKeywords ? 0 : 25);
+  req.network.max_nodes = a.limit;
+  req.network.counting = a.fractional ? Counting::kFractional : Counting::kFull;
+  req.network.cluster = *method;
+  req.network.resolution = a.resolution;
+  req.network.random_starts = a.starts;
+  auto searcher = Searcher::Open(c.index);
+  if (!searcher.ok()) return Fail(c, searcher.status());
+  auto r = CoNetwork(**searcher, req);
+  if (!r.ok()) return Fail(c, r.status());
+  std::vector<std::string> written;
+  if (!format.empty()) {
+    std::vector<std::pair<std::string, std::string>> files;
+    if (format == "vosviewer") {
+      std::string prefix = a.output;
+      if (prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".txt") prefix.resize(prefix.size() - 4);
+      std::ostringstream map, network;
+      WriteNetworkVosviewer(r->network, map, network);
+      files = {{prefix + "-map.txt", map.str()}, {prefix + "-network.txt", network.str()}};
+    } else {
+      std::ostringstream out;
+      if (format == "gexf") WriteNetworkGexf(r->network, out);
+      else WriteNetworkGraphML(r->network, out);
+      files = {{a.output, out.str()}};
+    }
+    for (const auto& [path, text] : files) {
+      Status st = WriteAtomically(path, text);
+      if (!st.ok()) return Fail(c, st);
+      written.push_back(path);
+    }
+  }
+  if (c.json) {
+    std::cout << NetworkJson(*r);
+  } else {
+    std::cout << NetworkText(*r, a.show);
+    if (!written.empty()) {
+      std::cout << "\nwrote";
+      for (const auto& w : written) std::cout << " " << w;
+      std::cout << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+struct BurstArgs {
+  std::string type = "keywords", query, keywords = "all";
+  double gamma = 1.0, s = 2.0;
+  uint32_t min = 5, min_duration = 1;
+  size_t limit = 25;
+  bool short_names = false;
+};
+
+int RunBursts(const Common& c, const GraphOpts& g, const BurstArgs& a) {
+  auto type = ItemTypeFromName(a.type);
+  if (!type) return Fail(c, Status::InvalidArgument("unknown --type " + a.type + "; use keywords, cited, authors, organizations or countries"));
+  auto keywords = KeywordSourceFromName(a.keywords);
+  if (!keywords) return Fail(c, Status::InvalidArgument("--keywords wants all, author or index"));
+  if (!(a.s > 1)) return Fail(c, Status::InvalidArgument("--s is the burst rate's ratio to the base rate: give a number above 1"));
+  if (!(a.gamma >= 0)) return Fail(c, Status::InvalidArgument("--gamma must be zero or more"));
+  BurstRequest req;
+  req.type = *type;
+  req.query = a.query;
+  req.items.keywords = *keywords;
+  req.items.short_names = a.short_names;
+  req.bursts.burst.gamma = a.gamma;
+  req.bursts.burst.s = a.s;
+  req.bursts.min_occurrences = a.min;
+  req.bursts.min_duration = a.min_duration;
+  Result<BurstResult> r = Status::Internal("unset");
+  if (*type == ItemType::kCited) {
+    auto s = OpenGraph(c, g);
+    if (!s.ok()) return Fail(c, s.status());
+    r = CitedBursts(**s, req);
+  } else {
+    auto searcher = Searcher::Open(c.index);
+    if (!searcher.ok()) return Fail(c, searcher.status());
+    r = TermBursts(**searcher, req);
+  }
+  if (!r.ok()) return Fail(c, r.status());
+  std::cout << (c.json ? BurstsJson(*r, a.limit) : BurstsText(*r, a.limit));
   return kExitOk;
 }
 
@@ -571,6 +715,8 @@ int main(int argc, char** argv) {
       "  lode rank --type eo                              # central orders (PageRank)\n"
       "  lode export --format gexf -o lodestone.gexf      # for Gephi\n"
       "  lode cocite doi:10.1890/08-1481.1                # works cited together (papers)\n"
+      "  lode network coauthors                           # co-authorship network, VOSviewer's way\n"
+      "  lode bursts --type keywords                      # Kleinberg bursts, CiteSpace's way\n"
       "  lode stats\n",
       "lode"};
   app.require_subcommand(1);
@@ -779,10 +925,12 @@ int main(int argc, char** argv) {
       "  lode export --format json --query 'kind:executive_order \"critical minerals\"'\n"
       "  lode export --format csv --edge cites,revokes,amends -o citations\n"
       "  lode export --format vosviewer --query kind:paper --edge cites -o papers\n"
-      "  lode export --format bibtex --around doi:10.7554/elife.00005 -o refs.bib");
+      "  lode export --format bibtex --around doi:10.7554/elife.00005 -o refs.bib\n"
+      "  lode export --format wos --query 'kind:paper lang:zh' -o download_cn.txt   # for CiteSpace");
   ex_cmd->add_option("--format", ex.format,
                      "graphml (default), gexf, dot, json, csv, pajek, vosviewer (PREFIX-map.txt and PREFIX-network.txt);\n"
-                     "bibtex, ris or csl-json: the records of the selected documents");
+                     "bibtex, ris or csl-json: the records of the selected documents; wos: Web of Science plain text\n"
+                     "of the selected papers (for CiteSpace; Chinese records included, UTF-8)");
   ex_cmd->add_option("-o,--output", ex.output, "File to write (default: standard output; csv: a prefix)");
   ex_cmd->add_option("--around", ex.around, "Only the neighbourhood of this node");
   ex_cmd->add_option("--depth", ex.depth, "Hops around --around (default 1)")->check(CLI::Range(1u, 6u));
@@ -803,6 +951,63 @@ int main(int argc, char** argv) {
   rd_cmd->add_option("--edge", rd.edge, edge_help);
   rd_cmd->add_option("--max-nodes", rd.max_nodes, "Draw at most this many nodes, nearest first (default 80)");
   add_graph(rd_cmd);
+
+  // ---- bibliometrics (issue 15)
+  NetworkArgs net;
+  auto* net_cmd = app.add_subcommand(
+      "network",
+      "Co-authorship, organization and country collaboration, or keyword co-occurrence network of the\n"
+      "papers (all of them, or those matching --query), with VOSviewer's conventions: full counting (each\n"
+      "paper adds 1 to every pair it names; --fractional for 1/(n-1)), a minimum number of papers per item,\n"
+      "association strength s_ij = 2m c_ij / (k_i k_j), clusters by igraph's Leiden with VOSviewer's quality\n"
+      "function (or modularity, or Louvain) and Newman's modularity of the result. Authors are taken as\n"
+      "written (full names; --short-names for WoS AU / Scopus abbreviations), organizations and countries\n"
+      "from the addresses (WoS C1: the first part and the last), keywords folded (case, full-width, trailing ;).\n"
+      "  lode network coauthors\n"
+      "  lode network keywords --min 10 --keywords author -o capture --format vosviewer\n"
+      "  lode network countries --min 1 --json\n"
+      "  lode network keywords --query 'year:2015..2019' --cluster modularity -o kw.gexf --format gexf");
+  net_cmd->add_option("type", net.type, "coauthors, organizations, countries or keywords")->required();
+  net_cmd->add_option("--min", net.min, "Minimum papers per item (default 5, VOSviewer's)");
+  net_cmd->add_option("--query", net.query, "Only the papers matching this search");
+  net_cmd->add_option("-n,--limit", net.limit, "Keep the N items of greatest total link strength (default: all over --min)");
+  net_cmd->add_option("--max-per-paper", net.max_per_paper,
+                      "Ignore papers naming more items (default 25 for names, VOSviewer's; none for keywords; 0 = none)");
+  net_cmd->add_flag("--fractional", net.fractional, "Fractional counting: a paper naming n items adds 1/(n-1) per link");
+  net_cmd->add_option("--cluster", net.cluster,
+                      "vos (default: Leiden, VOSviewer's quality over association strengths), modularity (Leiden),\n"
+                      "louvain, or none");
+  net_cmd->add_option("--resolution", net.resolution, "Clustering resolution (default 1; larger: more, smaller clusters)");
+  net_cmd->add_option("--starts", net.starts, "Random starts of the clustering, best kept (default 10; seeds fixed)")
+      ->check(CLI::Range(1u, 1000u));
+  net_cmd->add_option("--keywords", net.keywords, "all (default), author (WoS DE, Scopus Author Keywords) or index (WoS ID, Keywords Plus)");
+  net_cmd->add_flag("--short-names", net.short_names, "Authors as the database abbreviates them (WoS AU) when the record has them");
+  net_cmd->add_option("--show", net.show, "Items listed in the text output (default 20)");
+  net_cmd->add_option("-o,--output", net.output, "Write the network: a PREFIX for vosviewer (PREFIX-map.txt, PREFIX-network.txt), a FILE otherwise");
+  net_cmd->add_option("--format", net.format, "vosviewer (default with -o), gexf (1.2draft) or graphml");
+  AddCommon(net_cmd, common);
+
+  BurstArgs burst;
+  auto* burst_cmd = app.add_subcommand(
+      "bursts",
+      "Kleinberg's burst detection (the two-state automaton CiteSpace uses) on counts per year: the\n"
+      "keywords, or the works cited, that an unusually large share of the papers of some years named, with\n"
+      "the first and last year of each burst and its strength (the cost it saves, CiteSpace's Strength).\n"
+      "A year's batch is its papers naming at least one item; the burst state's rate is s times the base\n"
+      "rate; entering it costs gamma ln(years).\n"
+      "  lode bursts --type keywords\n"
+      "  lode bursts --type cited --min 10 --limit 30\n"
+      "  lode bursts --type keywords --query 'year:2012..' --gamma 0.5 --json");
+  burst_cmd->add_option("--type", burst.type, "keywords (default), cited, authors, organizations or countries");
+  burst_cmd->add_option("--gamma", burst.gamma, "Cost of entering a burst, times ln(years) (default 1)");
+  burst_cmd->add_option("--s", burst.s, "Burst rate / base rate (default 2)");
+  burst_cmd->add_option("--min", burst.min, "Test only items named by at least this many papers (default 5)");
+  burst_cmd->add_option("--min-duration", burst.min_duration, "Drop bursts shorter than this many years (default 1)");
+  burst_cmd->add_option("--query", burst.query, "Only the papers matching this search");
+  burst_cmd->add_option("-n,--limit", burst.limit, "Bursts listed, strongest first (default 25; 0 = all)");
+  burst_cmd->add_option("--keywords", burst.keywords, "all (default), author or index");
+  burst_cmd->add_flag("--short-names", burst.short_names, "Authors as the database abbreviates them");
+  add_graph(burst_cmd);
 
   if (argc == 1) {
     std::cout << app.help();
@@ -828,6 +1033,8 @@ int main(int argc, char** argv) {
   if (*tl_cmd) return RunTimeline(common, gopts, tl_id, tl_type, tl_limit);
   if (*co_cmd) return RunCooccur(common, gopts, co_id, co_type, co_limit);
   if (*ex_cmd) return RunExport(common, gopts, ex);
+  if (*net_cmd) return RunNetwork(common, net);
+  if (*burst_cmd) return RunBursts(common, gopts, burst);
   if (*cocite_cmd) return RunRelated(common, gopts, rel_id, true, rel_type, rel_limit);
   if (*couple_cmd) return RunRelated(common, gopts, rel_id, false, rel_type, rel_limit);
   if (*rd_cmd) {

@@ -29,15 +29,6 @@ std::string Source(const Document& d) {
   return d.sources.empty() ? std::string() : d.sources.front().path;
 }
 
-std::string Thousands(uint64_t n) {
-  std::string s = std::to_string(n), out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (i && (s.size() - i) % 3 == 0) out += ',';
-    out += s[i];
-  }
-  return out;
-}
-
 std::string Mb(uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
@@ -213,6 +204,15 @@ std::string Wrap(const std::string& s, size_t indent, size_t width) {
   return out;
 }
 }  // namespace
+
+std::string Thousands(uint64_t n) {
+  std::string s = std::to_string(n), out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i && (s.size() - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return out;
+}
 
 std::string SearchJson(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits) {
   rapidjson::StringBuffer buf;

@@ -54,6 +54,9 @@ std::string WrapText(const std::string& s, size_t indent, size_t width);
 // {"error": message, "code": name}
 std::string ErrorJson(const std::string& message, const std::string& code);
 
+// 5022 -> "5,022" (counts in text output).
+std::string Thousands(uint64_t n);
+
 }  // namespace lodestone
 
 #endif  // LODESTONE_QUERY_RENDER_H_
