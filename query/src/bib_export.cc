@@ -256,14 +256,6 @@ std::string WosShortName(const std::string& name) {
   return initials.empty() ? p.family : p.family + ", " + initials;
 }
 
-// WoS AF: "Surname, Given" as the record gives it; JATS-style "Given Surname"
-// is turned round; Chinese names as given.
-std::string WosFullName(const std::string& name) {
-  if (HasCjk(name) || name.find(',') != std::string::npos) return Trim(name);
-  PersonName p = SplitName(name);
-  return p.given.empty() ? p.family : p.family + ", " + p.given;
-}
-
 // A cited reference in the WoS CR layout, for records from other sources.
 std::string WosCitedReference(const Reference& r) {
   std::vector<std::string> parts;
@@ -373,7 +365,7 @@ void WriteWosPlainText(const std::vector<Document>& docs, std::ostream& out, siz
       }
     }
     for (const auto& a : d.authors) {
-      fulls.push_back(WosFullName(a));
+      fulls.push_back(Trim(a));  // AF as written: "Zhan Xiangjiang", "Thinh Tien Vu" have no comma to reorder by
       if (!wos || Meta(d, "authors_short").empty()) shorts.push_back(WosShortName(a));
     }
     lines("AU", shorts);

@@ -19,6 +19,9 @@
 #include "lodestone/index/writer.h"
 #include "lodestone/ingest/analyzer.h"
 #include "lodestone/ingest/pipeline.h"
+#include "lodestone/ingest/readers.h"
+#include "lodestone/query/bib_export.h"
+#include "lodestone/query/bibliometrics.h"
 #include "lodestone/query/graph_queries.h"
 
 namespace fs = std::filesystem;
@@ -660,6 +663,187 @@ void IngestAndKill(const std::vector<std::string>& paths, const std::string& ind
   int status = 0;
   ::waitpid(pid, &status, 0);
   EXPECT_TRUE(WIFSIGNALED(status)) << "ingest finished before it could be killed";
+}
+
+// issue 15: co-authorship and keyword networks of the Web of Science set,
+// against counts made here from the AU, AF and DE lines of the 11 files
+// (simply: continuation lines joined, names and keywords lower-cased and
+// trimmed; every name and keyword in this export is ASCII), and the Web of
+// Science export of the same 5,022 records read back by lode's reader.
+struct WosRecordLines {
+  std::string id;
+  std::vector<std::string> au, af, de;
+};
+
+std::vector<WosRecordLines> ReadWosLines() {
+  std::vector<WosRecordLines> out;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(kCorpus + "/wos-capture-recapture"))
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::string line, tag, di, ut, de;
+    WosRecordLines r;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+      std::string value;
+      if (line.rfind("   ", 0) == 0) {
+        value = line.substr(3);
+      } else {
+        tag = line.substr(0, 2);
+        value = line.size() > 3 ? line.substr(3) : "";
+      }
+      if (tag == "AU") r.au.push_back(value);
+      if (tag == "AF") r.af.push_back(value);
+      if (tag == "DE") de += (de.empty() ? "" : " ") + value;
+      if (tag == "DI") di = value;
+      if (tag == "UT") ut = value;
+      if (tag == "ER" && line.rfind("ER", 0) == 0) {
+        for (char& c : di) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        r.id = di.empty() ? "wos:" + ut.substr(ut.find(':') + 1) : "doi:" + di;
+        size_t start = 0;
+        while (start <= de.size()) {
+          size_t p = de.find(';', start);
+          if (p == std::string::npos) p = de.size();
+          r.de.push_back(de.substr(start, p - start));
+          start = p + 1;
+        }
+        out.push_back(std::move(r));
+        r = WosRecordLines{};
+        di.clear();
+        ut.clear();
+        de.clear();
+      }
+    }
+  }
+  return out;
+}
+
+std::string SimpleFold(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == ';' || out.back() == ',' || out.back() == '.')) out.pop_back();
+  while (!out.empty() && out.front() == ' ') out.erase(0, 1);
+  return out;
+}
+
+struct PairCounts {
+  std::map<std::string, uint32_t> occurrences;
+  std::map<std::pair<std::string, std::string>, uint32_t> pairs;
+  size_t over_cap = 0;
+};
+
+PairCounts CountPairs(const std::vector<std::vector<std::string>>& papers, size_t cap) {
+  PairCounts c;
+  for (const auto& items : papers) {
+    std::set<std::string> set;
+    for (const auto& i : items)
+      if (!SimpleFold(i).empty()) set.insert(SimpleFold(i));
+    if (set.empty()) continue;
+    if (cap && set.size() > cap) {
+      ++c.over_cap;
+      continue;
+    }
+    for (const auto& a : set) ++c.occurrences[a];
+    for (auto a = set.begin(); a != set.end(); ++a)
+      for (auto b = std::next(a); b != set.end(); ++b) ++c.pairs[{*a, *b}];
+  }
+  return c;
+}
+
+void ExpectSameNetwork(const BibliometricNetwork& net, const PairCounts& want, const char* what) {
+  EXPECT_EQ(net.papers_over_cap, want.over_cap) << what;
+  ASSERT_EQ(net.nodes.size(), want.occurrences.size()) << what;
+  EXPECT_EQ(net.links.size(), want.pairs.size()) << what;
+  size_t compared = 0;
+  for (const auto& n : net.nodes) {
+    auto it = want.occurrences.find(n.key);
+    ASSERT_NE(it, want.occurrences.end()) << what << ": " << n.key;
+    EXPECT_EQ(n.occurrences, it->second) << what << ": " << n.key;
+  }
+  for (const auto& l : net.links) {
+    std::string a = net.nodes[l.a].key, b = net.nodes[l.b].key;
+    if (b < a) std::swap(a, b);
+    auto it = want.pairs.find({a, b});
+    ASSERT_NE(it, want.pairs.end()) << what << ": " << a << " - " << b;
+    EXPECT_EQ(l.weight, it->second) << what << ": " << a << " - " << b;
+    ++compared;
+  }
+  EXPECT_EQ(compared, want.pairs.size()) << what;
+}
+
+TEST_F(RealCorpusTest, CoauthorshipAndKeywordNetworksOfTheWebOfScienceSet) {
+  std::vector<WosRecordLines> recs = ReadWosLines();
+  ASSERT_EQ(recs.size(), 5022u);
+  std::vector<Document> docs;
+  std::vector<std::vector<std::string>> au, af, de;
+  for (const auto& r : recs) {
+    auto d = searcher_->Get(r.id);
+    ASSERT_TRUE(d.ok()) << r.id;
+    docs.push_back(*d);
+    au.push_back(r.au);
+    af.push_back(r.af.empty() ? r.au : r.af);  // the reader takes AU where a record has no AF
+    de.push_back(r.de);
+  }
+  auto build = [&](ItemType type, ItemOptions items, size_t cap) {
+    std::vector<PaperItems> papers;
+    for (const auto& d : docs) papers.push_back(ItemsOf(d, type, items));
+    NetworkOptions o;
+    o.max_items_per_paper = cap;
+    o.cluster = ClusterMethod::kNone;
+    auto n = BuildCoNetwork(papers, o);
+    EXPECT_TRUE(n.ok());
+    return n.ok() ? *n : BibliometricNetwork{};
+  };
+  ItemOptions full, short_names, author_keywords;
+  short_names.short_names = true;
+  author_keywords.keywords = KeywordSource::kAuthor;
+  const PairCounts af_pairs = CountPairs(af, 25), au_pairs = CountPairs(au, 25), de_pairs = CountPairs(de, 0);
+  EXPECT_EQ(af_pairs.over_cap, 4u);  // four papers name more than 25 authors
+  EXPECT_GT(af_pairs.pairs.size(), 10000u);
+  EXPECT_GT(de_pairs.pairs.size(), 50000u);
+  ExpectSameNetwork(build(ItemType::kAuthors, full, 25), af_pairs, "AF co-authorship");
+  ExpectSameNetwork(build(ItemType::kAuthors, short_names, 25), au_pairs, "AU co-authorship");
+  ExpectSameNetwork(build(ItemType::kKeywords, author_keywords, 0), de_pairs, "DE keywords");
+  std::printf("[ realcorpus ] AF co-authorship: %zu authors, %zu links; AU: %zu, %zu; DE keywords: %zu, %zu\n",
+              af_pairs.occurrences.size(), af_pairs.pairs.size(), au_pairs.occurrences.size(), au_pairs.pairs.size(),
+              de_pairs.occurrences.size(), de_pairs.pairs.size());
+
+  // The Web of Science export of the same records, read back by lode's reader.
+  std::ostringstream out;
+  WriteWosPlainText(docs, out);
+  auto back = ReadDocuments("wos", FileInput{"/x/savedrecs.txt", "x", out.str()});
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_EQ(back->size(), docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Document& a = docs[i];
+    const Document& b = (*back)[i];
+    ASSERT_EQ(b.id, a.id);
+    EXPECT_EQ(b.title, a.title) << a.id;
+    EXPECT_EQ(b.date.substr(0, 4), a.date.substr(0, 4)) << a.id;
+    EXPECT_EQ(b.authors, a.authors) << a.id;
+    if (a.meta.count("authors_short")) {
+      ASSERT_TRUE(b.meta.count("authors_short")) << a.id;
+      EXPECT_EQ(b.meta.at("authors_short"), a.meta.at("authors_short")) << a.id;
+    }
+    EXPECT_EQ(b.keywords, a.keywords) << a.id;
+    EXPECT_EQ(b.index_keywords, a.index_keywords) << a.id;
+    ASSERT_EQ(b.affiliations.size(), a.affiliations.size()) << a.id;
+    for (size_t k = 0; k < a.affiliations.size(); ++k) {
+      EXPECT_EQ(b.affiliations[k].address, a.affiliations[k].address) << a.id;
+      EXPECT_EQ(b.affiliations[k].authors, a.affiliations[k].authors) << a.id;
+    }
+    ASSERT_EQ(b.references.size(), a.references.size()) << a.id;
+    for (size_t k = 0; k < a.references.size(); ++k) EXPECT_EQ(b.references[k].text, a.references[k].text) << a.id;
+  }
 }
 
 TEST(CrashTest, KilledUpdateLeavesAnOpenIndexAndRerunFinishes) {

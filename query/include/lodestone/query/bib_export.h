@@ -29,9 +29,12 @@ void WriteCslJson(const std::vector<Document>& docs, std::ostream& out);
 // Science writes, so that CiteSpace reads any selection, Chinese records
 // included, as CiteSpace users convert CNKI data today (issue 15). Papers
 // only: other documents are skipped (*skipped counts them). Fields: PT AU AF
-// TI SO LA DT DE ID AB C1 CR NR TC PY VL IS BP EP AR DI J9 UT. AU is the
-// record's abbreviated form when it has one, else derived ("Li, Haoqi" ->
-// "Li, H"); names with Chinese characters are written as given. CR lines
+// TI SO LA DT DE ID AB C1 CR NR TC PY VL IS BP EP AR DI J9 UT. AF holds the
+// names exactly as the record does (Web of Science itself prints "Zhan
+// Xiangjiang" and "Thinh Tien Vu" without a comma: no name is reordered).
+// AU is the record's abbreviated form when it has one, else derived ("Li,
+// Haoqi" -> "Li, H"; "Jane Doe" -> "Doe, J"); names with Chinese
+// characters are written as given. CR lines
 // are the printed Web of Science lines for Web of Science records and are
 // composed ("Alho JM, 1990, BIOMETRICS, V46, P623, DOI 10.2307/2532083")
 // for the others. UT is WOS:<accession> when known, else LODE:<id>, which
