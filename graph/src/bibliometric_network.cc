@@ -223,6 +223,76 @@ Result<double> Modularity(size_t nodes, const std::vector<NetworkLink>& links, c
   return ModularityLocked(g, cluster, resolution);
 }
 
+Status ClusterNetwork(BibliometricNetwork& net, const NetworkOptions& options) {
+  if (!(options.resolution > 0) || !std::isfinite(options.resolution))
+    return Status::InvalidArgument("the resolution must be a positive number");
+  const ClusterMethod method = options.cluster;
+  net.options.cluster = method;
+  net.options.resolution = options.resolution;
+  net.options.random_starts = options.random_starts;
+  net.options.seed = options.seed;
+  net.clusters = 0;
+  net.modularity = 0;
+  net.quality = 0;
+  for (auto& n : net.nodes) n.cluster = 0;
+  // Clusters of the linked nodes; a node without links is a cluster of its own.
+  std::vector<uint32_t> cluster(net.nodes.size(), UINT32_MAX);
+  if (method != ClusterMethod::kNone) {
+    std::vector<uint32_t> linked_of(net.nodes.size(), UINT32_MAX), linked;
+    for (uint32_t v = 0; v < net.nodes.size(); ++v)
+      if (net.nodes[v].links) {
+        linked_of[v] = static_cast<uint32_t>(linked.size());
+        linked.push_back(v);
+      }
+    std::vector<std::pair<uint32_t, uint32_t>> ends;
+    for (const auto& l : net.links) ends.push_back({linked_of[l.a], linked_of[l.b]});
+    if (!linked.empty()) {
+      IgraphScope scope;
+      const bool vos = method == ClusterMethod::kVos;
+      WeightedGraph g;
+      if (Status s = g.Build(linked.size(), ends,
+                             [&](size_t i) { return vos ? net.links[i].strength : net.links[i].weight; });
+          !s.ok())
+        return s;
+      std::vector<double> node_weight(linked.size(), 1.0);
+      if (!vos)
+        for (size_t i = 0; i < linked.size(); ++i) node_weight[i] = net.nodes[linked[i]].total_link_strength;
+      auto c = ClusterLocked(g, node_weight, method, options.resolution, options.random_starts, options.seed);
+      if (!c.ok()) return c.status();
+      net.quality = c->quality;
+      for (size_t i = 0; i < linked.size(); ++i) cluster[linked[i]] = c->cluster[i];
+    }
+    uint32_t next = 0;
+    for (auto& c : cluster) {
+      if (c != UINT32_MAX) next = std::max(next, c + 1);
+    }
+    for (auto& c : cluster)
+      if (c == UINT32_MAX) c = next++;
+    // Number clusters 1, 2, … by size, ties by their first (strongest) node.
+    std::vector<uint32_t> size(next, 0), first(next, UINT32_MAX);
+    for (uint32_t v = 0; v < cluster.size(); ++v) {
+      ++size[cluster[v]];
+      first[cluster[v]] = std::min(first[cluster[v]], v);
+    }
+    std::vector<uint32_t> ids;
+    for (uint32_t c = 0; c < next; ++c)
+      if (size[c]) ids.push_back(c);
+    std::sort(ids.begin(), ids.end(), [&](uint32_t x, uint32_t y) {
+      return size[x] != size[y] ? size[x] > size[y] : first[x] < first[y];
+    });
+    std::vector<uint32_t> number(next, 0);
+    for (uint32_t r = 0; r < ids.size(); ++r) number[ids[r]] = r + 1;
+    for (uint32_t v = 0; v < cluster.size(); ++v) net.nodes[v].cluster = number[cluster[v]];
+    net.clusters = static_cast<uint32_t>(ids.size());
+    std::vector<uint32_t> numbered(net.nodes.size());
+    for (uint32_t v = 0; v < numbered.size(); ++v) numbered[v] = net.nodes[v].cluster;
+    auto q = Modularity(net.nodes.size(), net.links, numbered, 1.0);
+    if (!q.ok()) return q.status();
+    net.modularity = *q;
+  }
+  return Status::Ok();
+}
+
 Result<BibliometricNetwork> BuildCoNetwork(const std::vector<PaperItems>& papers, const NetworkOptions& options) {
   if (!(options.resolution > 0) || !std::isfinite(options.resolution))
     return Status::InvalidArgument("the resolution must be a positive number");
@@ -370,61 +440,7 @@ Result<BibliometricNetwork> BuildCoNetwork(const std::vector<PaperItems>& papers
     l.strength = two_m * l.weight / (net.nodes[l.a].total_link_strength * net.nodes[l.b].total_link_strength);
   }
 
-  // 4. Clusters of the linked nodes; a node without links is a cluster of its own.
-  std::vector<uint32_t> cluster(net.nodes.size(), UINT32_MAX);
-  if (options.cluster != ClusterMethod::kNone) {
-    std::vector<uint32_t> linked_of(net.nodes.size(), UINT32_MAX), linked;
-    for (uint32_t v = 0; v < net.nodes.size(); ++v)
-      if (net.nodes[v].links) {
-        linked_of[v] = static_cast<uint32_t>(linked.size());
-        linked.push_back(v);
-      }
-    std::vector<std::pair<uint32_t, uint32_t>> ends;
-    for (const auto& l : net.links) ends.push_back({linked_of[l.a], linked_of[l.b]});
-    if (!linked.empty()) {
-      IgraphScope scope;
-      const bool vos = options.cluster == ClusterMethod::kVos;
-      WeightedGraph g;
-      if (Status s = g.Build(linked.size(), ends,
-                             [&](size_t i) { return vos ? net.links[i].strength : net.links[i].weight; });
-          !s.ok())
-        return s;
-      std::vector<double> node_weight(linked.size(), 1.0);
-      if (!vos)
-        for (size_t i = 0; i < linked.size(); ++i) node_weight[i] = net.nodes[linked[i]].total_link_strength;
-      auto c = ClusterLocked(g, node_weight, options.cluster, options.resolution, options.random_starts, options.seed);
-      if (!c.ok()) return c.status();
-      net.quality = c->quality;
-      for (size_t i = 0; i < linked.size(); ++i) cluster[linked[i]] = c->cluster[i];
-    }
-    uint32_t next = 0;
-    for (auto& c : cluster) {
-      if (c != UINT32_MAX) next = std::max(next, c + 1);
-    }
-    for (auto& c : cluster)
-      if (c == UINT32_MAX) c = next++;
-    // Number clusters 1, 2, … by size, ties by their first (strongest) node.
-    std::vector<uint32_t> size(next, 0), first(next, UINT32_MAX);
-    for (uint32_t v = 0; v < cluster.size(); ++v) {
-      ++size[cluster[v]];
-      first[cluster[v]] = std::min(first[cluster[v]], v);
-    }
-    std::vector<uint32_t> ids;
-    for (uint32_t c = 0; c < next; ++c)
-      if (size[c]) ids.push_back(c);
-    std::sort(ids.begin(), ids.end(), [&](uint32_t x, uint32_t y) {
-      return size[x] != size[y] ? size[x] > size[y] : first[x] < first[y];
-    });
-    std::vector<uint32_t> number(next, 0);
-    for (uint32_t r = 0; r < ids.size(); ++r) number[ids[r]] = r + 1;
-    for (uint32_t v = 0; v < cluster.size(); ++v) net.nodes[v].cluster = number[cluster[v]];
-    net.clusters = static_cast<uint32_t>(ids.size());
-    std::vector<uint32_t> numbered(net.nodes.size());
-    for (uint32_t v = 0; v < numbered.size(); ++v) numbered[v] = net.nodes[v].cluster;
-    auto q = Modularity(net.nodes.size(), net.links, numbered, 1.0);
-    if (!q.ok()) return q.status();
-    net.modularity = *q;
-  }
+  if (Status st = ClusterNetwork(net, options); !st.ok()) return st;
   return net;
 }
 

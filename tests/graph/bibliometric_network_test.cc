@@ -172,6 +172,31 @@ TEST(CoNetworkTest, TwoObviousCliquesAreTwoClusters) {
   }
 }
 
+TEST(CoNetworkTest, ClusterNetworkReclustersABuiltNetwork) {
+  std::vector<PaperItems> papers;
+  for (int k = 0; k < 2; ++k) {
+    papers.push_back(P("x" + std::to_string(k), 2010, {"a", "b", "c"}));
+    papers.push_back(P("y" + std::to_string(k), 2011, {"d", "e", "f"}));
+  }
+  papers.push_back(P("bridge", 2012, {"c", "d"}));
+  auto n = BuildCoNetwork(papers, NoClusters());
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(n->clusters, 0u);
+  NetworkOptions o;
+  o.cluster = ClusterMethod::kModularity;
+  ASSERT_TRUE(ClusterNetwork(*n, o).ok());
+  EXPECT_EQ(n->clusters, 2u);
+  EXPECT_EQ(n->options.cluster, ClusterMethod::kModularity);
+  EXPECT_GT(n->modularity, 0.3);
+  EXPECT_NEAR(n->quality, n->modularity, 1e-12);  // Leiden's own quality is modularity at γ = 1
+  o.cluster = ClusterMethod::kNone;
+  ASSERT_TRUE(ClusterNetwork(*n, o).ok());
+  EXPECT_EQ(n->clusters, 0u);
+  for (const auto& v : n->nodes) EXPECT_EQ(v.cluster, 0u);
+  o.resolution = -1;
+  EXPECT_FALSE(ClusterNetwork(*n, o).ok());
+}
+
 TEST(CoNetworkTest, ClustersAreNumberedFromTheLargestAndIsolatedNodesStandAlone) {
   std::vector<PaperItems> papers = {P("1", 2000, {"a", "b", "c"}), P("2", 2000, {"a", "b", "c"}),
                                     P("3", 2000, {"x", "y"}), P("4", 2000, {"x", "y"}), P("5", 2000, {"lonely"})};

@@ -100,9 +100,16 @@ struct BibliometricNetwork {
   NetworkOptions options;
 };
 
-// Builds the network and clusters it. InvalidArgument for a resolution that
-// is not positive; Internal when igraph reports an error.
+// Builds the network and clusters it (ClusterNetwork with options.cluster).
+// InvalidArgument for a resolution that is not positive; Internal when
+// igraph reports an error.
 Result<BibliometricNetwork> BuildCoNetwork(const std::vector<PaperItems>& papers, const NetworkOptions& options);
+
+// Clusters a built network again (another method, resolution or number of
+// starts; options.min_occurrences and the like are not looked at): sets
+// each node's cluster, clusters, modularity, quality and options. Nodes
+// without links are clusters of their own; with kNone every cluster is 0.
+Status ClusterNetwork(BibliometricNetwork& net, const NetworkOptions& options);
 
 // Newman's modularity of a partition (cluster numbers per node) of an
 // undirected weighted graph given as links, with resolution γ:
