@@ -313,17 +313,24 @@ std::string BurstsText(const BurstResult& r, size_t limit) {
       << (b.bursts.size() == 1 ? " burst" : " bursts") << " found\n\n";
   if (n == 0) return out.str();
   const size_t years = b.papers_per_year.size();
-  // The bar has one column per year: first and last year over its ends when it is wide enough.
-  out << "  " << Column(Noun(t, false), 44) << Right("strength", 9) << Right("begin", 7) << Right("end", 6) << "  "
-      << b.first_year;
-  if (years >= 9) out << std::string(years - 8, ' ') << b.last_year;
-  else if (years > 1) out << "-" << b.last_year;
+  // The bar has one column per year (first and last year over its ends when it is wide enough); a
+  // span of more than 40 years leaves it out.
+  const bool bar = years <= 40;
+  out << "  " << Column(Noun(t, false), 44) << Right("strength", 9) << Right("begin", 7) << Right("end", 6);
+  if (bar) {
+    out << "  " << b.first_year;
+    if (years >= 9) out << std::string(years - 8, ' ') << b.last_year;
+    else if (years > 1) out << "-" << b.last_year;
+  }
   out << "\n";
   for (size_t i = 0; i < n; ++i) {
     const TermBurst& x = b.bursts[i];
     out << "  " << Column(x.label, 44) << Right(Fixed(x.strength, 2), 9) << Right(std::to_string(x.start), 7)
-        << Right(std::to_string(x.end), 6) << "  ";
-    for (int y = b.first_year; y <= b.last_year; ++y) out << (y >= x.start && y <= x.end ? "\xE2\x96\x88" : "\xE2\x94\x80");
+        << Right(std::to_string(x.end), 6);
+    if (bar) {
+      out << "  ";
+      for (int y = b.first_year; y <= b.last_year; ++y) out << (y >= x.start && y <= x.end ? "\xE2\x96\x88" : "\xE2\x94\x80");
+    }
     out << "\n";
   }
   if (n < b.bursts.size()) out << "  … " << Thousands(b.bursts.size() - n) << " more (--limit 0 lists all)\n";
