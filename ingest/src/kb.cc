@@ -96,6 +96,9 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
     e.is_a = Strings(v, "is_a");
     e.not_in = Strings(v, "not_in");
     e.parent = String(v, "parent");
+    e.office = String(v, "office");
+    e.terms = Strings(v, "term");
+    e.white_house_archive = Strings(v, "white_house_archive");
     if (auto g = v.FindMember("group"); g != v.MemberEnd() && g->value.IsBool()) e.group = g->value.GetBool();
     if (auto a = v.FindMember("ambiguous"); a != v.MemberEnd() && a->value.IsBool()) e.ambiguous = a->value.GetBool();
     if (auto l = v.FindMember("lists"); l != v.MemberEnd() && l->value.IsArray())
@@ -120,9 +123,67 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
       AppendUnique(old.is_a, e.is_a);
       AppendUnique(old.not_in, e.not_in);
       for (const auto& lm : e.lists) old.lists.push_back(lm);
+      if (old.office.empty()) old.office = e.office;
+      AppendUnique(old.terms, e.terms);
+      AppendUnique(old.white_house_archive, e.white_house_archive);
     }
   }
+  IndexAdministrations();
   return Status::Ok();
+}
+
+namespace {
+bool IsIsoDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+}  // namespace
+
+void KnowledgeBase::IndexAdministrations() {
+  administrations_.clear();
+  for (const auto& e : entities_) {
+    if (e.type != "person" || e.office != "President of the United States") continue;
+    for (const auto& term : e.terms) {
+      size_t slash = term.find('/');
+      if (slash == std::string::npos) continue;
+      Administration a{e.id, e.name, term.substr(0, slash), term.substr(slash + 1)};
+      if (a.to == "..") a.to.clear();
+      // Cabinet-style year-only terms cannot place a document on a day.
+      if (!IsIsoDate(a.from) || (!a.to.empty() && !IsIsoDate(a.to))) continue;
+      administrations_.push_back(std::move(a));
+    }
+  }
+  std::sort(administrations_.begin(), administrations_.end(),
+            [](const Administration& a, const Administration& b) { return a.from < b.from; });
+}
+
+const Administration* KnowledgeBase::AdministrationOn(const std::string& date) const {
+  if (date.size() < 10 || !IsIsoDate(date.substr(0, 10))) return nullptr;
+  const std::string day = date.substr(0, 10);
+  const Administration* found = nullptr;
+  for (const auto& a : administrations_)  // oldest first: the last that covers the day is the newer
+    if (a.Covers(day)) found = &a;
+  return found;
+}
+
+const Administration* KnowledgeBase::AdministrationOf(const std::string& president, const std::string& date) const {
+  const Administration* first = nullptr;
+  const Administration* latest_started = nullptr;
+  for (const auto& a : administrations_) {
+    if (a.president != president) continue;
+    if (!first) first = &a;
+    if (!date.empty() && a.from <= date) latest_started = &a;
+  }
+  return latest_started ? latest_started : first;
+}
+
+const Entity* KnowledgeBase::PresidentOfArchive(const std::string& host) const {
+  for (const auto& e : entities_)
+    for (const auto& h : e.white_house_archive)
+      if (internal::Lower(host) == h) return &e;
+  return nullptr;
 }
 
 const Entity* KnowledgeBase::Find(const std::string& id) const {
