@@ -23,6 +23,7 @@
 #include "lodestone/index/merge.h"
 #include "lodestone/index/writer.h"
 #include "lodestone/ingest/analyzer.h"
+#include "lodestone/ingest/attribution.h"
 #include "lodestone/ingest/extract.h"
 #include "lodestone/ingest/readers.h"
 
@@ -58,8 +59,16 @@ Status ReadWholeFile(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
-AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const Extractor* extractor) {
-  if (extractor) extractor->Extract(&doc, analyzer);
+// What every document passes through after it is read and merged:
+// attribution always (jurisdiction, president), extraction unless turned off.
+struct DocumentSteps {
+  const KnowledgeBase& kb;
+  const Extractor* extractor = nullptr;
+};
+
+AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const DocumentSteps& steps) {
+  Attribute(steps.kb, &doc);
+  if (steps.extractor) steps.extractor->Extract(&doc, analyzer);
   AnalyzedDocument ad;
   uint32_t pos = 0;
   analyzer.Tokenize(doc.title, &pos, &ad.title);
@@ -73,7 +82,7 @@ AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const Extractor* extr
 // Reads, parses and analyses one bundle. `old` holds manifest entries of its
 // files (for the hash check), empty in build mode.
 BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional<ManifestEntry>>& old,
-                           Analyzer& analyzer, const Extractor* extractor) {
+                           Analyzer& analyzer, const DocumentSteps& steps) {
   BundleResult r;
   std::vector<Document> docs;
   bool all_same = !old.empty();
@@ -128,7 +137,7 @@ BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional
     else
       merged[it->second] = MergeDocuments(merged[it->second], d);
   }
-  for (auto& d : merged) r.docs.push_back(Analyze(std::move(d), analyzer, extractor));
+  for (auto& d : merged) r.docs.push_back(Analyze(std::move(d), analyzer, steps));
   return r;
 }
 
@@ -206,7 +215,7 @@ uint64_t TotalBytes(const std::vector<Bundle>& bundles) {
 // Build mode: every worker fills its own shard; shards are compacted and
 // published at the end. Bundles go to workers round-robin, so the same input
 // gives the same index.
-Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const Extractor* extractor,
+Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const DocumentSteps& steps,
              IngestSummary& sum) {
   sum.mode = "build";
   auto work = MakeWorkDir(opt.index_dir);
@@ -229,7 +238,7 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const
     workers.emplace_back([&, w] {
       Analyzer analyzer;
       for (size_t i = w; i < bundles.size(); i += n) {
-        BundleResult r = ProcessBundle(bundles[i], {}, analyzer, extractor);
+        BundleResult r = ProcessBundle(bundles[i], {}, analyzer, steps);
         Collect(r, partial[w]);
         partial[w].files_read += r.files.size() + r.failed.size();
         partial[w].added += r.docs.size();
@@ -270,7 +279,7 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const
 // Update mode: workers read and analyse changed bundles; this thread writes
 // them in discovery order (deterministic) with a bounded window in flight.
 Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, const std::vector<FoundFile>& found,
-              const Extractor* extractor, IndexWriter& writer, IngestSummary& sum) {
+              const DocumentSteps& steps, IndexWriter& writer, IngestSummary& sum) {
   sum.mode = "update";
   std::vector<size_t> todo;
   std::vector<std::vector<std::optional<ManifestEntry>>> old(bundles.size());
@@ -308,7 +317,7 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
           if (next >= todo.size()) return;
           k = next++;
         }
-        BundleResult r = ProcessBundle(bundles[todo[k]], old[todo[k]], analyzer, extractor);
+        BundleResult r = ProcessBundle(bundles[todo[k]], old[todo[k]], analyzer, steps);
         files_done += bundles[todo[k]].files.size();
         bytes_done += r.bytes;
         std::lock_guard<std::mutex> lock(mu);
@@ -415,7 +424,7 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
 
   const bool has_index = fs::exists(fs::path(opt.index_dir) / "CURRENT");
   if (!has_index || opt.rebuild) {
-    s = Build(opt, bundles, extractor.get(), sum);
+    s = Build(opt, bundles, DocumentSteps{*kb, extractor.get()}, sum);
     if (!s.ok()) return s;
     // Documents after merging formats and ids: what the new index holds.
     auto writer = IndexWriter::Open(opt.index_dir);
@@ -425,7 +434,7 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
   } else {
     auto writer = IndexWriter::Open(opt.index_dir, WriteOptions{opt.flush_every});
     if (!writer.ok()) return writer.status();
-    s = Update(opt, bundles, found, extractor.get(), **writer, sum);
+    s = Update(opt, bundles, found, DocumentSteps{*kb, extractor.get()}, **writer, sum);
     if (!s.ok()) return s;
     sum.documents = (*writer)->DocumentCount();
   }

@@ -42,13 +42,10 @@ size_t FindEoHeading(std::string_view text, std::string* number, std::string* da
   return std::string_view::npos;
 }
 
+// The president is not set here: attribution (ingest/attribution.h) does it
+// for every document in one place.
 void FillPolicyMeta(Document& d) {
   if (d.language.empty()) d.language = GuessLanguage(d.text);
-  std::string president = PresidentOn(d.date);
-  if (!president.empty() && d.language == "en" &&
-      (d.kind == Kind::kExecutiveOrder || d.kind == Kind::kProclamation ||
-       d.kind == Kind::kPresidentialMemorandum || d.kind == Kind::kNotice))
-    d.meta.emplace("president", president);
 }
 
 std::string FirstLine(std::string_view text) {
@@ -264,6 +261,7 @@ Result<std::vector<Document>> ReadMarkdown(const FileInput& in) {
   d.url = fm.count("source_url") ? fm["source_url"] : "";
   if (fm.count("language")) d.language = fm["language"];
   if (fm.count("number")) d.number = fm["number"];
+  if (fm.count("jurisdiction")) d.jurisdiction = fm["jurisdiction"];  // stated: attribution keeps it
   for (const char* k : {"citation", "tags", "checked_against"})
     if (fm.count(k) && !fm[k].empty()) d.meta[k] = fm[k];
   auto kind = fm.count("kind") ? KindFromName(fm["kind"]) : std::nullopt;
