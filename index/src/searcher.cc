@@ -59,6 +59,7 @@ Result<Filters> LiftFilters(const std::string& q) {
   static const std::map<std::string, std::string> kTermPrefixes = {
       {"kind", kPrefixKind},
       {"lang", kPrefixLanguage},
+      {"jurisdiction", kPrefixJurisdiction},
       {"format", kPrefixFormat},
       {"id", kPrefixId},
       {"cites", kPrefixCitation},
@@ -205,6 +206,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     qp.set_default_op(req.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     qp.add_boolean_prefix("kind", kPrefixKind);
     qp.add_boolean_prefix("lang", kPrefixLanguage);
+    qp.add_boolean_prefix("jurisdiction", kPrefixJurisdiction);
     qp.add_boolean_prefix("format", kPrefixFormat);
     qp.add_boolean_prefix("id", kPrefixId);
     qp.add_boolean_prefix("cites", kPrefixCitation);
