@@ -251,12 +251,13 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     if (req.sort_by_date || words.empty()) {
       enquire.set_sort_by_value_then_relevance(kSlotDate, true);
     }
-    Xapian::ValueCountMatchSpy kind_spy(kSlotKind), year_spy(kSlotYearStr);
+    Xapian::ValueCountMatchSpy kind_spy(kSlotKind), year_spy(kSlotYearStr), jurisdiction_spy(kSlotJurisdiction);
     ListCountMatchSpy mineral_spy(kSlotMinerals), agency_spy(kSlotAgencies), country_spy(kSlotCountries);
     Xapian::doccount check_at_least = 0;
     if (req.facets) {
       enquire.add_matchspy(&kind_spy);
       enquire.add_matchspy(&year_spy);
+      enquire.add_matchspy(&jurisdiction_spy);
       enquire.add_matchspy(&mineral_spy);
       enquire.add_matchspy(&agency_spy);
       enquire.add_matchspy(&country_spy);
@@ -278,6 +279,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     if (req.facets) {
       out.facets["kind"] = TopValues(kind_spy, 50, false);
       out.facets["year"] = TopValues(year_spy, 500, true);
+      out.facets["jurisdiction"] = TopValues(jurisdiction_spy, 10, false);
       out.facets["mineral"] = mineral_spy.Top(20);
       out.facets["agency"] = agency_spy.Top(20);
       out.facets["country"] = country_spy.Top(20);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "lodestone/index/searcher.h"
 #include "lodestone/index/writer.h"
@@ -162,6 +163,17 @@ TEST_F(IndexTest, JurisdictionIsStoredAndFilters) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ((*s)->Get("doc:2")->jurisdiction, "cn");
   EXPECT_EQ((*s)->Get("doi:10.1/x")->jurisdiction, "");
+  // The facet counts the three jurisdictions; the paper has none.
+  SearchRequest r;
+  r.query = "supply";
+  r.facets = true;
+  auto res = (*s)->Search(r);
+  ASSERT_TRUE(res.ok());
+  const auto& f = res->facets["jurisdiction"];
+  ASSERT_EQ(f.size(), 3u);
+  std::map<std::string, uint64_t> counts;
+  for (const auto& v : f) counts[v.value] = v.count;
+  EXPECT_EQ(counts, (std::map<std::string, uint64_t>{{"cn", 1}, {"intl", 1}, {"us", 1}}));
 }
 
 TEST_F(IndexTest, GetByIdOrPathAndStats) {
