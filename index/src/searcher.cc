@@ -415,7 +415,7 @@ Result<GraphSource> Searcher::ReadGraphSource() {
     for (auto it = db.valuestream_begin(schema::kSlotId); it != db.valuestream_end(schema::kSlotId); ++it) {
       if ((*it).empty() || it.get_docid() >= row_of.size()) continue;
       row_of[it.get_docid()] = static_cast<uint32_t>(g.docs.size());
-      g.docs.push_back(GraphDocRow{*it, "", "", "", ""});
+      g.docs.push_back(GraphDocRow{*it, "", "", "", "", ""});
     }
     auto fill = [&](unsigned slot, std::string GraphDocRow::*field) {
       for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
@@ -426,6 +426,7 @@ Result<GraphSource> Searcher::ReadGraphSource() {
     fill(schema::kSlotDate, &GraphDocRow::date);
     fill(schema::kSlotTitle, &GraphDocRow::title);
     fill(schema::kSlotPresident, &GraphDocRow::president);
+    fill(schema::kSlotJurisdiction, &GraphDocRow::jurisdiction);
     for (Xapian::docid id = 1; id < row_of.size(); ++id) {
       if (row_of[id] == UINT32_MAX) continue;
       GraphDocRow& r = g.docs[row_of[id]];
