@@ -66,10 +66,16 @@ bool Congressional(const Document& d) {
   return type == "bill" || type == "usc" || !Meta(d, "usc_title").empty();
 }
 
+// A Chinese law, regulation or notice, or an "other" whose title names the
+// state or an instrument (announcement, decision, notice, explanation,
+// opinions): not a provenance note or a bibliographic file that happens to
+// be in Chinese.
 bool ChineseInstrument(const Document& d) {
   if (d.language != "zh") return false;
   if (d.kind != Kind::kOther) return true;
-  return d.title.find("中华人民共和国") != std::string::npos || d.title.find("公告") != std::string::npos;
+  for (const char* w : {"中华人民共和国", "公告", "决定", "通知", "说明", "意见"})
+    if (d.title.find(w) != std::string::npos) return true;
+  return false;
 }
 
 std::string Jurisdiction(const Document& d) {

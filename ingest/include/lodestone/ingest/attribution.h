@@ -12,7 +12,7 @@
 //   2. a paper: none ("");
 //   3. Chinese (language zh): cn, when it is a law, regulation, notice or other
 //      instrument (any kind but "other"), or an "other" whose title names the
-//      state (中华人民共和国) or an announcement (公告);
+//      state (中华人民共和国) or an instrument (公告 决定 通知 说明 意见);
 //   4. from a U.S. government source — the id of a U.S. authority (eo, pl, usc,
 //      cfr, fr, stat, bill, pd, frdoc, act), a Federal Register, GPO, USLM or
 //      National Archives format, a URL on a .gov or .mil host, the White House
