@@ -47,6 +47,13 @@ bool ByDate(const Node& a, const Node& b) {
   return a.id < b.id;
 }
 
+// Newest first, undated last; then ids.
+bool NewestFirst(const Node& a, const Node& b) {
+  if (a.date.empty() != b.date.empty()) return !a.date.empty();
+  if (a.date != b.date) return a.date > b.date;
+  return a.id < b.id;
+}
+
 // eo:9 < eo:10: digit runs compare as numbers.
 bool NaturalLess(const std::string& a, const std::string& b) {
   size_t i = 0, j = 0;
@@ -240,6 +247,8 @@ DocStatus StatusOf(GraphSession& s, uint32_t doc, const std::string& as_of) {
 }
 
 Result<TraceResult> Trace(GraphSession& s, uint32_t entity, const TraceRequest& req) {
+  if (req.sort != "via" && req.sort != "date")
+    return Status::InvalidArgument("unknown sort " + req.sort + "; use via (the default) or date");
   const KnowledgeGraph& kg = s.graph();
   TraceResult out;
   out.entity = entity;
@@ -256,43 +265,66 @@ Result<TraceResult> Trace(GraphSession& s, uint32_t entity, const TraceRequest& 
       todo.push_back(p);
     }
   }
+  // First the matching documents (cheap: graph only), then order, count and
+  // cut, then evidence and status for the ones shown (they read records).
+  struct Match {
+    uint32_t doc, edge, named;
+    int via;  // 0 direct, 1 group, 2 category
+  };
+  static const char* kVia[] = {"direct", "group", "category"};
+  std::vector<Match> matches;
   std::unordered_set<uint32_t> taken;
-  auto collect = [&](uint32_t named, const char* via) {
+  auto collect = [&](uint32_t named, int via) {
+    if (!req.via.empty() && req.via != kVia[via]) return;
     for (uint32_t e : kg.InEdges(named, Bit(EdgeType::kMentions))) {
       uint32_t d = kg.edge(e).source;
       const Node& n = kg.node(d);
       if (n.external || taken.count(d)) continue;
       if (!req.kind.empty() && n.kind != req.kind) continue;
       if (!req.as_of.empty() && !kg.InForceOn(d, req.as_of)) continue;
-      if (!req.via.empty() && req.via != via) continue;
       taken.insert(d);
-      TraceDocument t;
-      t.node = d;
-      t.id = n.id;
-      t.title = n.name;
-      t.kind = n.kind;
-      t.date = n.date;
-      t.via = via;
-      t.via_entity = kg.node(named).id;
-      if (const Document* rec = s.Record(d)) {
-        for (const auto& f : rec->sources)  // the file whose text was kept, else the first
-          if (t.source.empty() || f.format == rec->format) t.source = f.path;
-      }
-      t.evidence = s.Evidence(e);
-      t.status = StatusOf(s, d, req.as_of);
-      for (uint32_t f : kg.OutEdges(d, Bit(EdgeType::kDirects))) {
-        const Node& a = kg.node(kg.edge(f).target);
-        t.directs.push_back({a.id, a.name, ""});
-      }
-      out.documents.push_back(std::move(t));
+      matches.push_back({d, e, named, via});
     }
   };
-  collect(entity, "direct");
-  for (uint32_t g : out.groups) collect(g, "group");
-  for (uint32_t c : out.categories) collect(c, "category");
-  std::stable_sort(out.documents.begin(), out.documents.end(), [&](const TraceDocument& a, const TraceDocument& b) {
-    return ByDate(kg.node(a.node), kg.node(b.node));
-  });
+  collect(entity, 0);
+  for (uint32_t g : out.groups) collect(g, 1);
+  for (uint32_t c : out.categories) collect(c, 2);
+  if (req.sort == "date") {
+    std::stable_sort(matches.begin(), matches.end(),
+                     [&](const Match& a, const Match& b) { return ByDate(kg.node(a.doc), kg.node(b.doc)); });
+  } else {
+    std::stable_sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
+      if (a.via != b.via) return a.via < b.via;
+      return NewestFirst(kg.node(a.doc), kg.node(b.doc));
+    });
+  }
+  out.total = matches.size();
+  for (const auto& m : matches) ++(m.via == 0 ? out.direct : m.via == 1 ? out.group : out.category);
+  if (req.limit && matches.size() > req.limit) matches.resize(req.limit);
+  for (const auto& m : matches) {
+    const Node& n = kg.node(m.doc);
+    TraceDocument t;
+    t.node = m.doc;
+    t.id = n.id;
+    t.title = n.name;
+    t.kind = n.kind;
+    t.date = n.date;
+    t.president = n.president;
+    t.jurisdiction = n.jurisdiction;
+    t.via = kVia[m.via];
+    t.via_entity = kg.node(m.named).id;
+    if (const Document* rec = s.Record(m.doc)) {
+      for (const auto& f : rec->sources)  // the file whose text was kept, else the first
+        if (t.source.empty() || f.format == rec->format) t.source = f.path;
+    }
+    t.evidence = s.Evidence(m.edge);
+    t.status = StatusOf(s, m.doc, req.as_of);
+    for (uint32_t f : kg.OutEdges(m.doc, Bit(EdgeType::kDirects))) {
+      const Node& a = kg.node(kg.edge(f).target);
+      t.directs.push_back({a.id, a.name, ""});
+    }
+    out.documents.push_back(std::move(t));
+  }
   return out;
 }
 

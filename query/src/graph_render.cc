@@ -111,12 +111,18 @@ std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest&
   w.EndObject();
   KV(w, "as_of", req.as_of);
   KV(w, "kind", req.kind);
-  w.Key("counts");
+  KV(w, "sort", req.sort);
+  w.Key("total");  // documents that matched; "documents" holds at most "limit" of them
+  w.Uint64(r.total);
+  w.Key("limit");
+  w.Uint64(req.limit);
+  w.Key("truncated");
+  w.Bool(r.truncated());
+  w.Key("counts");  // of all the matches, not only those listed
   w.StartObject();
-  for (const char* via : {"direct", "group", "category"}) {
+  for (auto [via, n] : {std::pair<const char*, size_t>{"direct", r.direct}, {"group", r.group}, {"category", r.category}}) {
     w.Key(via);
-    w.Uint64(static_cast<uint64_t>(std::count_if(r.documents.begin(), r.documents.end(),
-                                                 [&](const TraceDocument& d) { return d.via == via; })));
+    w.Uint64(n);
   }
   w.EndObject();
   w.Key("documents");
@@ -128,6 +134,8 @@ std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest&
     KV(w, "title", d.title);
     KV(w, "kind", d.kind);
     KV(w, "date", d.date);
+    KV(w, "president", d.president);
+    KV(w, "jurisdiction", d.jurisdiction);
     KV(w, "via", d.via);
     KV(w, "via_entity", d.via_entity);
     KV(w, "evidence", d.evidence);
@@ -159,12 +167,22 @@ std::string TraceText(GraphSession& s, const TraceResult& r, const TraceRequest&
     for (size_t i = 0; i < r.groups.size(); ++i) o << (i ? ", " : " ") << kg.node(r.groups[i]).name;
   }
   o << "\n";
-  size_t n[3] = {0, 0, 0};
-  for (const auto& d : r.documents) ++n[d.via == "direct" ? 0 : d.via == "group" ? 1 : 2];
-  o << r.documents.size() << " documents" << (req.as_of.empty() ? "" : " in force on " + req.as_of)
-    << (req.kind.empty() ? "" : " of kind " + req.kind) << ": " << n[0] << " name it, " << n[1]
-    << " name a group it belongs to, " << n[2] << " speak of the category\n\n";
+  // "314 documents (showing 8)": the count is of all matches, never of the page.
+  o << r.total << (r.total == 1 ? " document" : " documents")
+    << (r.truncated() ? " (showing " + std::to_string(r.documents.size()) + ")" : "")
+    << (req.as_of.empty() ? "" : " in force on " + req.as_of) << (req.kind.empty() ? "" : " of kind " + req.kind)
+    << ": " << r.direct << " name it, " << r.group << " name a group it belongs to, " << r.category
+    << " speak of the category" << (req.sort == "date" ? "; oldest first" : "; newest first within each") << "\n\n";
+  std::string section;
   for (const auto& d : r.documents) {
+    if (req.sort != "date" && d.via != section) {
+      section = d.via;
+      const size_t n = d.via == "direct" ? r.direct : d.via == "group" ? r.group : r.category;
+      o << (d.via == "direct"  ? "Naming it"
+            : d.via == "group" ? "Naming a group it belongs to"
+                               : "Speaking of the category")
+        << " (" << n << ")\n";
+    }
     o << (d.date.empty() ? "          " : d.date) << "  " << Label(kg.node(d.node)) << "\n";
     o << "            " << d.kind << " · via " << d.via
       << (d.via == "direct" ? "" : " (" + kg.node(*kg.Find(d.via_entity)).name + ")") << " · " << StatusLine(d.status)

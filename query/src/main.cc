@@ -209,12 +209,12 @@ bool ValidDate(const std::string& d) {
 }
 
 struct TraceArgs {
-  std::string mineral, as_of, kind, via;
+  std::string mineral, as_of, kind, via, sort = "via";
   size_t limit = 0;
 };
 
 int RunTrace(const Common& c, const GraphOpts& g, const TraceArgs& a) {
-  TraceRequest req{a.as_of, a.kind, a.via};
+  TraceRequest req{a.as_of, a.kind, a.via, a.sort, a.limit};
   if (!req.as_of.empty() && !ValidDate(req.as_of))
     return Fail(c, Status::InvalidArgument("--as-of wants a date YYYY-MM-DD, got " + req.as_of));
   if (!req.kind.empty() && !KindFromName(req.kind)) {
@@ -234,7 +234,6 @@ int RunTrace(const Common& c, const GraphOpts& g, const TraceArgs& a) {
                                            "through the documents naming them — try lode cited-by " + n.id));
   auto r = Trace(**s, *v, req);
   if (!r.ok()) return Fail(c, r.status());
-  if (a.limit && r->documents.size() > a.limit) r->documents.resize(a.limit);
   std::cout << (c.json ? TraceJson(**s, *r, req) : TraceText(**s, *r, req));
   return kExitOk;
 }
@@ -665,17 +664,22 @@ int main(int argc, char** argv) {
   TraceArgs trace;
   auto* trace_cmd = app.add_subcommand(
       "trace",
-      "Every document that affects a mineral, by date, with the sentence that proves it.\n"
+      "Every document that affects a mineral, with the sentence that proves it:\n"
       "  via direct    the document names the mineral\n"
       "  via group     it names a group the mineral belongs to (rare earth elements for neodymium)\n"
       "  via category  it speaks of critical minerals in general\n"
+      "listed in that order, newest first within each (--sort date: oldest first across all).\n"
       "Each with its status (in force; revoked by whom and when; amended by whom) and the agencies it directs.\n"
-      "  lode trace lithium\n  lode trace neodymium --as-of 2021-12-31 --kind executive_order\n  lode trace gallium --via direct --json");
+      "The count is of every match; --limit shows the first N (\"314 documents (showing 8)\").\n"
+      "  lode trace lithium\n  lode trace rare-earth-elements --limit 8\n"
+      "  lode trace neodymium --as-of 2021-12-31 --kind executive_order\n  lode trace gallium --via direct --json");
   trace_cmd->add_option("mineral", trace.mineral, "Mineral id, name or alias (lithium, mineral:gallium, 稀土)")->required();
   trace_cmd->add_option("--as-of", trace.as_of, "Keep what was in force on this date (YYYY-MM-DD)");
   trace_cmd->add_option("--kind", trace.kind, "Keep documents of this kind (executive_order, law, ...)");
   trace_cmd->add_option("--via", trace.via, "Keep only direct, group or category links");
-  trace_cmd->add_option("-n,--limit", trace.limit, "At most this many documents (default: all)");
+  trace_cmd->add_option("--sort", trace.sort, "via (default: direct, group, category, newest first in each) or date (oldest first)")
+      ->check(CLI::IsMember({"via", "date"}));
+  trace_cmd->add_option("-n,--limit", trace.limit, "At most this many documents (default: all); counts stay those of all");
   add_graph(trace_cmd);
 
   NeighborArgs nb;

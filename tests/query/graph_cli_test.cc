@@ -67,12 +67,15 @@ TEST_F(GraphCliTest, TraceFollowsGroupsCategoriesAndValidity) {
   EXPECT_STREQ(two["status"]["state"].GetString(), "in_force");
   EXPECT_STREQ(two["status"]["amended_by"][0]["id"].GetString(), "eo:99103");
   EXPECT_STREQ(by_id.at("eo:99103")->operator[]("via").GetString(), "category");
-  // Sorted by date.
-  std::string prev;
-  for (const auto& doc : d["documents"].GetArray()) {
-    EXPECT_LE(prev, doc["date"].GetString());
-    prev = doc["date"].GetString();
-  }
+  // issue 9: direct, then group, then category (not oldest first); --sort date keeps the old order.
+  std::vector<std::string> order, by_date;
+  for (const auto& doc : d["documents"].GetArray()) order.push_back(doc["id"].GetString());
+  EXPECT_EQ(order, (std::vector<std::string>{"eo:99102", "eo:99101", "eo:99103"}));
+  CliRun old = Lode("trace neodymium --sort date --json" + Index());
+  ASSERT_EQ(old.code, 0) << old.out;
+  for (const auto& doc : Json(old.out)["documents"].GetArray()) by_date.push_back(doc["id"].GetString());
+  EXPECT_EQ(by_date, (std::vector<std::string>{"eo:99101", "eo:99102", "eo:99103"}));
+  EXPECT_EQ(Lode("trace neodymium --sort title" + Index()).code, 2);
 }
 
 TEST_F(GraphCliTest, TraceAsOfKeepsWhatWasInForce) {

@@ -76,6 +76,8 @@ struct DocStatus {
 struct TraceDocument {
   uint32_t node = 0;
   std::string id, source, title, kind, date;
+  std::string president;     // person id of the president in office when issued, or ""
+  std::string jurisdiction;  // us, cn, intl, or ""
   std::string via;         // "direct", "group", "category"
   std::string via_entity;  // the entity actually named (the group or concept for via != direct)
   std::string evidence;
@@ -87,15 +89,24 @@ struct TraceRequest {
   std::string as_of;  // YYYY-MM-DD or ""
   std::string kind;   // document kind or ""
   std::string via;    // keep only this via ("" = all)
+  // "via": documents naming the entity first, then those naming a group it
+  // belongs to, then those speaking of the category, newest first within
+  // each (undated last); "date": oldest first across all.
+  std::string sort = "via";
+  size_t limit = 0;  // at most this many documents (0 = all); counts stay those of all
 };
 
 struct TraceResult {
   uint32_t entity = 0;
   std::vector<uint32_t> groups;      // groups the entity belongs to (transitively)
   std::vector<uint32_t> categories;  // concept:* above it
-  std::vector<TraceDocument> documents;  // by date
+  size_t total = 0;                  // documents that matched, before the limit
+  size_t direct = 0, group = 0, category = 0;  // of them, by via
+  std::vector<TraceDocument> documents;  // in the requested order, at most limit
+  bool truncated() const { return documents.size() < total; }
 };
 
+// InvalidArgument for an unknown sort.
 Result<TraceResult> Trace(GraphSession& s, uint32_t entity, const TraceRequest& req);
 // Status of a document as of a date ("" = today, i.e. everything known).
 DocStatus StatusOf(GraphSession& s, uint32_t doc, const std::string& as_of);
