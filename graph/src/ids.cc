@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace lodestone {
 
@@ -28,5 +29,14 @@ std::optional<NodeId> ParseNodeId(const std::string& id) {
 }
 
 bool IsDocumentType(const std::string& type) { return In(type, kDocumentTypes); }
+
+bool HasKey(const std::string& id, const std::string& key) {
+  size_t colon = id.find(':');
+  if (colon == std::string::npos || key.empty() || id.size() - colon - 1 != key.size()) return false;
+  for (size_t i = 0; i < key.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(id[colon + 1 + i])) != std::tolower(static_cast<unsigned char>(key[i])))
+      return false;
+  return true;
+}
 
 }  // namespace lodestone

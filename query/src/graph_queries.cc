@@ -128,6 +128,20 @@ Result<uint32_t> GraphSession::Resolve(const std::string& text) {
         if (auto v = kg_.Find(doc->id)) return *v;
     }
   }
+  // An id's key alone (rare-earth-elements, 30/1602): the node when one id
+  // has it; suggestions when several types share it (cfr:5/302, usc:5/302).
+  std::vector<std::string> same_key;
+  if (text.find(':') == std::string::npos || !ParseNodeId(Lower(text))) {
+    for (const auto& n : kg_.nodes())
+      if (HasKey(n.id, text)) same_key.push_back(n.id);
+    if (same_key.size() == 1) return *kg_.Find(same_key.front());
+  }
+  if (same_key.size() > 1) {
+    std::sort(same_key.begin(), same_key.end());
+    std::string msg = "no node " + text + " (" + std::to_string(same_key.size()) + " ids have this key); did you mean";
+    for (size_t i = 0; i < same_key.size() && i < 6; ++i) msg += (i ? ", " : " ") + same_key[i];
+    return Status::NotFound(msg + (same_key.size() > 6 ? ", …?" : "?"));
+  }
   if (!known_only.empty())
     return Status::NotFound(known_only + " is in the knowledge base, but no document in the index names it");
   // Suggestions: knowledge-base names close to the text (or to its key), and

@@ -106,6 +106,10 @@ TEST_F(GraphCliTest, UnknownIdsSuggestNearOnes) {
   auto d = Json(e.out.substr(0, e.out.find('\n')));
   EXPECT_STREQ(d["code"].GetString(), "not_found");
   EXPECT_NE(e.out.find("did you mean"), std::string::npos) << e.out;
+  // issue 9: an id's key alone, when only one id has it.
+  CliRun key = Lode("trace rare-earth-elements --json" + Index());
+  ASSERT_EQ(key.code, 0) << key.out;
+  EXPECT_STREQ(Json(key.out)["entity"]["id"].GetString(), "mineral:rare-earth-elements");
   CliRun known = Lode("trace cobalt" + Index());
   EXPECT_EQ(known.code, 1);
   EXPECT_NE(known.out.find("no document in the index names it"), std::string::npos) << known.out;

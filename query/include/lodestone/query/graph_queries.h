@@ -40,8 +40,11 @@ class GraphSession {
 
   // A node from what a user typed: an id (eo:14017), a knowledge-base name
   // or alias (lithium, "rare earths", 稀土), a citation (EO 14017, 30 U.S.C.
-  // 1606) or a source path. NotFound with suggestions otherwise:
-  // "no node lithum; did you mean mineral:lithium?".
+  // 1606), a source path, or an id's key alone when one id has it
+  // (rare-earth-elements). NotFound with suggestions otherwise:
+  // "no node lithum; did you mean mineral:lithium?", and for a key several
+  // ids share "no node 5/302 (2 ids have this key); did you mean cfr:5/302,
+  // usc:5/302?".
   Result<uint32_t> Resolve(const std::string& text);
 
   // The stored record of a document node (memoised); null for externals.
