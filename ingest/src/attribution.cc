@@ -108,8 +108,12 @@ bool IsJointTitle(const std::string& title) {
   for (const auto& [from, to] : {std::pair<std::string, std::string>{"\xE2\x80\x99", "'"}, {"\xC2\xA0", " "}}) {
     for (size_t p; (p = t.find(from)) != std::string::npos;) t.replace(p, from.size(), to);
   }
-  for (const char* m : {" joint ", "communiqu", "declaration", " compact", "statement of intent", "roadmap",
-                        "leaders' statement", "memorandum of understanding"})
+  if (t.find(" joint ") != std::string::npos) return true;
+  // The White House's own account of a meeting, even about a joint text
+  // ("Readout of White House Meetings on the U.S.-UK Atlantic Declaration").
+  if (t.rfind(" readout", 0) == 0) return false;
+  for (const char* m : {"communiqu", "declaration", " compact", "statement of intent", "roadmap", "leaders' statement",
+                        "memorandum of understanding"})
     if (t.find(m) != std::string::npos) return true;
   for (const char* opening : {" g7 ", " g20 ", " quad ", " c5+1 "})
     if (t.rfind(opening, 0) == 0) return true;

@@ -177,13 +177,15 @@ TEST(AttributionTest, JointTitles) {
                         "JOINT FACT SHEET: Launching a Dialogue", "G7 Hiroshima Leaders\xE2\x80\x99 Communiqu\xC3\xA9",
                         "The Atlantic Declaration: A Framework", "French-American Roadmap",
                         "United States \xE2\x80\x93 Australia Statement of Intent: Climate",
-                        "Leaders\xE2\x80\x99 Statement on an Imaginary Framework", "C5+1 Leaders' Joint Statement"})
+                        "Leaders\xE2\x80\x99 Statement on an Imaginary Framework", "C5+1 Leaders' Joint Statement",
+                        "Joint Readout of the Trilateral Meeting"})
     EXPECT_TRUE(IsJointTitle(t)) << t;
   for (const char* t : {"FACT SHEET: Biden-Harris Administration Driving Battery Manufacturing",
                         "Readout of President Biden's Meeting with Prime Minister Trudeau",
                         "Fact Sheet: President Donald J. Trump Implements A Historic U.S.-Japan Framework Agreement",
                         "FACT SHEET: Partnership for Global Infrastructure and Investment at the G7 Summit",
-                        "Statement from President Biden on House Passage of the America COMPETES Act"})
+                        "Statement from President Biden on House Passage of the America COMPETES Act",
+                        "Readout of White House Meetings on the U.S.-UK Atlantic Declaration"})
     EXPECT_FALSE(IsJointTitle(t)) << t;
 }
 

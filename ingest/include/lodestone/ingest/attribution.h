@@ -45,7 +45,8 @@ void Attribute(const KnowledgeBase& kb, Document* doc);
 // True when a title names a text agreed with other governments: "Joint
 // Statement", "Joint Fact Sheet", "Leaders' Statement", "Communiqué",
 // "Declaration", "Compact", "Statement of Intent", "Roadmap", "Memorandum of
-// Understanding", or a title that opens with G7, G20, Quad or C5+1.
+// Understanding", or a title that opens with G7, G20, Quad or C5+1; not a
+// "Readout of ..." (the White House's own account) unless it is a joint one.
 bool IsJointTitle(const std::string& title);
 
 }  // namespace lodestone
