@@ -464,11 +464,51 @@ TimelineResult Timeline(GraphSession& s, std::optional<uint32_t> subject, const 
     const Node& n = kg.node(d);
     if (n.external || !MatchesType(n, type)) continue;
     out.documents.push_back(d);
-    ++out.by_year[n.date.size() >= 4 ? n.date.substr(0, 4) : "unknown"];
-    ++out.by_president[n.president.empty() ? "none" : n.president];
   }
   std::sort(out.documents.begin(), out.documents.end(),
             [&](uint32_t a, uint32_t b) { return ByDate(kg.node(a), kg.node(b)); });
+  // Administrations by their place in the knowledge base's list (oldest
+  // first); a president the knowledge base has no term for goes last.
+  const auto& terms = s.kb().Administrations();
+  std::map<size_t, AdministrationCount> by_term;
+  std::map<std::string, AdministrationCount> unknown_terms;
+  for (uint32_t d : out.documents) {
+    const Node& n = kg.node(d);
+    ++out.by_year[n.date.size() >= 4 ? n.date.substr(0, 4) : "unknown"];
+    ++out.by_jurisdiction[n.jurisdiction.empty() ? "none" : n.jurisdiction];
+    if (n.president.empty()) {
+      if (n.jurisdiction == "us") ++out.by_president[n.date.empty() ? "undated" : "none"];
+      continue;
+    }
+    ++out.by_president[n.president];
+    const Administration* a = s.kb().AdministrationOf(n.president, n.date);
+    AdministrationCount* c;
+    if (a) {
+      c = &by_term[static_cast<size_t>(a - terms.data())];
+      c->administration = *a;
+    } else {
+      c = &unknown_terms[n.president];
+      c->administration.president = n.president;
+      auto p = kg.Find(n.president);
+      c->administration.name = p ? kg.node(*p).name : n.president;
+    }
+    ++c->documents;
+    ++c->by_jurisdiction[n.jurisdiction];
+    c->nodes.push_back(d);
+  }
+  if (!by_term.empty()) {
+    for (size_t i = by_term.begin()->first; i <= by_term.rbegin()->first; ++i) {
+      auto it = by_term.find(i);
+      if (it != by_term.end()) {
+        out.administrations.push_back(std::move(it->second));
+      } else {
+        AdministrationCount empty;
+        empty.administration = terms[i];
+        out.administrations.push_back(std::move(empty));
+      }
+    }
+  }
+  for (auto& [id, c] : unknown_terms) out.administrations.push_back(std::move(c));
   return out;
 }
 

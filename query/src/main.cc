@@ -305,7 +305,8 @@ int RunRank(const Common& c, const GraphOpts& g, RankRequest req, const std::str
   return kExitOk;
 }
 
-int RunTimeline(const Common& c, const GraphOpts& g, const std::string& id, const std::string& type, size_t limit) {
+int RunTimeline(const Common& c, const GraphOpts& g, const std::string& id, const std::string& type, size_t limit,
+                const std::string& by) {
   if (Status t = CheckType(type); !t.ok()) return Fail(c, t);
   auto s = OpenGraph(c, g);
   if (!s.ok()) return Fail(c, s.status());
@@ -316,7 +317,7 @@ int RunTimeline(const Common& c, const GraphOpts& g, const std::string& id, cons
     subject = *v;
   }
   auto t = Timeline(**s, subject, type);
-  std::cout << (c.json ? TimelineJson(**s, t, limit) : TimelineText(**s, t, limit));
+  std::cout << (c.json ? TimelineJson(**s, t, limit, by) : TimelineText(**s, t, limit, by));
   return kExitOk;
 }
 
@@ -731,15 +732,25 @@ int main(int argc, char** argv) {
   rank_cmd->add_option("-n,--limit", rank.limit, "How many (default 20; 0 = all)");
   add_graph(rank_cmd);
 
-  std::string tl_id, tl_type;
+  std::string tl_id, tl_type, tl_by;
   size_t tl_limit = 20;
-  auto* tl_cmd = app.add_subcommand("timeline",
-                                    "Documents by date with counts per year and per president: all of them, or those\n"
-                                    "naming an entity / citing a document.\n"
-                                    "  lode timeline\n  lode timeline mineral:lithium\n  lode timeline --type executive_order");
+  auto* tl_cmd = app.add_subcommand(
+      "timeline",
+      "Documents by date with counts per year and per president: all of them, or those\n"
+      "naming an entity / citing a document.\n"
+      "Every U.S. government document (orders, memoranda, proclamations, fact sheets, statements,\n"
+      "laws as signed) counts for the president in office on its date, administrations in order\n"
+      "(Trump 2017-2021 and Trump 2025- are two); Chinese documents, papers and U.S. texts that are\n"
+      "no president's (undated U.S. Code sections, bills) are counted apart.\n"
+      "  lode timeline\n  lode timeline mineral:lithium\n  lode timeline concept:critical-minerals --by president\n"
+      "  lode timeline --type executive_order --by year");
   tl_cmd->add_option("id", tl_id, "Entity or document (optional)");
   tl_cmd->add_option("--type", tl_type, "Only documents of this type or kind");
-  tl_cmd->add_option("-n,--limit", tl_limit, "Documents to list (default 20; 0 = counts only in text, all in JSON)");
+  tl_cmd->add_option("--by", tl_by, "year or president: only that block, with its documents (president: per administration)")
+      ->check(CLI::IsMember({"year", "president"}));
+  tl_cmd->add_option("-n,--limit", tl_limit,
+                     "Documents to list (default 20, per administration with --by president; 0 = counts only in text, "
+                     "all in JSON)");
   add_graph(tl_cmd);
 
   std::string co_id, co_type;
@@ -829,7 +840,7 @@ int main(int argc, char** argv) {
   if (*cites_cmd) return RunCites(common, gopts, cites_id, false);
   if (*cited_cmd) return RunCites(common, gopts, cited_id, true);
   if (*rank_cmd) return RunRank(common, gopts, rank, rank_edge);
-  if (*tl_cmd) return RunTimeline(common, gopts, tl_id, tl_type, tl_limit);
+  if (*tl_cmd) return RunTimeline(common, gopts, tl_id, tl_type, tl_limit, tl_by);
   if (*co_cmd) return RunCooccur(common, gopts, co_id, co_type, co_limit);
   if (*ex_cmd) return RunExport(common, gopts, ex);
   if (*cocite_cmd) return RunRelated(common, gopts, rel_id, true, rel_type, rel_limit);

@@ -153,11 +153,29 @@ Status CheckType(const std::string& type);
 
 // ---------------------------------------------------------------- timeline
 
+// One administration's share of a timeline (knowledge base terms).
+struct AdministrationCount {
+  Administration administration;  // president, name, from, to ("" while in office)
+  uint64_t documents = 0;
+  std::map<std::string, uint64_t> by_jurisdiction;  // us, intl ("" for a record without one)
+  std::vector<uint32_t> nodes;                      // its documents, by date
+};
+
 struct TimelineResult {
   std::optional<uint32_t> subject;
   std::vector<uint32_t> documents;             // by date
   std::map<std::string, uint64_t> by_year;     // "unknown" for undated
-  std::map<std::string, uint64_t> by_president;  // person id, "none"
+  // Documents with a president, per person id (both of Trump's terms under
+  // one id); U.S. documents without one: "undated" (no date: U.S. Code
+  // sections, ...) and "none" (dated, but no president's: bills, before
+  // 1933). Chinese documents, papers and joint texts no U.S. president
+  // released are not here but in by_jurisdiction.
+  std::map<std::string, uint64_t> by_president;
+  // Chronological, from the first administration with a document to the
+  // last, those between included (with 0): Trump 2017-2021 and Trump 2025-
+  // are two entries.
+  std::vector<AdministrationCount> administrations;
+  std::map<std::string, uint64_t> by_jurisdiction;  // us, cn, intl, none
 };
 TimelineResult Timeline(GraphSession& s, std::optional<uint32_t> subject, const std::string& type);
 
