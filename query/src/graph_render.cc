@@ -169,9 +169,8 @@ std::string TraceText(GraphSession& s, const TraceResult& r, const TraceRequest&
   o << "\n";
   // "314 documents (showing 8)": the count is of all matches, never of the page.
   o << r.total << (r.total == 1 ? " document" : " documents")
-    << (r.truncated() ? " (showing " + std::to_string(r.documents.size()) + ")" : "")
     << (req.as_of.empty() ? "" : " in force on " + req.as_of) << (req.kind.empty() ? "" : " of kind " + req.kind)
-    << ": " << r.direct << " name it, " << r.group << " name a group it belongs to, " << r.category
+    << (r.truncated() ? " (showing " + std::to_string(r.documents.size()) + ")" : "") << ": " << r.direct << " name it, " << r.group << " name a group it belongs to, " << r.category
     << " speak of the category" << (req.sort == "date" ? "; oldest first" : "; newest first within each") << "\n\n";
   std::string section;
   for (const auto& d : r.documents) {
