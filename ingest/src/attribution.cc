@@ -124,7 +124,9 @@ void Attribute(const KnowledgeBase& kb, Document* doc) {
   Document& d = *doc;
   d.jurisdiction = Jurisdiction(d);
   for (const char* k : {"president", "president_source", "president_by_date"}) d.meta.erase(k);
-  if (d.jurisdiction.empty() || d.jurisdiction == "cn" || !FromUsGovernment(d) || Congressional(d)) return;
+  // U.S. documents, and joint texts the U.S. government released.
+  const bool us_side = d.jurisdiction == "us" || (d.jurisdiction == "intl" && FromUsGovernment(d));
+  if (!us_side || Congressional(d)) return;
   const Administration* on_date = kb.AdministrationOn(d.date);
   if (const Entity* stated = StatedPresident(kb, d)) {
     d.meta["president"] = stated->id;

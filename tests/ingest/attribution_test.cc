@@ -144,6 +144,8 @@ TEST(AttributionTest, JurisdictionAndPresidentOfEveryKind) {
       // Stated by the source (front matter).
       {{"doc:11", "markdown", "", "", "", "Imaginary Allied Deal", "2023-01-01", "", "intl", Kind::kStatement}, "intl",
        "-", "-"},
+      {{"doc:12", "markdown", "", "", "", "An Imaginary Directive", "2022-03-31", "", "us",
+        Kind::kPresidentialMemorandum}, "us", "person:joseph-r-biden", "date"},
   };
   for (const auto& c : cases) {
     Document d = Make(c.in);

@@ -20,8 +20,8 @@
 //      fact sheet whose title marks a text made with other governments (IsJointTitle),
 //      else us;
 //   5. otherwise none.
-// President (meta "president", a person id): for documents of rule 4 (us and
-// intl), except bills and U.S. Code sections (texts of Congress, or the law as
+// President (meta "president", a person id): for us documents and the intl
+// ones a U.S. government source released, except bills and U.S. Code sections (texts of Congress, or the law as
 // amended under many presidents): the president the source states — the
 // Federal Register's "signed by" (meta "signed_by") or the National Archives'
 // copy of a White House site the page comes from (its URL host) — else the
