@@ -33,5 +33,6 @@ run rank --type eo --limit 5
 run path mineral:gallium eo:13817
 run cooccur gallium --type country --limit 5
 run timeline --type executive_order --limit 0
+run timeline concept:critical-minerals --by president --limit 2
 run export --format gexf -o build/demo-graph.gexf
 run render eo:13603 -o build/demo-eo13603.svg
