@@ -26,24 +26,15 @@ using lodestone::testing::ReadFile;
 
 CliRun Lode(const std::string& args) { return lodestone::testing::RunLode(args, true); }
 
-class GraphCliTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new std::string((fs::temp_directory_path() / ("lode-graph-cli-" + std::to_string(::getpid()))).string());
-    fs::remove_all(*dir_);
-    fs::create_directories(*dir_);
-    fs::copy(std::string(LODE_FIXTURES) + "/graph/docs", *dir_ + "/docs", fs::copy_options::recursive);
-    CliRun r = Lode("ingest " + *dir_ + "/docs -q" + Index());
-    ASSERT_EQ(r.code, 0) << r.out;
+// A copy of the fixtures: CacheFollowsTheIndex adds a document.
+class GraphCliTest : public lodestone::testing::IndexedSuite<GraphCliTest> {
+ public:
+  static constexpr const char* kName = "lode-graph-cli";
+  static std::string Ingest(const std::string& dir) {
+    fs::copy(std::string(LODE_FIXTURES) + "/graph/docs", dir + "/docs", fs::copy_options::recursive);
+    return dir + "/docs";
   }
-  static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-  }
-  static std::string Index() { return " --index " + *dir_ + "/index"; }
-  static std::string* dir_;
 };
-std::string* GraphCliTest::dir_ = nullptr;
 
 TEST_F(GraphCliTest, TraceFollowsGroupsCategoriesAndValidity) {
   CliRun r = Lode("trace neodymium --json" + Index());
@@ -258,23 +249,14 @@ namespace {
 
 // Papers next to the orders: tests/fixtures/graph/papers (three made-up Web
 // of Science records) with tests/fixtures/graph/docs.
-class PaperCliTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new std::string((fs::temp_directory_path() / ("lode-paper-cli-" + std::to_string(::getpid()))).string());
-    fs::remove_all(*dir_);
+class PaperCliTest : public lodestone::testing::IndexedSuite<PaperCliTest> {
+ public:
+  static constexpr const char* kName = "lode-paper-cli";
+  static std::string Ingest(const std::string&) {
     const std::string fx = std::string(LODE_FIXTURES) + "/graph";
-    CliRun r = Lode("ingest " + fx + "/docs " + fx + "/papers -q --index " + *dir_ + "/index");
-    ASSERT_EQ(r.code, 0) << r.out;
+    return fx + "/docs " + fx + "/papers";
   }
-  static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-  }
-  static std::string Index() { return " --index " + *dir_ + "/index"; }
-  static std::string* dir_;
 };
-std::string* PaperCliTest::dir_ = nullptr;
 
 std::set<std::string> Ids(const rapidjson::Value& list) {
   std::set<std::string> ids;
@@ -341,22 +323,11 @@ namespace {
 // administration, on tests/fixtures/timeline (made-up White House texts of
 // four administrations, a Chinese law, a paper, a U.S. Code excerpt and a
 // 1951 disposition-table order).
-class TimelineCliTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new std::string((fs::temp_directory_path() / ("lode-timeline-cli-" + std::to_string(::getpid()))).string());
-    fs::remove_all(*dir_);
-    CliRun r = Lode("ingest " + std::string(LODE_FIXTURES) + "/timeline/docs -q --index " + *dir_ + "/index");
-    ASSERT_EQ(r.code, 0) << r.out;
-  }
-  static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-  }
-  static std::string Index() { return " --index " + *dir_ + "/index"; }
-  static std::string* dir_;
+class TimelineCliTest : public lodestone::testing::IndexedSuite<TimelineCliTest> {
+ public:
+  static constexpr const char* kName = "lode-timeline-cli";
+  static std::string Ingest(const std::string&) { return std::string(LODE_FIXTURES) + "/timeline/docs"; }
 };
-std::string* TimelineCliTest::dir_ = nullptr;
 
 TEST_F(TimelineCliTest, TraceListsEachViaNewestFirst) {
   CliRun r = Lode("trace lithium --json" + Index());
