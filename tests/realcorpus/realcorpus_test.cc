@@ -289,10 +289,13 @@ TEST_F(RealCorpusTest, GraphKnownAnswers) {
     EXPECT_FALSE(kg.InForceOn(t, "2025-01-20")) << kg.node(t).id;
     EXPECT_LE(kg.ValidityOf(t).revoked_on, "2025-01-20") << kg.node(t).id;
   }
-  // trace lithium: by date, each link a document that really names what `via` says, with its sentence.
+  // trace lithium --sort date: by date, each link a document that really names what `via` says,
+  // with its sentence (the default order is checked in AttributionAndTimelineKnownAnswers).
   auto lithium = kg.Find("mineral:lithium");
   ASSERT_TRUE(lithium.has_value());
-  auto trace = Trace(s, *lithium, {});
+  TraceRequest by_date;
+  by_date.sort = "date";
+  auto trace = Trace(s, *lithium, by_date);
   ASSERT_TRUE(trace.ok());
   size_t direct = 0, with_evidence = 0;
   std::string prev;
