@@ -45,28 +45,55 @@ export function lazySection(
   return s;
 }
 
-export function table(headers: (string | { text: string; num?: boolean })[], rows: Child[][], caption?: string): HTMLElement {
-  return h('div', { class: 'table-wrap' }, h(
-    'table',
-    { class: 'data' },
-    caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
+/**
+ * A data table. Past `limit` rows only the first are drawn, with a button that draws the rest
+ * (a list of 10,000 documents should not freeze the page before anyone asked for it).
+ */
+export function table(
+  headers: (string | { text: string; num?: boolean })[],
+  rows: Child[][],
+  opts: { caption?: string; limit?: number } = {},
+): HTMLElement {
+  const limit = opts.limit ?? 100;
+  const tr = (r: Child[]) => h('tr', null, r.map((c) => (c instanceof HTMLElement && c.tagName === 'TD' ? c : h('td', null, c))));
+  const body = h('tbody', null, rows.slice(0, limit).map(tr));
+  const wrap = h(
+    'div',
+    { class: 'table-wrap' },
     h(
-      'thead',
-      null,
+      'table',
+      { class: 'data' },
+      opts.caption ? h('caption', { class: 'visually-hidden' }, opts.caption) : null,
       h(
-        'tr',
+        'thead',
         null,
-        headers.map((x) =>
-          typeof x === 'string' ? h('th', { scope: 'col' }, x) : h('th', { scope: 'col', class: x.num ? 'num' : undefined }, x.text),
+        h(
+          'tr',
+          null,
+          headers.map((x) =>
+            typeof x === 'string' ? h('th', { scope: 'col' }, x) : h('th', { scope: 'col', class: x.num ? 'num' : undefined }, x.text),
+          ),
         ),
       ),
+      body,
     ),
-    h(
-      'tbody',
-      null,
-      rows.map((r) => h('tr', null, r.map((c) => (c instanceof HTMLElement && c.tagName === 'TD' ? c : h('td', null, c))))),
-    ),
-  ));
+  );
+  if (rows.length > limit) {
+    const more = h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary small more',
+        onclick: () => {
+          append(body, rows.slice(limit).map(tr));
+          more.remove();
+        },
+      },
+      t('common.more', { n: rows.length }),
+    );
+    wrap.append(h('p', { class: 'muted small' }, t('common.showingOf', { shown: limit, total: rows.length }), ' ', more));
+  }
+  return wrap;
 }
 
 /** A date as <time> (never wrapped), or nothing. */

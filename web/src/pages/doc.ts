@@ -97,6 +97,7 @@ function metadata(d: ShowResult): HTMLElement {
 
 function relations(d: ShowResult): HTMLElement | null {
   if (!d.relations.length) return null;
+  const names = new Map(d.entities.map((e) => [e.id, e.name ?? e.id]));
   return section(
     t('doc.relations'),
     h(
@@ -108,7 +109,7 @@ function relations(d: ShowResult): HTMLElement | null {
           null,
           h('span', { class: `rel rel-${r.type}` }, label('edge', r.type)),
           ' ',
-          idLink(r.target, undefined, { showId: false }),
+          idLink(r.target, names.get(r.target), { showId: names.has(r.target) }),
           ' ',
           h('span', { class: 'muted small' }, r.origin === 'metadata' ? t('doc.fromMetadata') : t('doc.fromText')),
           quote(r.evidence),

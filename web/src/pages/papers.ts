@@ -33,6 +33,7 @@ export default async function papers({ root, params, signal }: PageContext): Pro
             when(c.date),
             c.relations.map((r) => label('edge', r)).join(', '),
           ]),
+          { limit: 25 },
         )
       : none();
   const relatedTable = (r: RelatedResult) =>

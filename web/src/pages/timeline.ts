@@ -115,6 +115,7 @@ export default async function timeline({ root, params, query, signal, mounted }:
           label('kind', d.kind),
           d.president ? presidentLabel(d.president) : '',
         ]),
+        { limit: 200 },
       ),
     ),
   );
