@@ -51,7 +51,11 @@ async function open(url, { width = 1366, height = 768 } = {}) {
 }
 
 async function done(page, shot, { fullPage = false } = {}) {
-  if (shot) await page.screenshot({ path: shotPath(shot), fullPage });
+  if (shot) {
+    // The sections filled after the page shows (cited by, similar …) finish first.
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: shotPath(shot), fullPage });
+  }
   assert.deepEqual(page.errors, [], 'no script errors');
   await page.close();
 }
