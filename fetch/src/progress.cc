@@ -15,17 +15,17 @@ void FetchProgress::Update(const ProgressCounts& c, bool force) {
   if (rate > 0 && c.expected > c.done) {
     const long long left = static_cast<long long>((c.expected - c.done) / rate + 0.5);
     if (left >= 3600)
-      std::snprintf(eta, sizeof eta, "  ETA %lldh%02lldm", left / 3600, left % 3600 / 60);
+      std::snprintf(eta, sizeof eta, ", ETA %lldh%02lldm", left / 3600, left % 3600 / 60);
     else if (left >= 60)
-      std::snprintf(eta, sizeof eta, "  ETA %lldm%02llds", left / 60, left % 60);
+      std::snprintf(eta, sizeof eta, ", ETA %lldm%02llds", left / 60, left % 60);
     else
-      std::snprintf(eta, sizeof eta, "  ETA %llds", left);
+      std::snprintf(eta, sizeof eta, ", ETA %llds", left);
   }
-  std::fprintf(stderr, "\r\033[Kfetch: %llu pages (%llu queries)  %llu/%llu documents  %llu new or changed  "
-               "%llu full texts  %.1f docs/s%s",
-               static_cast<unsigned long long>(c.pages), static_cast<unsigned long long>(c.queries),
+  std::fprintf(stderr, "\r\033[Kfetch: %llu/%llu documents, %llu new or changed, %llu full texts; pages %llu, "
+               "searches %llu; %.1f docs/s%s",
                static_cast<unsigned long long>(c.done), static_cast<unsigned long long>(c.expected),
-               static_cast<unsigned long long>(c.fresh), static_cast<unsigned long long>(c.full_texts), rate, eta);
+               static_cast<unsigned long long>(c.fresh), static_cast<unsigned long long>(c.full_texts),
+               static_cast<unsigned long long>(c.pages), static_cast<unsigned long long>(c.queries), rate, eta);
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -15,7 +15,7 @@ struct ProgressCounts {
   uint64_t full_texts = 0;
 };
 
-// "fetch: 12 pages (5 queries)  812/996 documents  120 new or changed  310 full texts  14.2 docs/s  ETA 13s",
+// "fetch: 812/996 documents, 120 new or changed, 310 full texts; pages 12, searches 5; 14.2 docs/s, ETA 13s",
 // redrawn at most five times a second; nothing when disabled.
 class FetchProgress {
  public:

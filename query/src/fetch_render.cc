@@ -14,9 +14,12 @@ namespace {
 std::string Count(uint64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
-std::string Mb(uint64_t bytes) {
+std::string Size(uint64_t bytes) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+  if (bytes < 1000000)
+    std::snprintf(buf, sizeof buf, "%.0f KB", bytes / 1e3);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
   return buf;
 }
 }  // namespace
@@ -76,12 +79,14 @@ std::string FetchText(const FetchSummary& s, bool verbose) {
   std::ostringstream o;
   char secs[32];
   std::snprintf(secs, sizeof secs, "%.1f s", s.seconds);
-  if (s.new_records == 0 && s.changed == 0 && s.full_texts == 0 && !s.interrupted)
+  if (s.records == 0 && !s.interrupted)
+    o << "fetch: no documents match\n";
+  else if (s.new_records == 0 && s.changed == 0 && s.full_texts == 0 && !s.interrupted)
     o << "fetch: nothing new; " << Count(s.records, "document", "documents") << " listed, all unchanged\n";
   else
     o << "fetch: " << Count(s.records, "document", "documents") << " listed: " << s.new_records << " new, "
       << s.changed << " changed, " << s.unchanged << " unchanged; " << Count(s.full_texts, "full text", "full texts")
-      << " saved (" << Mb(s.full_text_bytes) << ")\n";
+      << " saved (" << Size(s.full_text_bytes) << ")\n";
   o << "  " << Count(s.queries, "search", "searches");
   if (s.splits) o << " (" << s.splits << " split at the API's result cap)";
   o << ", " << Count(s.pages, "page", "pages") << ", " << Count(s.requests, "request", "requests");
