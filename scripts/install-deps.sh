@@ -14,6 +14,8 @@ packages=(
   libboost-graph-dev                      # knowledge graph (header-only parts)
   libcli11-dev                            # command-line parsing
   libxxhash-dev                           # content hashes for incremental ingest
+  libcurl4-openssl-dev ca-certificates    # lode fetch: HTTP, TLS and the CAs it verifies against
+  openssl python3                         # fetch tests: a self-signed certificate, the replay server
   libgtest-dev                            # unit tests
   graphviz                                # lode render (dot draws SVG/PNG)
   recoll                                  # bench/: the recollindex comparison
