@@ -665,19 +665,29 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   // Which orders this document revokes, amends or supersedes: only
   // operative language counts (relation_verbs.h). Words in parentheses (the
   // titles of cited orders) are passed over.
-  std::vector<uint8_t> in_paren(words.size(), 0);
-  int depth = 0;
+  // Quoted words are text an amendment inserts or strikes ("striking the
+  // phrase “In Executive Order 14028, I directed ...”"): never acted on.
+  std::vector<uint8_t> in_paren(words.size(), 0), in_quote(words.size(), 0);
+  int depth = 0, quote = 0;
+  bool straight = false;
   for (size_t i = 0; i < words.size(); ++i) {
-    for (char c : Gap(words, text, i)) {
+    std::string_view gap = Gap(words, text, i);
+    for (size_t k = 0; k < gap.size(); ++k) {
+      char c = gap[k];
       if (c == '(') ++depth;
       if (c == ')' && depth > 0) --depth;
+      if (c == '"') straight = !straight;
+      if (gap.compare(k, 3, "\xE2\x80\x9C") == 0) ++quote;                // “
+      if (gap.compare(k, 3, "\xE2\x80\x9D") == 0 && quote > 0) --quote;  // ”
     }
     if (sentence[i] != (i ? sentence[i - 1] : 0)) depth = 0;
+    if (gap.find("\n\n") != std::string_view::npos) quote = 0, straight = false;
     in_paren[i] = depth > 0;
+    in_quote[i] = quote > 0 || straight;
   }
   std::vector<internal::RelationVerb> verbs = internal::ClassifyRelationVerbs(words, sentence);
   for (size_t i = 0; i < words.size(); ++i)
-    if (in_paren[i]) verbs[i] = {};
+    if (in_paren[i] || in_quote[i]) verbs[i] = {};
   using internal::RelationAction;
   using internal::VerbForm;
   auto operative = [](const internal::RelationVerb& v) {
@@ -708,17 +718,23 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     auto [from, to] = span[sentence[c]];
     // The nearest verb to the left: an active verb takes the citation as its
     // object ("I hereby revoke Executive Order 1"; "which revoked Executive
-    // Order 2"); a passive one followed by ':' heads a list.
+    // Order 2"), and so does a noun ("the amendments it made to Executive
+    // Order 3") or an instruction ("shall revoke any rules implementing
+    // Executive Order 4"); a passive one followed by ':' heads a list, whose
+    // items a ';' separates ("The following are revoked: (i) ...; (ii) ...").
+    bool crossed = false;  // a ';' lies between
     for (size_t i = c; i > from;) {
-      if (clause_break(i)) break;
+      if (clause_break(i)) crossed = true;
       --i;
       const auto& v = verbs[i];
-      if (v.form == VerbForm::kActiveOperative) return v.action;
-      if (v.form == VerbForm::kActiveNarrative) return RelationAction::kNone;
-      if (v.form == VerbForm::kPassiveOperative &&
-          Gap(words, text, i + 1).find(':') != std::string_view::npos)
+      if (v.form == VerbForm::kNone || v.form == VerbForm::kQualifier) continue;
+      if (v.form == VerbForm::kPassiveOperative && Gap(words, text, i + 1).find(':') != std::string_view::npos)
         return v.action;
-      if (v.form != VerbForm::kNone) break;
+      if (crossed) break;
+      if (v.form == VerbForm::kActiveOperative) return v.action;
+      if (v.form == VerbForm::kActiveNarrative || v.form == VerbForm::kNoun || v.form == VerbForm::kInstruction)
+        return RelationAction::kNone;
+      break;
     }
     // Else the citation is the subject of the first passive verb to its
     // right ("Executive Order 12836, which ... revoked Executive Order 12800,
@@ -730,12 +746,24 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     }
     return list_action[sentence[c]];
   };
+  // "... as amended by Executive Order 13757 ..., Executive Order 13984 ...":
+  // a citation in a list that "by" opens names an agent, not a target.
+  auto agent = [&](size_t c) {
+    size_t from = span[sentence[c]].first;
+    for (size_t j = c; j > from;) {
+      --j;
+      const std::string& t = words[j].term;
+      if (t == "by") return true;
+      bool list_word = in_paren[j] || IsNumber(t) || IsMonth(t) || t == "executive" || t == "order" ||
+                       t == "orders" || t == "eo" || t == "eos" || t == "no" || t == "nos" || t == "of" ||
+                       t == "and" || t == "or";
+      if (!list_word) return false;
+    }
+    return false;
+  };
   for (const Found& f : found) {
-    if (f.id.rfind("eo:", 0) != 0 || in_paren[f.word] || settled.count(f.id)) continue;
-    // "... which was revoked by Executive Order X": X acts, it is not acted on.
-    bool agent = (f.word >= 1 && words[f.word - 1].term == "by") ||
-                 (f.word >= 3 && words[f.word - 3].term == "by");
-    if (agent) continue;
+    if (f.id.rfind("eo:", 0) != 0 || in_paren[f.word] || in_quote[f.word] || settled.count(f.id)) continue;
+    if (agent(f.word)) continue;
     RelationAction v = action_on(f.word);
     if (v == RelationAction::kNone) continue;
     // Revoking sections of an order ("sections 401(3)-(4) of Executive Order
@@ -751,15 +779,34 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   }
   // "I hereby terminate the national emergency declared in Executive Order
   // 13617, revoke that order": the order meant is the last one cited before.
-  for (size_t i = 0; i + 2 < words.size() && !table; ++i) {
-    if (verbs[i].form != VerbForm::kActiveOperative) continue;
-    const std::string& d = words[i + 1].term;
-    size_t noun = i + 2;
+  // "... that order is hereby revoked" likewise.
+  auto is_anaphor = [&](size_t d) {  // "that order", "such Executive Order" at word d
+    const std::string& t = words[d].term;
+    size_t noun = d + 1;
     if (noun < words.size() && words[noun].term == "executive") ++noun;
-    if (!((d == "that" || d == "such" || d == "said") && noun < words.size() && words[noun].term == "order")) continue;
+    return (t == "that" || t == "such" || t == "said") && noun < words.size() && words[noun].term == "order"
+               ? noun
+               : size_t{0};
+  };
+  for (size_t i = 0; i + 2 < words.size() && !table; ++i) {
+    size_t anaphor = 0;
+    if (verbs[i].form == VerbForm::kActiveOperative) {
+      if (is_anaphor(i + 1)) anaphor = i + 1;
+    } else if (verbs[i].form == VerbForm::kPassiveOperative) {
+      // back over the auxiliary and adverbs to the noun
+      size_t j = i;
+      while (j > 0 && (words[j - 1].term == "hereby" || words[j - 1].term == "also" || words[j - 1].term == "is" ||
+                       words[j - 1].term == "further"))
+        --j;
+      for (size_t d = j >= 3 ? j - 3 : 0; d + 1 < j; ++d)
+        if (size_t noun = is_anaphor(d); noun && noun + 1 == j) anaphor = d;
+    }
+    if (!anaphor) continue;
     const Found* last = nullptr;
     for (const Found& f : found)
-      if (f.word < i && sentence[f.word] == sentence[i] && f.id.rfind("eo:", 0) == 0 && !in_paren[f.word]) last = &f;
+      if (f.word < anaphor && sentence[f.word] == sentence[i] && f.id.rfind("eo:", 0) == 0 && !in_paren[f.word] &&
+          !in_quote[f.word])
+        last = &f;
     if (last && !settled.count(last->id))
       relate(kRelation[static_cast<int>(verbs[i].action)], last->id, words[last->word].begin, "text");
   }

@@ -55,17 +55,24 @@ VerbForm Participle(const std::vector<Word>& w, size_t i, size_t from) {
   // "as amended", "as further amended": a qualifier of the citation.
   for (size_t j = i; j > from && i - j < 3;) {
     --j;
-    if (w[j].term == "as") return VerbForm::kOther;
+    if (w[j].term == "as") return VerbForm::kQualifier;
     if (!IsAdverb(w[j].term)) break;
   }
+  // Back over adverbs and coordinated participles to the auxiliary: "are
+  // hereby replaced and superseded".
   size_t j = i;
-  while (j > from && IsAdverb(w[j - 1].term)) --j;
+  for (size_t steps = 0; j > from && steps < 5; ++steps) {
+    const std::string& t = w[j - 1].term;
+    bool participle = t.size() > 3 && t.compare(t.size() - 2, 2, "ed") == 0 && !w[j - 1].cjk;
+    if (!(IsAdverb(t) || t == "and" || t == "or" || participle)) break;
+    --j;
+  }
   if (j == from) return i + 1 < w.size() && w[i + 1].term == "by" ? VerbForm::kPassiveNarrative : VerbForm::kActiveNarrative;
   const std::string& aux = w[j - 1].term;
-  if (IsNegation(aux)) return VerbForm::kOther;
+  if (IsNegation(aux)) return VerbForm::kInstruction;
   if (aux == "is" || aux == "are") {
     for (size_t k = from; k + 1 < j; ++k)
-      if (IsNegation(w[k].term)) return VerbForm::kOther;  // "nothing in this order is revoked"
+      if (IsNegation(w[k].term)) return VerbForm::kInstruction;  // "nothing in this order is revoked"
     return VerbForm::kPassiveOperative;
   }
   if (aux == "was" || aux == "were" || aux == "been" || aux == "being") return VerbForm::kPassiveNarrative;
@@ -92,7 +99,11 @@ bool DocumentActs(const std::vector<Word>& w, size_t i, size_t from) {
       if (n == "order" || n == "proclamation" || n == "memorandum" || n == "determination") return true;
     }
   }
-  return i > from && w[i - 1].term == "i";
+  // "I revoke", "I additionally amend"
+  if (i > from && w[i - 1].term == "i") return true;
+  const std::string& adverb = i > from + 1 ? w[i - 1].term : std::string();
+  return i > from + 1 && w[i - 2].term == "i" && adverb.size() > 3 &&
+         adverb.compare(adverb.size() - 2, 2, "ly") == 0;
 }
 
 }  // namespace
@@ -111,7 +122,7 @@ std::vector<RelationVerb> ClassifyRelationVerbs(const std::vector<Word>& w, cons
     switch (it->second.shape) {
       case Shape::kNoun:
       case Shape::kGerund:
-        v.form = VerbForm::kOther;
+        v.form = VerbForm::kNoun;
         break;
       case Shape::kParticiple:
         v.form = Participle(w, i, from);
@@ -119,13 +130,13 @@ std::vector<RelationVerb> ClassifyRelationVerbs(const std::vector<Word>& w, cons
       case Shape::kBase: {
         const std::string& prev = i > from ? w[i - 1].term : std::string();
         bool instruction = IsModal(prev) || IsNegation(prev);
-        v.form = !instruction && DocumentActs(w, i, from) ? VerbForm::kActiveOperative : VerbForm::kOther;
+        v.form = !instruction && DocumentActs(w, i, from) ? VerbForm::kActiveOperative : VerbForm::kInstruction;
         break;
       }
       case Shape::kThird: {
         bool negated = false;
         for (size_t k = from; k < i; ++k) negated = negated || IsNegation(w[k].term);
-        v.form = negated ? VerbForm::kOther
+        v.form = negated ? VerbForm::kInstruction
                          : DocumentActs(w, i, from) ? VerbForm::kActiveOperative : VerbForm::kActiveNarrative;
         break;
       }

@@ -29,7 +29,9 @@ enum class VerbForm : uint8_t {
   kActiveOperative,   // "I hereby revoke", "this order supersedes": its object is acted on
   kPassiveNarrative,  // "was revoked", "had been amended", "would be revoked"
   kActiveNarrative,   // "which revoked Executive Order ...", "amended Executive Order ..."
-  kOther,             // nouns ("amendment"), "as amended", instructions, gerunds, negated verbs
+  kQualifier,         // "as amended": says which text of a citation is meant
+  kNoun,              // "the amendments it made to", "revocation of", gerunds
+  kInstruction,       // "agencies shall revoke", "to amend", negated verbs: no act of this document
 };
 
 struct RelationVerb {
