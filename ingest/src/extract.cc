@@ -752,9 +752,10 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     size_t from = span[sentence[c]].first;
     for (size_t j = c; j > from;) {
       --j;
+      if (in_paren[j]) continue;  // a cited order's title ("... Growth by Reviewing ...")
       const std::string& t = words[j].term;
       if (t == "by") return true;
-      bool list_word = in_paren[j] || IsNumber(t) || IsMonth(t) || t == "executive" || t == "order" ||
+      bool list_word = IsNumber(t) || IsMonth(t) || t == "executive" || t == "order" ||
                        t == "orders" || t == "eo" || t == "eos" || t == "no" || t == "nos" || t == "of" ||
                        t == "and" || t == "or";
       if (!list_word) return false;

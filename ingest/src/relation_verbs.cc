@@ -71,8 +71,10 @@ VerbForm Participle(const std::vector<Word>& w, size_t i, size_t from) {
   const std::string& aux = w[j - 1].term;
   if (IsNegation(aux)) return VerbForm::kInstruction;
   if (aux == "is" || aux == "are") {
+    // "Nothing in this order is revoked": a negated subject (a "not" elsewhere
+    // in the sentence, "the PRC has not taken steps", negates something else).
     for (size_t k = from; k + 1 < j; ++k)
-      if (IsNegation(w[k].term)) return VerbForm::kInstruction;  // "nothing in this order is revoked"
+      if (w[k].term == "nothing" || w[k].term == "neither") return VerbForm::kInstruction;
     return VerbForm::kPassiveOperative;
   }
   if (aux == "was" || aux == "were" || aux == "been" || aux == "being") return VerbForm::kPassiveNarrative;
@@ -134,8 +136,10 @@ std::vector<RelationVerb> ClassifyRelationVerbs(const std::vector<Word>& w, cons
         break;
       }
       case Shape::kThird: {
-        bool negated = false;
-        for (size_t k = from; k < i; ++k) negated = negated || IsNegation(w[k].term);
+        // "Nothing in this order revokes", "does not revoke" (a negation of
+        // this verb, not of another one earlier in the sentence).
+        bool negated = i > from && IsNegation(w[i - 1].term);
+        for (size_t k = from; k < i; ++k) negated = negated || w[k].term == "nothing" || w[k].term == "neither";
         v.form = negated ? VerbForm::kInstruction
                          : DocumentActs(w, i, from) ? VerbForm::kActiveOperative : VerbForm::kActiveNarrative;
         break;

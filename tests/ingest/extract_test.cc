@@ -203,6 +203,14 @@ TEST(Issue9RelationTest, OperativeLanguageOfThisDocument) {  // issue 9
       {"Sections 1 through 5 of Executive Order 12033 are hereby replaced and superseded in their entirety.",
        {"supersedes eo:12033"}},
       {"(b) I additionally amend Executive Order 12034 by adding a section 8.", {"amends eo:12034"}},
+      // A negation of something else earlier in the sentence.
+      {"Amendment. In recognition of the fact that the State has not taken steps, section 2(a) of Executive Order "
+       "12040 is hereby amended by striking the words \"10 percent\".",
+       {"amends eo:12040"}},
+      // "by" inside a cited order's title names no agent.
+      {"Executive Order 12037 (Growth by Reviewing Rules), Executive Order 12038 of May 2, 2017, and Executive "
+       "Order 12039 are hereby revoked.",
+       {"revokes eo:12037", "revokes eo:12038", "revokes eo:12039"}},
   };
   for (const auto& c : cases) EXPECT_EQ(Relations(c.text), c.want) << c.text;
   // The title says what the document does; a qualifier there does not.
