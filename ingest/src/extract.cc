@@ -819,7 +819,8 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     Scan title_scan{tw, doc->title, doc->id, 0, std::string(), MarkKeywords(tw)};
     std::vector<Found> in_title;
     ScanExecutiveOrders(title_scan, &in_title);
-    size_t title_at = text.find(doc->title);
+    // A title the text repeats is at its top (Federal Register formats).
+    size_t title_at = std::string_view(text).substr(0, 4096).find(doc->title);
     for (const Found& f : in_title) {
       RelationAction v = internal::TitleAction(tw, f.word);
       if (v == RelationAction::kNone || settled.count(f.id)) continue;

@@ -116,8 +116,10 @@ std::vector<RelationVerb> ClassifyRelationVerbs(const std::vector<Word>& w, cons
   size_t from = 0;  // first word of the current sentence
   for (size_t i = 0; i < w.size(); ++i) {
     if (i > 0 && sentence[i] != sentence[i - 1]) from = i;
-    if (w[i].cjk || w[i].term.size() < 5) continue;
-    auto it = verbs.find(w[i].term);
+    const std::string& t = w[i].term;
+    // Every verb word starts with a, r or s and has 5 to 11 letters.
+    if (w[i].cjk || t.size() < 5 || t.size() > 11 || !(t[0] == 'a' || t[0] == 'r' || t[0] == 's')) continue;
+    auto it = verbs.find(t);
     if (it == verbs.end()) continue;
     RelationVerb& v = out[i];
     v.action = it->second.action;
