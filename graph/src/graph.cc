@@ -66,6 +66,7 @@ std::string DisplayName(const std::string& id) {
   if (type == "eo") return "Executive Order " + key;
   if (type == "pl") return "Public Law " + key;
   if (type == "pd") return "Presidential Determination No. " + key;
+  if (type == "proc") return "Proclamation " + key;
   if (type == "usc") {
     auto [t, s] = split('/');
     return t + " U.S.C. " + s;

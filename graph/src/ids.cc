@@ -9,9 +9,12 @@ namespace lodestone {
 namespace {
 // Papers: wos (Web of Science UT), scopus (EID), bib/ris/csl (an export's own
 // key), openalex, pmid, arxiv; ref: a reference resolved to nothing but its key.
-constexpr std::array<const char*, 23> kDocumentTypes = {
+// proc: a proclamation by its number; cnlaw: a version of a Chinese law or
+// regulation (cnlaw:<title>@<date>).
+constexpr std::array<const char*, 25> kDocumentTypes = {
     "eo",  "pl",     "usc", "cfr", "fr",  "stat",     "bill", "act",  "pd",    "doi", "doc", "s2",
-    "frdoc", "wos", "scopus", "bib", "ris", "csl", "openalex", "pmid", "arxiv", "ref", "crossref"};
+    "frdoc", "wos", "scopus", "bib", "ris", "csl", "openalex", "pmid", "arxiv", "ref", "crossref",
+    "proc", "cnlaw"};
 constexpr std::array<const char*, 5> kEntityTypes = {"mineral", "agency", "country", "person", "concept"};
 
 template <typename List>

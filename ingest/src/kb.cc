@@ -90,12 +90,15 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
     e.name = String(v, "name");
     e.aliases = Strings(v, "aliases");
     e.aliases_cs = Strings(v, "aliases_cs");
+    e.acronyms = Strings(v, "acronyms");
     e.zh = Strings(v, "zh");
+    e.zh_functions = Strings(v, "zh_functions");
     e.heads = Strings(v, "heads");
     e.adjectives = Strings(v, "adjectives");
     e.is_a = Strings(v, "is_a");
     e.not_in = Strings(v, "not_in");
     e.parent = String(v, "parent");
+    e.source = String(v, "source");
     e.office = String(v, "office");
     e.terms = Strings(v, "term");
     e.white_house_archive = Strings(v, "white_house_archive");
@@ -117,7 +120,9 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
       Entity& old = entities_[it->second];
       AppendUnique(old.aliases, e.aliases);
       AppendUnique(old.aliases_cs, e.aliases_cs);
+      AppendUnique(old.acronyms, e.acronyms);
       AppendUnique(old.zh, e.zh);
+      AppendUnique(old.zh_functions, e.zh_functions);
       AppendUnique(old.heads, e.heads);
       AppendUnique(old.adjectives, e.adjectives);
       AppendUnique(old.is_a, e.is_a);
@@ -198,6 +203,7 @@ std::vector<const Entity*> KnowledgeBase::Lookup(const std::string& name) const 
     bool hit = internal::Lower(e.id) == l || internal::Lower(e.name) == l;
     for (const auto& a : e.aliases) hit = hit || internal::Lower(a) == l;
     for (const auto& a : e.aliases_cs) hit = hit || a == name;
+    for (const auto& a : e.acronyms) hit = hit || a == name;
     for (const auto& a : e.zh) hit = hit || a == name;
     if (hit) out.push_back(&e);
   }

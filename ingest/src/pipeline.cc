@@ -79,6 +79,33 @@ AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const DocumentSteps& 
   return ad;
 }
 
+// A bundle that holds one Federal Register API record (EO_13603.json beside
+// EO_13603.xml, or 2024-01234.json beside 2024-01234.xml as `lode fetch`
+// saves them) is that record's document in every format (issue 14): the full
+// text takes the record's id even when its own text names no order (a
+// proclamation, a rule, a heading without "of") or misprints the number
+// (EO 13523's XML heading reads "Executive Order 15323"). The record's order
+// number wins; a record without one takes the order number its text gives.
+void OneDocumentPerRecord(std::vector<Document>& docs) {
+  if (docs.size() < 2) return;
+  size_t records = 0, record = 0;
+  for (size_t i = 0; i < docs.size(); ++i)
+    if (docs[i].format == "fr-json") ++records, record = i;
+  if (records != 1) return;
+  std::string id = docs[record].id, number = docs[record].number;
+  if (id.rfind("eo:", 0) != 0)
+    for (const auto& d : docs)
+      if (d.id.rfind("eo:", 0) == 0) {
+        id = d.id;
+        number = d.number;
+        break;
+      }
+  for (auto& d : docs) {
+    d.id = id;
+    if (id.rfind("eo:", 0) == 0) d.number = number;
+  }
+}
+
 // Reads, parses and analyses one bundle. `old` holds manifest entries of its
 // files (for the hash check), empty in build mode.
 BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional<ManifestEntry>>& old,
@@ -127,6 +154,7 @@ BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional
     r.docs.clear();
     return r;
   }
+  OneDocumentPerRecord(docs);
   // The formats of one document become one record.
   std::vector<Document> merged;
   std::unordered_map<std::string, size_t> by_id;

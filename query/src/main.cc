@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <csignal>
 #include <fstream>
 #include <cstdio>
 #include <algorithm>
@@ -21,7 +23,9 @@
 #include "lodestone/ingest/analyzer.h"
 #include "lodestone/ingest/kb.h"
 #include "lodestone/ingest/pipeline.h"
+#include "lodestone/fetch/federal_register.h"
 #include "lodestone/query/bib_export.h"
+#include "lodestone/query/fetch_render.h"
 #include "lodestone/query/graph_queries.h"
 #include "lodestone/query/graph_render.h"
 #include "lodestone/query/render.h"
@@ -550,6 +554,45 @@ int RunRender(const Common& c, const GraphOpts& g, ExportArgs a) {
   return kExitOk;
 }
 
+// ---------------------------------------------------------------- fetch
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void OnInterrupt(int) { g_interrupted = true; }
+
+struct FetchArgs {
+  FetchRequest req;
+  std::string full_text = "auto";
+  bool ingest = false, quiet = false, verbose = false;
+};
+
+int RunFetch(const Common& c, FetchArgs a) {
+  FetchRequest& req = a.req;
+  if (!FullTextChoiceFromName(a.full_text, &req.full_text))
+    return Fail(c, Status::InvalidArgument("--full-text wants auto, none, xml, html or text, got " + a.full_text));
+  if (const char* env = std::getenv("LODE_FR_API"); env && *env && req.api == FetchRequest{}.api) req.api = env;
+  const bool tty = ::isatty(STDERR_FILENO);
+  req.progress = !a.quiet && !c.json && tty;
+  req.verbose = a.verbose;
+  if (a.ingest) {
+    req.ingest_index = c.index;
+    req.ingest.progress = req.progress;
+  }
+  // Ctrl-C stops between requests: the state is saved and no half file stays.
+  req.cancel = &g_interrupted;
+  auto old_int = std::signal(SIGINT, OnInterrupt);
+  auto old_term = std::signal(SIGTERM, OnInterrupt);
+  auto sum = FetchFederalRegister(req);
+  std::signal(SIGINT, old_int);
+  std::signal(SIGTERM, old_term);
+  if (!sum.ok()) return Fail(c, sum.status());
+  const bool problem = !sum->failed.empty() || sum->interrupted || (sum->ingested && !sum->ingest.failed.empty());
+  if (c.json)
+    std::cout << FetchJson(*sum);
+  else if (!a.quiet || problem)
+    std::cout << FetchText(*sum, a.verbose);
+  return problem ? kExitProblem : kExitOk;
+}
+
 void AddCommon(CLI::App* cmd, Common& c) {
   cmd->add_option("--index", c.index, "Index folder (default: $LODE_INDEX, else ./lode-index)");
   cmd->add_flag("--json", c.json, "Print JSON for scripts instead of text");
@@ -571,7 +614,8 @@ int main(int argc, char** argv) {
       "  lode rank --type eo                              # central orders (PageRank)\n"
       "  lode export --format gexf -o lodestone.gexf      # for Gephi\n"
       "  lode cocite doi:10.1890/08-1481.1                # works cited together (papers)\n"
-      "  lode stats\n",
+      "  lode stats\n"
+      "  lode fetch federal-register -o fr --type executive_order --since 2025-01-01 --ingest   # keep current\n",
       "lode"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "lode 0.1.0");
@@ -819,6 +863,68 @@ int main(int argc, char** argv) {
   rd_cmd->add_option("--max-nodes", rd.max_nodes, "Draw at most this many nodes, nearest first (default 80)");
   add_graph(rd_cmd);
 
+  // fetch
+  FetchArgs fetch;
+  auto* fetch_cmd = app.add_subcommand("fetch", "Download documents from a public source into a folder that lode ingest reads.\n"
+                                                "  lode fetch federal-register --help");
+  fetch_cmd->require_subcommand(1);
+  auto* fr_cmd = fetch_cmd->add_subcommand(
+      "federal-register",
+      "Fetch Federal Register documents (API JSON records and their full text) into DIR; run it again to get\n"
+      "only what is new or changed. Each document becomes DIR/<document_number>.json plus its full text\n"
+      "(.xml, .html, or .htm for the printed text), which lode ingest reads as one document.\n"
+      "  lode fetch federal-register -o fr-2025 --type executive_order --since 2025-01-01 --until 2025-12-31 \\\n"
+      "      --term \"critical minerals\" --ingest --index lode-index\n"
+      "  lode fetch federal-register -o fr-dpa --type proclamation --type memorandum --president joe-biden\n"
+      "  lode fetch federal-register -o fr-doe --type rule --agency energy-department --since 2024-01-01 --full-text none\n"
+      "Dates are publication dates. The API allows about 5 requests per second (XML 1 per second) and lists at\n"
+      "most 10,000 documents per search; lode paces itself, splits the date range where a search reaches that\n"
+      "cap, and retries 429 and 5xx answers with backoff. Interrupting (Ctrl-C, or a killed process) loses\n"
+      "nothing: run the same command again to continue. State: DIR/.lode-fetch.json.");
+  fr_cmd->add_option("-o,--output", fetch.req.dir, "Folder to fetch into (created; kept between runs)")->required();
+  std::string type_names;
+  for (const auto& t : FetchDocumentTypes()) type_names += (type_names.empty() ? "" : ", ") + t;
+  fr_cmd->add_option("--type", fetch.req.types, "Document types (repeat or comma-separate): " + type_names +
+                                                     "; default: every type")
+      ->delimiter(',');
+  fr_cmd->add_option("--term", fetch.req.term, "Full-text search terms, as the API reads them (\"a phrase\", a | b)");
+  fr_cmd->add_option("--agency", fetch.req.agencies, "Agency slugs (repeat or comma-separate): energy-department, ...")
+      ->delimiter(',');
+  fr_cmd->add_option("--since", fetch.req.since, "First publication date YYYY-MM-DD (default 1994-01-01)");
+  fr_cmd->add_option("--until", fetch.req.until, "Last publication date YYYY-MM-DD (default today)");
+  fr_cmd->add_option("--president", fetch.req.president,
+                     "Signing president of presidential documents: william-j-clinton, george-w-bush, barack-obama, "
+                     "donald-trump, joe-biden");
+  fr_cmd->add_option("--full-text", fetch.full_text,
+                     "Full text beside each record: auto (default: XML, else HTML, else the printed text), xml, html, "
+                     "text, or none");
+  fr_cmd->add_option("--rate", fetch.req.rate, "Requests per second for everything (default: the API's 5/s, XML 1/s)")
+      ->check(CLI::PositiveNumber);
+  fr_cmd->add_option("--api", fetch.req.api, "API root (default: $LODE_FR_API, else https://www.federalregister.gov/api/v1)");
+  fr_cmd->add_flag("--ingest", fetch.ingest, "Run lode ingest on the folder afterwards, into --index");
+  fr_cmd->add_flag("-q,--quiet", fetch.quiet, "No progress and no summary unless something failed");
+  fr_cmd->add_flag("-v,--verbose", fetch.verbose, "Log every request (and retry) on stderr");
+  fr_cmd->add_option("--per-page", fetch.req.per_page, "Results per page (default 1000, the API's maximum)")
+      ->check(CLI::Range(1u, 1000u))
+      ->group("Advanced");
+  fr_cmd->add_option("--result-cap", fetch.req.result_cap,
+                     "Results the API lists per search at most (default 10000; a replay server may use less)")
+      ->check(CLI::PositiveNumber)
+      ->group("Advanced");
+  fr_cmd->add_option("--timeout", fetch.req.timeout, "Seconds for one request, whole (default 60; connecting: 10)")
+      ->check(CLI::PositiveNumber)
+      ->group("Advanced");
+  fr_cmd->add_option("--retries", fetch.req.retries, "Retries of a failed request (default 5)")
+      ->check(CLI::Range(0u, 20u))
+      ->group("Advanced");
+  fr_cmd->add_option("--backoff", fetch.req.backoff, "Seconds before the first retry; doubles each time (default 1)")
+      ->check(CLI::NonNegativeNumber)
+      ->group("Advanced");
+  fr_cmd->add_option("--cacert", fetch.req.ca_file, "Trust this CA bundle instead of the system's (TLS is always verified)")
+      ->check(CLI::ExistingFile)
+      ->group("Advanced");
+  AddCommon(fr_cmd, common);
+
   if (argc == 1) {
     std::cout << app.help();
     return kExitUsage;
@@ -830,6 +936,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (*ingest_cmd) return RunIngest(common, ingest, quiet, verbose);
+  if (*fr_cmd) return RunFetch(common, fetch);
   if (*search_cmd) return RunSearch(common, req);
   if (*show_cmd) return RunShow(common, show_key, no_text);
   if (*stats_cmd) return RunStats(common);

@@ -30,13 +30,18 @@ struct Entity {
   std::string name;      // display name
   std::vector<std::string> aliases;     // matched case-insensitively (with name)
   std::vector<std::string> aliases_cs;  // matched case-sensitively
+  std::vector<std::string> acronyms;    // case-sensitive, and only in a document that also
+                                        // names the entity by another form ("BOEM")
   std::vector<std::string> zh;          // Chinese names
+  std::vector<std::string> zh_functions;  // what a State Council body is named by in
+                                          // "国务院<function>主管部门" and in lists of functions
   std::vector<std::string> heads;       // agency heads ("Secretary of Energy"), case-sensitive
   std::vector<std::string> adjectives;  // "Chinese", case-sensitive
   std::vector<std::string> not_in;      // phrases where a name is not this entity ("Gold Star")
   std::vector<std::string> is_a;
   std::vector<ListMembership> lists;
   std::string parent;                   // organisational parent (metadata only)
+  std::string source;                   // where this entry's facts come from (metadata only)
   std::string office;                   // people: "President of the United States", ...
   std::vector<std::string> terms;       // people: ISO 8601 intervals "2009-01-20/2017-01-20", "2025-01-20/.."
   std::vector<std::string> white_house_archive;  // presidents: hosts of their archived White House site
