@@ -656,10 +656,10 @@ int main(int argc, char** argv) {
       "  AND OR NOT ( )   boolean operators;      +must -mustnot\n"
       "  kind:executive_order  (also presidential_memorandum, proclamation, law, regulation, notice,\n"
       "                         fact_sheet, statement, paper, other)\n"
-      "  title:word  lang:zh  format:fr-xml  id:eo:13603\n"
+      "  title:word  lang:zh  format:fr-xml  id:eo:13603  jurisdiction:cn (also us, intl)\n"
       "  year:2012  year:2017..2021  date:2020-01-01..2022-12-31\n"
       "  mineral:gallium  agency:interior-department  country:cn  concept:critical-minerals\n"
-      "  cites:eo:13817  cites:usc:50/4501   (--facets also counts minerals, agencies, countries)\n"
+      "  cites:eo:13817  cites:usc:50/4501   (--facets also counts jurisdictions, minerals, agencies, countries)\n"
       "  Chinese works as typed: 稀土, 出口管制 (segmented like the index).");
   search_cmd->add_option("query", req.query, "The query (quote it for the shell)")->required();
   search_cmd->add_option("-n,--limit", req.limit, "Hits to show (default 10)")->check(CLI::Range(0u, 10000u));
