@@ -33,5 +33,12 @@ run rank --type eo --limit 5
 run path mineral:gallium eo:13817
 run cooccur gallium --type country --limit 5
 run timeline --type executive_order --limit 0
+run timeline concept:critical-minerals --by president --limit 2
 run export --format gexf -o build/demo-graph.gexf
 run render eo:13603 -o build/demo-eo13603.svg
+
+# The web UI on the same index (until `lode serve` exists, the dev server stands in for it).
+if [ -f build/web/index.html ]; then
+  printf '\nWeb UI: node web/tools/dev-api.mjs --index %s --listen 127.0.0.1:8080\n' "$LODE_INDEX"
+  printf '        then open http://127.0.0.1:8080/search?q=lithium\n'
+fi

@@ -15,11 +15,21 @@ packages=(
   libigraph-dev                           # Leiden/Louvain clustering of co-authorship and keyword networks
   libcli11-dev                            # command-line parsing
   libxxhash-dev                           # content hashes for incremental ingest
+  libcurl4-openssl-dev ca-certificates    # lode fetch: HTTP, TLS and the CAs it verifies against
+  openssl python3                         # fetch tests: a self-signed certificate, the replay server
   libgtest-dev                            # unit tests
   graphviz                                # lode render (dot draws SVG/PNG)
   recoll                                  # bench/: the recollindex comparison
   python3-igraph python3-networkx python3-scipy  # bench/: PageRank and BFS next to igraph and NetworkX
+                                          #   (and web/tests: GraphML, GEXF and Pajek exports read back)
+  nodejs                                  # web/: builds the web UI bundle (npm ci, vite); runs the browser tests
+  chromium                                # web/tests: the browser the tests drive (playwright-core, headless)
+  fonts-noto-cjk                          # web/tests: Chinese text in the browser and its screenshots
+  bibutils                                # web/tests: BibTeX and RIS exports read back (bib2xml, ris2xml)
 )
+# Debian splits npm from nodejs; Node.js from another apt source (NodeSource) bundles npm and
+# conflicts with Debian's npm package, so npm is asked for only when no npm is there.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -14,7 +14,9 @@ namespace lodestone {
 
 namespace {
 
-constexpr char kMagic[8] = {'L', 'O', 'D', 'E', 'G', 'R', '0', '3'};
+// The layout's version: a cache of another layout (03: nodes without a
+// jurisdiction) is not read, so the graph is rebuilt and the cache rewritten.
+constexpr char kMagic[8] = {'L', 'O', 'D', 'E', 'G', 'R', '0', '4'};
 
 // FNV-1a, enough to notice a change (not a security boundary).
 struct Hasher {
@@ -97,7 +99,8 @@ Status WriteGraphCache(const KnowledgeGraph& kg, uint64_t kb_hash, const std::st
   PutU64(b, kb_hash);
   PutU32(b, static_cast<uint32_t>(kg.num_nodes()));
   for (const Node& n : kg.nodes()) {
-    for (const std::string* s : {&n.id, &n.type, &n.name, &n.kind, &n.date, &n.president}) PutStr(b, *s);
+    for (const std::string* s : {&n.id, &n.type, &n.name, &n.kind, &n.date, &n.president, &n.jurisdiction})
+      PutStr(b, *s);
     b += static_cast<char>(n.external ? 1 : 0);
   }
   PutU32(b, static_cast<uint32_t>(kg.num_edges()));
@@ -146,7 +149,7 @@ Result<KnowledgeGraph> ReadGraphCache(const std::string& path, const std::string
   if (r.Str() != stamp || r.U64() != kb_hash) return Status::NotFound(path + ": stale");
   std::vector<Node> nodes(r.U32());
   for (Node& n : nodes) {
-    for (std::string* s : {&n.id, &n.type, &n.name, &n.kind, &n.date, &n.president}) *s = r.Str();
+    for (std::string* s : {&n.id, &n.type, &n.name, &n.kind, &n.date, &n.president, &n.jurisdiction}) *s = r.Str();
     char ext = 0;
     r.Take(&ext, 1);
     n.external = ext != 0;

@@ -323,8 +323,8 @@ void WriteGraphML(const KnowledgeGraph& kg, const Selection& sel, std::ostream& 
 void WriteGexf(const KnowledgeGraph& kg, const Selection& sel, std::ostream& out) {
   const Resolved r = Resolve(kg, sel);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+         "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n"
          "  <meta><creator>Lodestone</creator><description>index stamp "
       << Xml(kg.stamp())
       << "</description></meta>\n"
@@ -353,7 +353,9 @@ void WriteGexf(const KnowledgeGraph& kg, const Selection& sel, std::ostream& out
   out << "    </nodes>\n    <edges>\n";
   for (size_t i = 0; i < r.edges.size(); ++i) {
     const Edge& e = kg.edge(r.edges[i]);
-    // kind (GEXF 1.3) keeps parallel edges of different types apart in Gephi.
+    // kind keeps parallel edges of different types apart in Gephi, which reads it whatever the
+    // declared version; it is a GEXF 1.3 attribute, and 1.2draft readers (networkx, graphology)
+    // ignore it.
     const char* type = EdgeTypeName(e.type);
     out << "      <edge id=\"e" << i << "\" source=\"" << Xml(kg.node(e.source).id) << "\" target=\""
         << Xml(kg.node(e.target).id) << "\" kind=\"" << type << "\" label=\"" << type << "\" weight=\"" << e.count

@@ -66,6 +66,7 @@ std::string DisplayName(const std::string& id) {
   if (type == "eo") return "Executive Order " + key;
   if (type == "pl") return "Public Law " + key;
   if (type == "pd") return "Presidential Determination No. " + key;
+  if (type == "proc") return "Proclamation " + key;
   if (type == "usc") {
     auto [t, s] = split('/');
     return t + " U.S.C. " + s;
@@ -179,6 +180,7 @@ KnowledgeGraph KnowledgeGraph::Build(const GraphSource& src, const std::vector<K
     n.kind = d.kind;
     n.date = d.date;
     n.president = d.president;
+    n.jurisdiction = d.jurisdiction;
     if (!d.title.empty()) n.name = d.title;
     doc_node[r] = v;
   }
@@ -351,7 +353,7 @@ bool KnowledgeGraph::InForceOn(uint32_t v, const std::string& date) const {
 size_t KnowledgeGraph::MemoryBytes() const {
   size_t b = nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(Edge);
   for (const auto& n : nodes_) {
-    for (const std::string* s : {&n.id, &n.type, &n.name, &n.kind, &n.date, &n.president})
+    for (const std::string* s : {&n.id, &n.type, &n.name, &n.kind, &n.date, &n.president, &n.jurisdiction})
       if (s->capacity() > 15) b += s->capacity() + 1;
   }
   // CSR: forward rowstart + column, backward (in-edge) rowstart + column + edge ids.

@@ -2,15 +2,19 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace lodestone {
 
 namespace {
 // Papers: wos (Web of Science UT), scopus (EID), bib/ris/csl (an export's own
 // key), openalex, pmid, arxiv; ref: a reference resolved to nothing but its key.
-constexpr std::array<const char*, 23> kDocumentTypes = {
+// proc: a proclamation by its number; cnlaw: a version of a Chinese law or
+// regulation (cnlaw:<title>@<date>).
+constexpr std::array<const char*, 25> kDocumentTypes = {
     "eo",  "pl",     "usc", "cfr", "fr",  "stat",     "bill", "act",  "pd",    "doi", "doc", "s2",
-    "frdoc", "wos", "scopus", "bib", "ris", "csl", "openalex", "pmid", "arxiv", "ref", "crossref"};
+    "frdoc", "wos", "scopus", "bib", "ris", "csl", "openalex", "pmid", "arxiv", "ref", "crossref",
+    "proc", "cnlaw"};
 constexpr std::array<const char*, 5> kEntityTypes = {"mineral", "agency", "country", "person", "concept"};
 
 template <typename List>
@@ -28,5 +32,14 @@ std::optional<NodeId> ParseNodeId(const std::string& id) {
 }
 
 bool IsDocumentType(const std::string& type) { return In(type, kDocumentTypes); }
+
+bool HasKey(const std::string& id, const std::string& key) {
+  size_t colon = id.find(':');
+  if (colon == std::string::npos || key.empty() || id.size() - colon - 1 != key.size()) return false;
+  for (size_t i = 0; i < key.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(id[colon + 1 + i])) != std::tolower(static_cast<unsigned char>(key[i])))
+      return false;
+  return true;
+}
 
 }  // namespace lodestone

@@ -83,6 +83,7 @@ Document MergeDocuments(const Document& a, const Document& b) {
   fill(m.number, l.number);
   fill(m.language, l.language);
   fill(m.url, l.url);
+  fill(m.jurisdiction, l.jurisdiction);
   if (m.authors.empty()) m.authors = l.authors;
   if (m.references.empty()) m.references = l.references;
   if (m.keywords.empty()) m.keywords = l.keywords;
@@ -93,6 +94,18 @@ Document MergeDocuments(const Document& a, const Document& b) {
   if (l.id != m.id && !l.id.empty() && std::find(m.aliases.begin(), m.aliases.end(), l.id) == m.aliases.end())
     m.aliases.push_back(l.id);
   for (const auto& [k, v] : l.meta) m.meta.emplace(k, v);  // winner's value stays
+  // A president the source states beats one derived from the date
+  // (ingest/attribution.h): the Federal Register's "signed by" list may be
+  // the poorer record of an order whose text another format gives.
+  auto stated = [](const Document& d) {
+    auto it = d.meta.find("president_source");
+    return it != d.meta.end() && it->second == "stated";
+  };
+  if (stated(l) && !stated(m)) {
+    m.meta.erase("president_by_date");
+    for (const char* k : {"president", "president_source", "president_by_date"})
+      if (auto it = l.meta.find(k); it != l.meta.end()) m.meta[k] = it->second;
+  }
   // Extraction results belong to the text they were found in: keep the
   // winner's, and add what only the other record found (its metadata, e.g.
   // disposition notes, yields relations too).

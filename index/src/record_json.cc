@@ -42,6 +42,7 @@ std::string EncodeRecord(const Document& doc) {
   Str(w, "language", doc.language);
   Str(w, "url", doc.url);
   Str(w, "format", doc.format);
+  if (!doc.jurisdiction.empty()) Str(w, "jurisdiction", doc.jurisdiction);
   Str(w, "text", doc.text);
   w.Key("authors");
   w.StartArray();
@@ -176,6 +177,7 @@ Result<Document> DecodeRecord(const std::string& data) {
   d.language = GetStr(j, "language");
   d.url = GetStr(j, "url");
   d.format = GetStr(j, "format");
+  d.jurisdiction = GetStr(j, "jurisdiction");
   d.text = GetStr(j, "text");
   if (auto it = j.FindMember("authors"); it != j.MemberEnd() && it->value.IsArray())
     for (const auto& a : it->value.GetArray())

@@ -59,6 +59,7 @@ Result<Filters> LiftFilters(const std::string& q) {
   static const std::map<std::string, std::string> kTermPrefixes = {
       {"kind", kPrefixKind},
       {"lang", kPrefixLanguage},
+      {"jurisdiction", kPrefixJurisdiction},
       {"format", kPrefixFormat},
       {"id", kPrefixId},
       {"cites", kPrefixCitation},
@@ -205,6 +206,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     qp.set_default_op(req.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     qp.add_boolean_prefix("kind", kPrefixKind);
     qp.add_boolean_prefix("lang", kPrefixLanguage);
+    qp.add_boolean_prefix("jurisdiction", kPrefixJurisdiction);
     qp.add_boolean_prefix("format", kPrefixFormat);
     qp.add_boolean_prefix("id", kPrefixId);
     qp.add_boolean_prefix("cites", kPrefixCitation);
@@ -249,12 +251,13 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     if (req.sort_by_date || words.empty()) {
       enquire.set_sort_by_value_then_relevance(kSlotDate, true);
     }
-    Xapian::ValueCountMatchSpy kind_spy(kSlotKind), year_spy(kSlotYearStr);
+    Xapian::ValueCountMatchSpy kind_spy(kSlotKind), year_spy(kSlotYearStr), jurisdiction_spy(kSlotJurisdiction);
     ListCountMatchSpy mineral_spy(kSlotMinerals), agency_spy(kSlotAgencies), country_spy(kSlotCountries);
     Xapian::doccount check_at_least = 0;
     if (req.facets) {
       enquire.add_matchspy(&kind_spy);
       enquire.add_matchspy(&year_spy);
+      enquire.add_matchspy(&jurisdiction_spy);
       enquire.add_matchspy(&mineral_spy);
       enquire.add_matchspy(&agency_spy);
       enquire.add_matchspy(&country_spy);
@@ -276,6 +279,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     if (req.facets) {
       out.facets["kind"] = TopValues(kind_spy, 50, false);
       out.facets["year"] = TopValues(year_spy, 500, true);
+      out.facets["jurisdiction"] = TopValues(jurisdiction_spy, 10, false);
       out.facets["mineral"] = mineral_spy.Top(20);
       out.facets["agency"] = agency_spy.Top(20);
       out.facets["country"] = country_spy.Top(20);
@@ -411,7 +415,7 @@ Result<GraphSource> Searcher::ReadGraphSource() {
     for (auto it = db.valuestream_begin(schema::kSlotId); it != db.valuestream_end(schema::kSlotId); ++it) {
       if ((*it).empty() || it.get_docid() >= row_of.size()) continue;
       row_of[it.get_docid()] = static_cast<uint32_t>(g.docs.size());
-      g.docs.push_back(GraphDocRow{*it, "", "", "", ""});
+      g.docs.push_back(GraphDocRow{*it, "", "", "", "", ""});
     }
     auto fill = [&](unsigned slot, std::string GraphDocRow::*field) {
       for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
@@ -422,6 +426,7 @@ Result<GraphSource> Searcher::ReadGraphSource() {
     fill(schema::kSlotDate, &GraphDocRow::date);
     fill(schema::kSlotTitle, &GraphDocRow::title);
     fill(schema::kSlotPresident, &GraphDocRow::president);
+    fill(schema::kSlotJurisdiction, &GraphDocRow::jurisdiction);
     for (Xapian::docid id = 1; id < row_of.size(); ++id) {
       if (row_of[id] == UINT32_MAX) continue;
       GraphDocRow& r = g.docs[row_of[id]];

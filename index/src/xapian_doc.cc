@@ -57,6 +57,8 @@ void AddFilterTermsValuesData(Xapian::Document& x, const Document& d) {
   add(kPrefixId, d.id);
   add(kPrefixKind, KindName(d.kind));
   add(kPrefixLanguage, d.language);
+  add(kPrefixJurisdiction, d.jurisdiction);
+  if (!d.jurisdiction.empty()) x.add_value(kSlotJurisdiction, d.jurisdiction);
   for (const auto& s : d.sources) {
     add(kPrefixFormat, s.format);
     x.add_boolean_term(SourceTerm(s.path));

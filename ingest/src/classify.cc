@@ -33,29 +33,4 @@ Kind ClassifyKind(std::string_view path, std::string_view title, std::string_vie
   return Kind::kOther;
 }
 
-std::string PresidentOn(const std::string& date) {
-  struct Term {
-    const char* from;
-    const char* who;
-  };
-  // Inauguration days (noon); an order signed on the day belongs to the new
-  // one. Truman, Johnson and Ford took office on the day their predecessor
-  // died or resigned (the disposition tables list no order of those days).
-  static const Term kTerms[] = {
-      {"1933-03-04", "person:franklin-d-roosevelt"}, {"1945-04-12", "person:harry-s-truman"},
-      {"1953-01-20", "person:dwight-d-eisenhower"},  {"1961-01-20", "person:john-f-kennedy"},
-      {"1963-11-22", "person:lyndon-b-johnson"},     {"1969-01-20", "person:richard-nixon"},
-      {"1974-08-09", "person:gerald-r-ford"},        {"1977-01-20", "person:jimmy-carter"},
-      {"1981-01-20", "person:ronald-reagan"},        {"1989-01-20", "person:george-h-w-bush"},
-      {"1993-01-20", "person:william-j-clinton"}, {"2001-01-20", "person:george-w-bush"},
-      {"2009-01-20", "person:barack-obama"},      {"2017-01-20", "person:donald-j-trump"},
-      {"2021-01-20", "person:joseph-r-biden"},    {"2025-01-20", "person:donald-j-trump"},
-  };
-  if (date.size() < 10) return {};
-  std::string who;
-  for (const auto& t : kTerms)
-    if (date >= t.from) who = t.who;
-  return who;
-}
-
 }  // namespace lodestone::internal

@@ -16,10 +16,6 @@ namespace lodestone::internal {
 // Chinese law titles (…法 -> law, …条例/办法/规定/细则 -> regulation).
 Kind ClassifyKind(std::string_view path, std::string_view title, std::string_view text);
 
-// The president in office on an ISO date ("" before March 4, 1933 or when
-// the date is unknown).
-std::string PresidentOn(const std::string& date);
-
 }  // namespace lodestone::internal
 
 #endif  // LODESTONE_INGEST_SRC_CLASSIFY_H_

@@ -16,7 +16,6 @@
 #include <map>
 #include <set>
 
-#include "classify.h"
 #include "readers_internal.h"
 #include "text_util.h"
 
@@ -544,8 +543,6 @@ Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
       if (!ref.relation.empty() && related.insert({ref.relation, ref.id}).second)
         d.relations.push_back({ref.relation, ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
     }
-    std::string president = PresidentOn(d.date);
-    if (!president.empty()) d.meta["president"] = president;
     out.push_back(std::move(d));
   }
   if (out.empty()) return Status::ParseError("no \"Executive Order N\" blocks in the disposition table");

@@ -6,7 +6,10 @@
 #include <set>
 #include <unordered_set>
 
+#include "cn_functions.h"
 #include "disposition.h"
+#include "negation.h"
+#include "relation_verbs.h"
 #include "text_util.h"
 
 namespace lodestone {
@@ -17,11 +20,13 @@ namespace {
 
 // A pattern's payload: the entity and the role of the name. kBlock marks a
 // phrase in which a name means something else ("Gold Star", "gold
-// standard"): it wins by length and yields nothing.
-enum Role : uint32_t { kName = 0, kHead = 1, kAdjective = 2, kBlock = 3 };
-uint32_t Pack(size_t entity, Role role) { return static_cast<uint32_t>(entity << 2 | role); }
-size_t EntityOf(uint32_t v) { return v >> 2; }
-bool IsBlock(uint32_t v) { return (v & 3) == kBlock; }
+// standard"): it wins by length and yields nothing. kAcronym counts only in
+// a document that names the entity by another form too.
+enum Role : uint32_t { kName = 0, kHead = 1, kAdjective = 2, kBlock = 3, kAcronym = 4 };
+uint32_t Pack(size_t entity, Role role) { return static_cast<uint32_t>(entity << 3 | role); }
+size_t EntityOf(uint32_t v) { return v >> 3; }
+Role RoleOf(uint32_t v) { return static_cast<Role>(v & 7); }
+bool IsBlock(uint32_t v) { return RoleOf(v) == kBlock; }
 
 std::string Upper(const std::string& s) {
   std::string out = s;
@@ -414,7 +419,9 @@ void DispositionRelations(const std::string& notes, const std::string& own, std:
 
 // ------------------------------------------------------------ Extractor
 
-Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb) {
+Extractor::~Extractor() = default;
+
+Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb), functions_(std::make_unique<internal::FunctionNames>()) {
   Analyzer analyzer;
   const auto& es = kb.entities();
   for (size_t k = 0; k < es.size(); ++k) {
@@ -425,6 +432,8 @@ Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb) {
     if (!e.ambiguous) matcher_.Add(MakePattern(analyzer, e.name, !name_ci, Pack(k, kName)));
     for (const auto& a : e.aliases) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kName)));
     for (const auto& a : e.aliases_cs) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kName)));
+    for (const auto& a : e.acronyms) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kAcronym)));
+    for (const auto& f : e.zh_functions) functions_->Add(f, k);
     for (const auto& a : e.zh) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kName)));
     for (const auto& a : e.heads) {
       matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kHead)));
@@ -492,15 +501,61 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     if (r.offsets.size() < kMaxOffsets) r.offsets.push_back(static_cast<uint32_t>(words[word].begin));
     if (e.type == "agency") agencies.push_back({word, e.id});
   };
-  for (const PhraseMatch& m : matcher_.Match(words, text)) {
-    if (IsBlock(m.value)) continue;
+  // Names the text names only to say it does not ("names no mineral such as
+  // lithium") are no mentions.
+  const std::vector<uint8_t> negated = internal::NegatedNamingScopes(words, text, sentence);
+  std::vector<PhraseMatch> acronyms;  // kept until the document is known to name their entity in full
+  std::vector<std::pair<size_t, std::pair<size_t, size_t>>> matched;  // entity -> [begin, end) bytes
+  auto take = [&](const PhraseMatch& m, bool nested) {
+    if (IsBlock(m.value) || negated[m.first_word]) return;
     const Entity& e = kb_.entities()[EntityOf(m.value)];
     if (e.type == "act") {
-      cite(e.id, words[m.first_word].begin);
-      continue;
+      if (!nested) cite(e.id, words[m.first_word].begin);
+      return;
     }
+    if (nested && e.type != "agency") return;
+    if (RoleOf(m.value) == kAcronym) {
+      acronyms.push_back(m);
+      return;
+    }
+    matched.push_back({EntityOf(m.value), {words[m.first_word].begin, words[m.end_word - 1].end}});
     add_entity(e, m.first_word);
+  };
+  const std::vector<PhraseMatch> matches = matcher_.Match(words, text);
+  for (const PhraseMatch& m : matches) {
+    take(m, false);
+    // An agency named after "of" inside a longer agency name is named too:
+    // "Inspector General of the Department of Agriculture", "Office of the
+    // Solicitor of the Department of the Interior".
+    if (IsBlock(m.value) || kb_.entities()[EntityOf(m.value)].type != "agency" || m.end_word - m.first_word < 4)
+      continue;
+    for (uint32_t of = m.first_word + 1; of + 1 < m.end_word; ++of) {
+      if (words[of].term != "of") continue;
+      std::vector<Word> inner(words.begin() + of + 1, words.begin() + m.end_word);
+      for (PhraseMatch n : matcher_.Match(inner, text)) {
+        if (EntityOf(n.value) == EntityOf(m.value)) continue;
+        n.first_word += of + 1;
+        n.end_word += of + 1;
+        take(n, true);
+      }
+      break;
+    }
   }
+  // Chinese State Council bodies named by their function (国务院商务主管部门,
+  // 国务院发展改革、财政、能源等有关部门).
+  if (!functions_->empty())
+    for (const auto& hit : functions_->Find(text)) {
+      bool named = false;  // the same words already matched a name of the entity
+      for (const auto& [k, range] : matched)
+        named = named || (k == hit.entity && hit.offset >= range.first && hit.offset < range.second);
+      if (named) continue;
+      auto w = std::lower_bound(words.begin(), words.end(), hit.offset,
+                                [](const Word& x, size_t off) { return x.end <= off; });
+      if (w == words.end()) continue;
+      size_t wi = static_cast<size_t>(w - words.begin());
+      if (negated[wi]) continue;
+      add_entity(kb_.entities()[hit.entity], wi);
+    }
   // "the Departments of State, the Treasury, Defense, and Energy", "the
   // Secretaries of State and Defense": short names in a list.
   for (size_t i = 0; i + 2 < words.size(); ++i) {
@@ -537,6 +592,16 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     }
     i = j > i ? j - 1 : i;
   }
+
+  // Acronyms count where the document also names their entity otherwise
+  // ("Bureau of Ocean Energy Management (BOEM)"): alone, "BPA" or "NEA" is as
+  // likely a word of another field.
+  for (const PhraseMatch& m : acronyms) {
+    const Entity& e = kb_.entities()[EntityOf(m.value)];
+    if (entity_at.count(e.id)) add_entity(e, m.first_word);
+  }
+  std::sort(agencies.begin(), agencies.end(),
+            [](const AgencyMention& a, const AgencyMention& b) { return a.word < b.word; });
 
   // Citations.
   const std::string own_usc = OwnUscTitle(doc->id, doc->meta);
@@ -597,74 +662,171 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     if (i == 0 || sentence[i] != sentence[i - 1]) span[sentence[i]].first = i;
     span[sentence[i]].second = i + 1;
   }
-  // The verb that governs each citation: the nearest revoke/amend/supersede
-  // verb to its left in the sentence (outside parentheses, which hold
-  // titles), else the first to its right ("... is hereby revoked"), else the
-  // verb of a list header ("The following orders are hereby revoked:").
-  std::vector<uint8_t> verb(words.size(), 0);  // 0 none, 1 revoke, 2 amend, 3 supersede
-  std::vector<uint8_t> in_paren(words.size(), 0);
-  int depth = 0;
+  // Which orders this document revokes, amends or supersedes: only
+  // operative language counts (relation_verbs.h). Words in parentheses (the
+  // titles of cited orders) are passed over.
+  // Quoted words are text an amendment inserts or strikes ("striking the
+  // phrase “In Executive Order 14028, I directed ...”"): never acted on.
+  std::vector<uint8_t> in_paren(words.size(), 0), in_quote(words.size(), 0);
+  int depth = 0, quote = 0;
+  bool straight = false;
   for (size_t i = 0; i < words.size(); ++i) {
-    for (char c : Gap(words, text, i)) {
+    std::string_view gap = Gap(words, text, i);
+    for (size_t k = 0; k < gap.size(); ++k) {
+      char c = gap[k];
       if (c == '(') ++depth;
       if (c == ')' && depth > 0) --depth;
+      if (c == '"') straight = !straight;
+      if (gap.compare(k, 3, "\xE2\x80\x9C") == 0) ++quote;                // “
+      if (gap.compare(k, 3, "\xE2\x80\x9D") == 0 && quote > 0) --quote;  // ”
     }
     if (sentence[i] != (i ? sentence[i - 1] : 0)) depth = 0;
+    if (gap.find("\n\n") != std::string_view::npos) quote = 0, straight = false;
     in_paren[i] = depth > 0;
-    if (!scan.kw[i] || in_paren[i]) continue;
-    const std::string& t = words[i].term;
-    // "revoked by Executive Order X" names the revoker; "amended by deleting"
-    // is still an amendment.
-    bool next_by = false;
-    if (i + 2 < words.size() && words[i + 1].term == "by") {
-      const std::string& n = words[i + 2].term;
-      next_by = n == "executive" || n == "exec" || n == "eo" || n == "proclamation" || n == "presidential" ||
-                n == "section" || n == "sec" || n == "public" || n == "the" || n == "a" || n == "an" || n == "law" ||
-                n == "memorandum" || n == "order";
-    }
-    if (t == "revoke" || t == "revoked" || t == "revokes" || t == "revoking" || t == "rescind" ||
-        t == "rescinded" || t == "rescinds" || t == "revocation")
-      verb[i] = next_by ? 0 : 1;
-    else if ((t == "amended" && !(i > 0 && words[i - 1].term == "as")) || t == "amends" || t == "amending" ||
-             t == "amend" || t == "amendment" || t == "amendments")
-      verb[i] = next_by ? 0 : 2;
-    else if (t == "supersede" || t == "supersedes" || t == "superseded")
-      verb[i] = next_by ? 0 : 3;
+    in_quote[i] = quote > 0 || straight;
   }
-  // A sentence ending in ':' hands its verb to the list items after it.
-  std::vector<uint8_t> list_verb(span.size(), 0);
+  std::vector<internal::RelationVerb> verbs = internal::ClassifyRelationVerbs(words, sentence);
+  for (size_t i = 0; i < words.size(); ++i)
+    if (in_paren[i] || in_quote[i]) verbs[i] = {};
+  using internal::RelationAction;
+  using internal::VerbForm;
+  auto operative = [](const internal::RelationVerb& v) {
+    return v.form == VerbForm::kPassiveOperative || v.form == VerbForm::kActiveOperative;
+  };
+  auto clause_break = [&](size_t i) { return Gap(words, text, i).find(';') != std::string_view::npos; };
+  // A sentence whose operative verb is followed by ':' hands its action to
+  // the list items after it ("The following orders are hereby revoked:").
+  std::vector<RelationAction> list_action(span.size(), RelationAction::kNone);
   for (size_t sid = 0; sid + 1 < span.size(); ++sid) {
     auto [from, to] = span[sid];
     if (from >= to) continue;
     std::string_view after = to < words.size() ? Gap(words, text, to) : std::string_view();
-    uint8_t v = 0;
-    for (size_t i = from; i < to; ++i) v = verb[i] ? verb[i] : v;
-    if (v && after.find(':') != std::string_view::npos) list_verb[sid + 1] = v;
-    else if (list_verb[sid] && !v && !(words[from].term == "sec" || words[from].term == "section"))
-      list_verb[sid + 1] = list_verb[sid];
+    RelationAction v = RelationAction::kNone;
+    bool any_verb = false;
+    for (size_t i = from; i < to; ++i) {
+      any_verb = any_verb || verbs[i].form != VerbForm::kNone;
+      if (operative(verbs[i])) v = verbs[i].action;
+    }
+    if (v != RelationAction::kNone && after.find(':') != std::string_view::npos) list_action[sid + 1] = v;
+    else if (list_action[sid] != RelationAction::kNone && !any_verb &&
+             !(words[from].term == "sec" || words[from].term == "section"))
+      list_action[sid + 1] = list_action[sid];
   }
   static const char* kRelation[] = {"", "revokes", "amends", "supersedes"};
+  // The action this document takes on the order cited at word c.
+  auto action_on = [&](size_t c) {
+    auto [from, to] = span[sentence[c]];
+    // The nearest verb to the left: an active verb takes the citation as its
+    // object ("I hereby revoke Executive Order 1"; "which revoked Executive
+    // Order 2"), and so does a noun ("the amendments it made to Executive
+    // Order 3") or an instruction ("shall revoke any rules implementing
+    // Executive Order 4"); a passive one followed by ':' heads a list, whose
+    // items a ';' separates ("The following are revoked: (i) ...; (ii) ...").
+    bool crossed = false;  // a ';' lies between
+    for (size_t i = c; i > from;) {
+      if (clause_break(i)) crossed = true;
+      --i;
+      const auto& v = verbs[i];
+      if (v.form == VerbForm::kNone || v.form == VerbForm::kQualifier) continue;
+      if (v.form == VerbForm::kPassiveOperative && Gap(words, text, i + 1).find(':') != std::string_view::npos)
+        return v.action;
+      if (crossed) break;
+      if (v.form == VerbForm::kActiveOperative) return v.action;
+      if (v.form == VerbForm::kActiveNarrative || v.form == VerbForm::kNoun || v.form == VerbForm::kInstruction)
+        return RelationAction::kNone;
+      break;
+    }
+    // Else the citation is the subject of the first passive verb to its
+    // right ("Executive Order 12836, which ... revoked Executive Order 12800,
+    // is revoked": the relative clause's active verb is passed over).
+    for (size_t i = c + 1; i < to && !clause_break(i); ++i) {
+      const auto& v = verbs[i];
+      if (v.form == VerbForm::kPassiveOperative) return v.action;
+      if (v.form == VerbForm::kPassiveNarrative) return RelationAction::kNone;
+    }
+    return list_action[sentence[c]];
+  };
+  // "... as amended by Executive Order 13757 ..., Executive Order 13984 ...":
+  // a citation in a list that "by" opens names an agent, not a target.
+  auto agent = [&](size_t c) {
+    size_t from = span[sentence[c]].first;
+    for (size_t j = c; j > from;) {
+      --j;
+      if (in_paren[j]) continue;  // a cited order's title ("... Growth by Reviewing ...")
+      const std::string& t = words[j].term;
+      if (t == "by") return true;
+      bool list_word = IsNumber(t) || IsMonth(t) || t == "executive" || t == "order" ||
+                       t == "orders" || t == "eo" || t == "eos" || t == "no" || t == "nos" || t == "of" ||
+                       t == "and" || t == "or";
+      if (!list_word) return false;
+    }
+    return false;
+  };
   for (const Found& f : found) {
-    if (f.id.rfind("eo:", 0) != 0 || in_paren[f.word] || settled.count(f.id)) continue;
-    auto [from, to] = span[sentence[f.word]];
-    // "... which was revoked by Executive Order X": X acts, it is not acted on.
-    bool agent = (f.word >= 1 && words[f.word - 1].term == "by") ||
-                 (f.word >= 3 && words[f.word - 3].term == "by");
-    if (agent) continue;
-    uint8_t v = 0;
-    for (size_t i = f.word; i-- > from && !v;) v = verb[i];
-    for (size_t i = f.word + 1; i < to && !v; ++i) v = verb[i];
-    if (!v) v = list_verb[sentence[f.word]];
-    if (!v) continue;
+    if (f.id.rfind("eo:", 0) != 0 || in_paren[f.word] || in_quote[f.word] || settled.count(f.id)) continue;
+    if (agent(f.word)) continue;
+    RelationAction v = action_on(f.word);
+    if (v == RelationAction::kNone) continue;
     // Revoking sections of an order ("sections 401(3)-(4) of Executive Order
-    // 12656 ... are revoked") changes it; it does not revoke it.
-    if (v == 1 && f.word >= 3 && words[f.word - 3].term == "of") {
+    // 12656 ... are revoked") is a partial revocation: neither a revocation
+    // nor an amendment (tests/eval/README.md).
+    if (v == RelationAction::kRevoke && f.word >= 3 && words[f.word - 3].term == "of") {
       bool sections = false;
       for (size_t i = f.word >= 12 ? f.word - 12 : 0; i < f.word - 3; ++i)
         sections = sections || words[i].term == "section" || words[i].term == "sections";
-      if (sections) v = 2;
+      if (sections) continue;
     }
-    relate(kRelation[v], f.id, words[f.word].begin, "text");
+    relate(kRelation[static_cast<int>(v)], f.id, words[f.word].begin, "text");
+  }
+  // "I hereby terminate the national emergency declared in Executive Order
+  // 13617, revoke that order": the order meant is the last one cited before.
+  // "... that order is hereby revoked" likewise.
+  auto is_anaphor = [&](size_t d) {  // "that order", "such Executive Order" at word d
+    const std::string& t = words[d].term;
+    size_t noun = d + 1;
+    if (noun < words.size() && words[noun].term == "executive") ++noun;
+    return (t == "that" || t == "such" || t == "said") && noun < words.size() && words[noun].term == "order"
+               ? noun
+               : size_t{0};
+  };
+  for (size_t i = 0; i + 2 < words.size() && !table; ++i) {
+    size_t anaphor = 0;
+    if (verbs[i].form == VerbForm::kActiveOperative) {
+      if (is_anaphor(i + 1)) anaphor = i + 1;
+    } else if (verbs[i].form == VerbForm::kPassiveOperative) {
+      // back over the auxiliary and adverbs to the noun
+      size_t j = i;
+      while (j > 0 && (words[j - 1].term == "hereby" || words[j - 1].term == "also" || words[j - 1].term == "is" ||
+                       words[j - 1].term == "further"))
+        --j;
+      for (size_t d = j >= 3 ? j - 3 : 0; d + 1 < j; ++d)
+        if (size_t noun = is_anaphor(d); noun && noun + 1 == j) anaphor = d;
+    }
+    if (!anaphor) continue;
+    const Found* last = nullptr;
+    for (const Found& f : found)
+      if (f.word < anaphor && sentence[f.word] == sentence[i] && f.id.rfind("eo:", 0) == 0 && !in_paren[f.word] &&
+          !in_quote[f.word])
+        last = &f;
+    if (last && !settled.count(last->id))
+      relate(kRelation[static_cast<int>(verbs[i].action)], last->id, words[last->word].begin, "text");
+  }
+  // The document's own title says what it does: "Revocation of Executive
+  // Orders 13574 ...", "Amending Executive Order 14241".
+  // (A disposition table's block is read by its labels only.)
+  if (!doc->title.empty() && !table) {
+    std::vector<Word> tw = analyzer.Words(doc->title);
+    Scan title_scan{tw, doc->title, doc->id, 0, std::string(), MarkKeywords(tw)};
+    std::vector<Found> in_title;
+    ScanExecutiveOrders(title_scan, &in_title);
+    // A title the text repeats is at its top (Federal Register formats).
+    size_t title_at = std::string_view(text).substr(0, 4096).find(doc->title);
+    for (const Found& f : in_title) {
+      RelationAction v = internal::TitleAction(tw, f.word);
+      if (v == RelationAction::kNone || settled.count(f.id)) continue;
+      size_t offset = title_at == std::string::npos ? kNoOffset : title_at + tw[f.word].begin;
+      relate(kRelation[static_cast<int>(v)], f.id, offset, "text");
+    }
   }
   for (const char* key : {"disposition_notes", "executive_order_notes"}) {
     auto it = doc->meta.find(key);

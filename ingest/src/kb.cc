@@ -90,12 +90,18 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
     e.name = String(v, "name");
     e.aliases = Strings(v, "aliases");
     e.aliases_cs = Strings(v, "aliases_cs");
+    e.acronyms = Strings(v, "acronyms");
     e.zh = Strings(v, "zh");
+    e.zh_functions = Strings(v, "zh_functions");
     e.heads = Strings(v, "heads");
     e.adjectives = Strings(v, "adjectives");
     e.is_a = Strings(v, "is_a");
     e.not_in = Strings(v, "not_in");
     e.parent = String(v, "parent");
+    e.source = String(v, "source");
+    e.office = String(v, "office");
+    e.terms = Strings(v, "term");
+    e.white_house_archive = Strings(v, "white_house_archive");
     if (auto g = v.FindMember("group"); g != v.MemberEnd() && g->value.IsBool()) e.group = g->value.GetBool();
     if (auto a = v.FindMember("ambiguous"); a != v.MemberEnd() && a->value.IsBool()) e.ambiguous = a->value.GetBool();
     if (auto l = v.FindMember("lists"); l != v.MemberEnd() && l->value.IsArray())
@@ -114,15 +120,75 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
       Entity& old = entities_[it->second];
       AppendUnique(old.aliases, e.aliases);
       AppendUnique(old.aliases_cs, e.aliases_cs);
+      AppendUnique(old.acronyms, e.acronyms);
       AppendUnique(old.zh, e.zh);
+      AppendUnique(old.zh_functions, e.zh_functions);
       AppendUnique(old.heads, e.heads);
       AppendUnique(old.adjectives, e.adjectives);
       AppendUnique(old.is_a, e.is_a);
       AppendUnique(old.not_in, e.not_in);
       for (const auto& lm : e.lists) old.lists.push_back(lm);
+      if (old.office.empty()) old.office = e.office;
+      AppendUnique(old.terms, e.terms);
+      AppendUnique(old.white_house_archive, e.white_house_archive);
     }
   }
+  IndexAdministrations();
   return Status::Ok();
+}
+
+namespace {
+bool IsIsoDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+}  // namespace
+
+void KnowledgeBase::IndexAdministrations() {
+  administrations_.clear();
+  for (const auto& e : entities_) {
+    if (e.type != "person" || e.office != "President of the United States") continue;
+    for (const auto& term : e.terms) {
+      size_t slash = term.find('/');
+      if (slash == std::string::npos) continue;
+      Administration a{e.id, e.name, term.substr(0, slash), term.substr(slash + 1)};
+      if (a.to == "..") a.to.clear();
+      // Cabinet-style year-only terms cannot place a document on a day.
+      if (!IsIsoDate(a.from) || (!a.to.empty() && !IsIsoDate(a.to))) continue;
+      administrations_.push_back(std::move(a));
+    }
+  }
+  std::sort(administrations_.begin(), administrations_.end(),
+            [](const Administration& a, const Administration& b) { return a.from < b.from; });
+}
+
+const Administration* KnowledgeBase::AdministrationOn(const std::string& date) const {
+  if (date.size() < 10 || !IsIsoDate(date.substr(0, 10))) return nullptr;
+  const std::string day = date.substr(0, 10);
+  const Administration* found = nullptr;
+  for (const auto& a : administrations_)  // oldest first: the last that covers the day is the newer
+    if (a.Covers(day)) found = &a;
+  return found;
+}
+
+const Administration* KnowledgeBase::AdministrationOf(const std::string& president, const std::string& date) const {
+  const Administration* first = nullptr;
+  const Administration* latest_started = nullptr;
+  for (const auto& a : administrations_) {
+    if (a.president != president) continue;
+    if (!first) first = &a;
+    if (!date.empty() && a.from <= date) latest_started = &a;
+  }
+  return latest_started ? latest_started : first;
+}
+
+const Entity* KnowledgeBase::PresidentOfArchive(const std::string& host) const {
+  for (const auto& e : entities_)
+    for (const auto& h : e.white_house_archive)
+      if (internal::Lower(host) == h) return &e;
+  return nullptr;
 }
 
 const Entity* KnowledgeBase::Find(const std::string& id) const {
@@ -137,6 +203,7 @@ std::vector<const Entity*> KnowledgeBase::Lookup(const std::string& name) const 
     bool hit = internal::Lower(e.id) == l || internal::Lower(e.name) == l;
     for (const auto& a : e.aliases) hit = hit || internal::Lower(a) == l;
     for (const auto& a : e.aliases_cs) hit = hit || a == name;
+    for (const auto& a : e.acronyms) hit = hit || a == name;
     for (const auto& a : e.zh) hit = hit || a == name;
     if (hit) out.push_back(&e);
   }

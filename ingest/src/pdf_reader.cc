@@ -261,6 +261,9 @@ Result<std::vector<Document>> ReadPdfUnguarded(const FileInput& in) {
   d.kind = ClassifyKind(in.path, d.title, d.text);
   if (d.kind == Kind::kOther && (!d.references.empty() || !doi.empty() || HasAbstractHeading(first_page)))
     d.kind = Kind::kPaper;
+  // A PDF of an order or a law whose text opens with its number is that
+  // order or law (a paper keeps its DOI).
+  if (doi.empty()) TakeOwnHeading(d);
   if (d.title.empty()) d.title = d.id;
   return std::vector<Document>{std::move(d)};
 }

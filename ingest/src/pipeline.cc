@@ -23,6 +23,7 @@
 #include "lodestone/index/merge.h"
 #include "lodestone/index/writer.h"
 #include "lodestone/ingest/analyzer.h"
+#include "lodestone/ingest/attribution.h"
 #include "lodestone/ingest/extract.h"
 #include "lodestone/ingest/readers.h"
 
@@ -58,8 +59,16 @@ Status ReadWholeFile(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
-AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const Extractor* extractor) {
-  if (extractor) extractor->Extract(&doc, analyzer);
+// What every document passes through after it is read and merged:
+// attribution always (jurisdiction, president), extraction unless turned off.
+struct DocumentSteps {
+  const KnowledgeBase& kb;
+  const Extractor* extractor = nullptr;
+};
+
+AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const DocumentSteps& steps) {
+  Attribute(steps.kb, &doc);
+  if (steps.extractor) steps.extractor->Extract(&doc, analyzer);
   AnalyzedDocument ad;
   uint32_t pos = 0;
   analyzer.Tokenize(doc.title, &pos, &ad.title);
@@ -70,10 +79,37 @@ AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const Extractor* extr
   return ad;
 }
 
+// A bundle that holds one Federal Register API record (EO_13603.json beside
+// EO_13603.xml, or 2024-01234.json beside 2024-01234.xml as `lode fetch`
+// saves them) is that record's document in every format (issue 14): the full
+// text takes the record's id even when its own text names no order (a
+// proclamation, a rule, a heading without "of") or misprints the number
+// (EO 13523's XML heading reads "Executive Order 15323"). The record's order
+// number wins; a record without one takes the order number its text gives.
+void OneDocumentPerRecord(std::vector<Document>& docs) {
+  if (docs.size() < 2) return;
+  size_t records = 0, record = 0;
+  for (size_t i = 0; i < docs.size(); ++i)
+    if (docs[i].format == "fr-json") ++records, record = i;
+  if (records != 1) return;
+  std::string id = docs[record].id, number = docs[record].number;
+  if (id.rfind("eo:", 0) != 0)
+    for (const auto& d : docs)
+      if (d.id.rfind("eo:", 0) == 0) {
+        id = d.id;
+        number = d.number;
+        break;
+      }
+  for (auto& d : docs) {
+    d.id = id;
+    if (id.rfind("eo:", 0) == 0) d.number = number;
+  }
+}
+
 // Reads, parses and analyses one bundle. `old` holds manifest entries of its
 // files (for the hash check), empty in build mode.
 BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional<ManifestEntry>>& old,
-                           Analyzer& analyzer, const Extractor* extractor) {
+                           Analyzer& analyzer, const DocumentSteps& steps) {
   BundleResult r;
   std::vector<Document> docs;
   bool all_same = !old.empty();
@@ -118,6 +154,7 @@ BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional
     r.docs.clear();
     return r;
   }
+  OneDocumentPerRecord(docs);
   // The formats of one document become one record.
   std::vector<Document> merged;
   std::unordered_map<std::string, size_t> by_id;
@@ -128,7 +165,7 @@ BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional
     else
       merged[it->second] = MergeDocuments(merged[it->second], d);
   }
-  for (auto& d : merged) r.docs.push_back(Analyze(std::move(d), analyzer, extractor));
+  for (auto& d : merged) r.docs.push_back(Analyze(std::move(d), analyzer, steps));
   return r;
 }
 
@@ -206,7 +243,7 @@ uint64_t TotalBytes(const std::vector<Bundle>& bundles) {
 // Build mode: every worker fills its own shard; shards are compacted and
 // published at the end. Bundles go to workers round-robin, so the same input
 // gives the same index.
-Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const Extractor* extractor,
+Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const DocumentSteps& steps,
              IngestSummary& sum) {
   sum.mode = "build";
   auto work = MakeWorkDir(opt.index_dir);
@@ -229,7 +266,7 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const
     workers.emplace_back([&, w] {
       Analyzer analyzer;
       for (size_t i = w; i < bundles.size(); i += n) {
-        BundleResult r = ProcessBundle(bundles[i], {}, analyzer, extractor);
+        BundleResult r = ProcessBundle(bundles[i], {}, analyzer, steps);
         Collect(r, partial[w]);
         partial[w].files_read += r.files.size() + r.failed.size();
         partial[w].added += r.docs.size();
@@ -270,7 +307,7 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const
 // Update mode: workers read and analyse changed bundles; this thread writes
 // them in discovery order (deterministic) with a bounded window in flight.
 Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, const std::vector<FoundFile>& found,
-              const Extractor* extractor, IndexWriter& writer, IngestSummary& sum) {
+              const DocumentSteps& steps, IndexWriter& writer, IngestSummary& sum) {
   sum.mode = "update";
   std::vector<size_t> todo;
   std::vector<std::vector<std::optional<ManifestEntry>>> old(bundles.size());
@@ -308,7 +345,7 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
           if (next >= todo.size()) return;
           k = next++;
         }
-        BundleResult r = ProcessBundle(bundles[todo[k]], old[todo[k]], analyzer, extractor);
+        BundleResult r = ProcessBundle(bundles[todo[k]], old[todo[k]], analyzer, steps);
         files_done += bundles[todo[k]].files.size();
         bytes_done += r.bytes;
         std::lock_guard<std::mutex> lock(mu);
@@ -415,7 +452,7 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
 
   const bool has_index = fs::exists(fs::path(opt.index_dir) / "CURRENT");
   if (!has_index || opt.rebuild) {
-    s = Build(opt, bundles, extractor.get(), sum);
+    s = Build(opt, bundles, DocumentSteps{*kb, extractor.get()}, sum);
     if (!s.ok()) return s;
     // Documents after merging formats and ids: what the new index holds.
     auto writer = IndexWriter::Open(opt.index_dir);
@@ -425,7 +462,7 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
   } else {
     auto writer = IndexWriter::Open(opt.index_dir, WriteOptions{opt.flush_every});
     if (!writer.ok()) return writer.status();
-    s = Update(opt, bundles, found, extractor.get(), **writer, sum);
+    s = Update(opt, bundles, found, DocumentSteps{*kb, extractor.get()}, **writer, sum);
     if (!s.ok()) return s;
     sum.documents = (*writer)->DocumentCount();
   }

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "classify.h"
+#include "own_id.h"
 #include "readers_internal.h"
 #include "text_util.h"
 #include "xml_util.h"
@@ -42,13 +43,10 @@ size_t FindEoHeading(std::string_view text, std::string* number, std::string* da
   return std::string_view::npos;
 }
 
+// The president is not set here: attribution (ingest/attribution.h) does it
+// for every document in one place.
 void FillPolicyMeta(Document& d) {
   if (d.language.empty()) d.language = GuessLanguage(d.text);
-  std::string president = PresidentOn(d.date);
-  if (!president.empty() && d.language == "en" &&
-      (d.kind == Kind::kExecutiveOrder || d.kind == Kind::kProclamation ||
-       d.kind == Kind::kPresidentialMemorandum || d.kind == Kind::kNotice))
-    d.meta.emplace("president", president);
 }
 
 std::string FirstLine(std::string_view text) {
@@ -224,6 +222,35 @@ std::string_view FrontMatter(std::string_view text, std::map<std::string, std::s
 
 }  // namespace
 
+bool TakeOwnHeading(Document& d) {
+  auto h = ReadOwnHeading(d.text);
+  if (!h) return false;
+  const std::string heading_line = FirstLine(std::string_view(d.text).substr(d.text.find_first_not_of(" \t\n")));
+  d.id = h->id;
+  d.number = h->number;
+  d.kind = h->kind;
+  if (!h->date.empty()) d.date = h->date;
+  // A title taken from the first line is the heading itself; the order's
+  // title is what follows its date, or the next line.
+  if ((d.title.empty() || d.title == heading_line) && !h->title.empty()) d.title = h->title.substr(0, 200);
+  FillPolicyMeta(d);
+  return true;
+}
+
+// A Chinese law or regulation that opens with its promulgation history is
+// one version of the law: dated by its latest event, with an id that tells
+// the versions apart, and superseding the version it revised (own_id.h).
+void TakeChineseVersion(Document& d) {
+  if (d.title.empty() || static_cast<unsigned char>(d.title[0]) < 0xE0) return;
+  if (d.kind != Kind::kLaw && d.kind != Kind::kRegulation) return;
+  auto v = ReadPromulgationHistory(d.text);
+  if (!v) return;
+  d.date = v->date;
+  d.id = ChineseLawId(d.title, d.date);
+  if (!v->previous.empty())
+    d.relations.push_back({"supersedes", ChineseLawId(d.title, v->previous), static_cast<uint32_t>(v->offset), "metadata"});
+}
+
 Result<std::vector<Document>> ReadText(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
@@ -234,6 +261,7 @@ Result<std::vector<Document>> ReadText(const FileInput& in) {
   d.title = FirstLine(d.text);
   if (d.title.size() > 200) d.title = d.title.substr(0, 200);
   d.kind = ClassifyKind(in.path, d.title, d.text);
+  TakeOwnHeading(d);
   FillPolicyMeta(d);
   return std::vector<Document>{std::move(d)};
 }
@@ -264,6 +292,7 @@ Result<std::vector<Document>> ReadMarkdown(const FileInput& in) {
   d.url = fm.count("source_url") ? fm["source_url"] : "";
   if (fm.count("language")) d.language = fm["language"];
   if (fm.count("number")) d.number = fm["number"];
+  if (fm.count("jurisdiction")) d.jurisdiction = fm["jurisdiction"];  // stated: attribution keeps it
   for (const char* k : {"citation", "tags", "checked_against"})
     if (fm.count(k) && !fm[k].empty()) d.meta[k] = fm[k];
   auto kind = fm.count("kind") ? KindFromName(fm["kind"]) : std::nullopt;
@@ -296,19 +325,11 @@ Result<std::vector<Document>> ReadMarkdown(const FileInput& in) {
       }
     }
   }
-  if (d.kind == Kind::kExecutiveOrder && !fm.count("id")) {
-    // Since 2025 the White House prints the number as the order's heading,
-    // before "By the authority vested in me"; a number after that is a citation.
-    std::string_view head = std::string_view(d.text).substr(0, 400);
-    size_t authority = head.find("By the authority");
-    size_t at = head.find("Executive Order ");
-    if (at != std::string_view::npos && (authority == std::string_view::npos || at < authority)) {
-      std::string n = ReadNumber(head, at + 16);
-      if (n.size() == 5) {
-        d.number = n;
-        d.id = "eo:" + n;
-      }
-    }
+  if (!fm.count("id")) {
+    // A number stated as the heading is the document's own (since 2025 the
+    // White House prints "Executive Order 14413" above "By the authority");
+    // a Chinese law's promulgation history dates its version.
+    if (!TakeOwnHeading(d)) TakeChineseVersion(d);
   }
   FillPolicyMeta(d);
   return std::vector<Document>{std::move(d)};
@@ -392,8 +413,11 @@ Result<std::vector<Document>> ReadHtml(const FileInput& in, const std::string& f
     if (xmlNode* h1 = Find(root, "h1")) d.title = CleanWhitespace(Text(h1));
     if (d.title.empty())
       if (xmlNode* t = Find(root, "title")) d.title = CleanWhitespace(Text(t));
+    // A federalregister.gov page is named for its order (EO_13603.html)
+    // and has the order's heading; any other page is the order only when its
+    // text opens with the number (a page that cites an order is not it).
     std::string date;
-    if (FindEoHeading(d.text, &number, &date) != std::string::npos) {
+    if (!number.empty() && FindEoHeading(d.text, &number, &date) != std::string::npos) {
       d.date = date;
       d.kind = Kind::kExecutiveOrder;
     }
@@ -404,6 +428,7 @@ Result<std::vector<Document>> ReadHtml(const FileInput& in, const std::string& f
   } else {
     d.kind = ClassifyKind(in.path, d.title, d.text);
     d.id = HashId(in.key);
+    TakeOwnHeading(d);
   }
   if (d.title.empty()) d.title = FirstLine(d.text).substr(0, 200);
   FillPolicyMeta(d);

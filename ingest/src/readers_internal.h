@@ -30,6 +30,12 @@ Result<std::vector<Document>> ReadCrossrefJson(const FileInput& in);
 Result<std::vector<Document>> ReadOpenAlexJson(const FileInput& in);
 Result<std::vector<Document>> ReadPdf(const FileInput& in);  // pdf_reader.cc
 
+// Gives `d` the id, kind, number and date that its text states as its
+// heading (own_id.h: "Executive Order 12003 of May 1, 2001", "Proclamation
+// 10001", "Presidential Determination No. 2022-07", "Public Law 117-169");
+// false, and `d` unchanged, when the text opens with no such heading.
+bool TakeOwnHeading(Document& d);
+
 }  // namespace lodestone::internal
 
 #endif  // LODESTONE_INGEST_SRC_READERS_INTERNAL_H_

@@ -77,8 +77,6 @@ Document FrRecord(const rapidjson::Value& r, const std::string& key) {
   }
   // Abstract (rarely present) is the only text such a record carries.
   d.text = Trim(Str(r, "abstract"));
-  std::string president = PresidentOn(d.date);
-  if (!president.empty() && d.kind != Kind::kOther) d.meta["president"] = president;
   return d;
 }
 
@@ -332,12 +330,20 @@ Result<std::vector<Document>> ReadFrJsonResults(const FileInput& in) {
   if (!j.ok()) return j.status();
   if (!j->IsObject() || !j->HasMember("results") || !(*j)["results"].IsArray())
     return Status::ParseError("expected a Federal Register search-results object with a results array");
+  // A page of one president's documents says so: "Documents signed by
+  // Donald Trump, of type Presidential Document, ..." (attribution keeps a
+  // president the source states).
+  std::string signer;
+  const std::string description = Str(*j, "description");
+  if (const std::string lead = "Documents signed by "; description.rfind(lead, 0) == 0)
+    signer = Trim(description.substr(lead.size(), description.find(',') - lead.size()));
   std::vector<Document> out;
   size_t n = 0;
   for (const auto& r : (*j)["results"].GetArray()) {
     ++n;
     if (!r.IsObject()) continue;
     Document d = FrRecord(r, in.key + "#" + std::to_string(n));
+    if (!signer.empty()) d.meta["signed_by"] = signer;
     // Without a number such a record cannot join its order's other formats.
     if (d.id.rfind("eo:", 0) == 0 || d.id.rfind("frdoc:", 0) == 0) out.push_back(std::move(d));
   }

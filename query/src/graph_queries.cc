@@ -47,6 +47,13 @@ bool ByDate(const Node& a, const Node& b) {
   return a.id < b.id;
 }
 
+// Newest first, undated last; then ids.
+bool NewestFirst(const Node& a, const Node& b) {
+  if (a.date.empty() != b.date.empty()) return !a.date.empty();
+  if (a.date != b.date) return a.date > b.date;
+  return a.id < b.id;
+}
+
 // eo:9 < eo:10: digit runs compare as numbers.
 bool NaturalLess(const std::string& a, const std::string& b) {
   size_t i = 0, j = 0;
@@ -120,6 +127,20 @@ Result<uint32_t> GraphSession::Resolve(const std::string& text) {
       if (doc.ok())
         if (auto v = kg_.Find(doc->id)) return *v;
     }
+  }
+  // An id's key alone (rare-earth-elements, 30/1602): the node when one id
+  // has it; suggestions when several types share it (cfr:5/302, usc:5/302).
+  std::vector<std::string> same_key;
+  if (text.find(':') == std::string::npos || !ParseNodeId(Lower(text))) {
+    for (const auto& n : kg_.nodes())
+      if (HasKey(n.id, text)) same_key.push_back(n.id);
+    if (same_key.size() == 1) return *kg_.Find(same_key.front());
+  }
+  if (same_key.size() > 1) {
+    std::sort(same_key.begin(), same_key.end());
+    std::string msg = "no node " + text + " (" + std::to_string(same_key.size()) + " ids have this key); did you mean";
+    for (size_t i = 0; i < same_key.size() && i < 6; ++i) msg += (i ? ", " : " ") + same_key[i];
+    return Status::NotFound(msg + (same_key.size() > 6 ? ", …?" : "?"));
   }
   if (!known_only.empty())
     return Status::NotFound(known_only + " is in the knowledge base, but no document in the index names it");
@@ -240,6 +261,8 @@ DocStatus StatusOf(GraphSession& s, uint32_t doc, const std::string& as_of) {
 }
 
 Result<TraceResult> Trace(GraphSession& s, uint32_t entity, const TraceRequest& req) {
+  if (req.sort != "via" && req.sort != "date")
+    return Status::InvalidArgument("unknown sort " + req.sort + "; use via (the default) or date");
   const KnowledgeGraph& kg = s.graph();
   TraceResult out;
   out.entity = entity;
@@ -256,43 +279,66 @@ Result<TraceResult> Trace(GraphSession& s, uint32_t entity, const TraceRequest& 
       todo.push_back(p);
     }
   }
+  // First the matching documents (cheap: graph only), then order, count and
+  // cut, then evidence and status for the ones shown (they read records).
+  struct Match {
+    uint32_t doc, edge, named;
+    int via;  // 0 direct, 1 group, 2 category
+  };
+  static const char* kVia[] = {"direct", "group", "category"};
+  std::vector<Match> matches;
   std::unordered_set<uint32_t> taken;
-  auto collect = [&](uint32_t named, const char* via) {
+  auto collect = [&](uint32_t named, int via) {
+    if (!req.via.empty() && req.via != kVia[via]) return;
     for (uint32_t e : kg.InEdges(named, Bit(EdgeType::kMentions))) {
       uint32_t d = kg.edge(e).source;
       const Node& n = kg.node(d);
       if (n.external || taken.count(d)) continue;
       if (!req.kind.empty() && n.kind != req.kind) continue;
       if (!req.as_of.empty() && !kg.InForceOn(d, req.as_of)) continue;
-      if (!req.via.empty() && req.via != via) continue;
       taken.insert(d);
-      TraceDocument t;
-      t.node = d;
-      t.id = n.id;
-      t.title = n.name;
-      t.kind = n.kind;
-      t.date = n.date;
-      t.via = via;
-      t.via_entity = kg.node(named).id;
-      if (const Document* rec = s.Record(d)) {
-        for (const auto& f : rec->sources)  // the file whose text was kept, else the first
-          if (t.source.empty() || f.format == rec->format) t.source = f.path;
-      }
-      t.evidence = s.Evidence(e);
-      t.status = StatusOf(s, d, req.as_of);
-      for (uint32_t f : kg.OutEdges(d, Bit(EdgeType::kDirects))) {
-        const Node& a = kg.node(kg.edge(f).target);
-        t.directs.push_back({a.id, a.name, ""});
-      }
-      out.documents.push_back(std::move(t));
+      matches.push_back({d, e, named, via});
     }
   };
-  collect(entity, "direct");
-  for (uint32_t g : out.groups) collect(g, "group");
-  for (uint32_t c : out.categories) collect(c, "category");
-  std::stable_sort(out.documents.begin(), out.documents.end(), [&](const TraceDocument& a, const TraceDocument& b) {
-    return ByDate(kg.node(a.node), kg.node(b.node));
-  });
+  collect(entity, 0);
+  for (uint32_t g : out.groups) collect(g, 1);
+  for (uint32_t c : out.categories) collect(c, 2);
+  if (req.sort == "date") {
+    std::stable_sort(matches.begin(), matches.end(),
+                     [&](const Match& a, const Match& b) { return ByDate(kg.node(a.doc), kg.node(b.doc)); });
+  } else {
+    std::stable_sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
+      if (a.via != b.via) return a.via < b.via;
+      return NewestFirst(kg.node(a.doc), kg.node(b.doc));
+    });
+  }
+  out.total = matches.size();
+  for (const auto& m : matches) ++(m.via == 0 ? out.direct : m.via == 1 ? out.group : out.category);
+  if (req.limit && matches.size() > req.limit) matches.resize(req.limit);
+  for (const auto& m : matches) {
+    const Node& n = kg.node(m.doc);
+    TraceDocument t;
+    t.node = m.doc;
+    t.id = n.id;
+    t.title = n.name;
+    t.kind = n.kind;
+    t.date = n.date;
+    t.president = n.president;
+    t.jurisdiction = n.jurisdiction;
+    t.via = kVia[m.via];
+    t.via_entity = kg.node(m.named).id;
+    if (const Document* rec = s.Record(m.doc)) {
+      for (const auto& f : rec->sources)  // the file whose text was kept, else the first
+        if (t.source.empty() || f.format == rec->format) t.source = f.path;
+    }
+    t.evidence = s.Evidence(m.edge);
+    t.status = StatusOf(s, m.doc, req.as_of);
+    for (uint32_t f : kg.OutEdges(m.doc, Bit(EdgeType::kDirects))) {
+      const Node& a = kg.node(kg.edge(f).target);
+      t.directs.push_back({a.id, a.name, ""});
+    }
+    out.documents.push_back(std::move(t));
+  }
   return out;
 }
 
@@ -418,11 +464,51 @@ TimelineResult Timeline(GraphSession& s, std::optional<uint32_t> subject, const 
     const Node& n = kg.node(d);
     if (n.external || !MatchesType(n, type)) continue;
     out.documents.push_back(d);
-    ++out.by_year[n.date.size() >= 4 ? n.date.substr(0, 4) : "unknown"];
-    ++out.by_president[n.president.empty() ? "none" : n.president];
   }
   std::sort(out.documents.begin(), out.documents.end(),
             [&](uint32_t a, uint32_t b) { return ByDate(kg.node(a), kg.node(b)); });
+  // Administrations by their place in the knowledge base's list (oldest
+  // first); a president the knowledge base has no term for goes last.
+  const auto& terms = s.kb().Administrations();
+  std::map<size_t, AdministrationCount> by_term;
+  std::map<std::string, AdministrationCount> unknown_terms;
+  for (uint32_t d : out.documents) {
+    const Node& n = kg.node(d);
+    ++out.by_year[n.date.size() >= 4 ? n.date.substr(0, 4) : "unknown"];
+    ++out.by_jurisdiction[n.jurisdiction.empty() ? "none" : n.jurisdiction];
+    if (n.president.empty()) {
+      if (n.jurisdiction == "us") ++out.by_president[n.date.empty() ? "undated" : "none"];
+      continue;
+    }
+    ++out.by_president[n.president];
+    const Administration* a = s.kb().AdministrationOf(n.president, n.date);
+    AdministrationCount* c;
+    if (a) {
+      c = &by_term[static_cast<size_t>(a - terms.data())];
+      c->administration = *a;
+    } else {
+      c = &unknown_terms[n.president];
+      c->administration.president = n.president;
+      auto p = kg.Find(n.president);
+      c->administration.name = p ? kg.node(*p).name : n.president;
+    }
+    ++c->documents;
+    ++c->by_jurisdiction[n.jurisdiction];
+    c->nodes.push_back(d);
+  }
+  if (!by_term.empty()) {
+    for (size_t i = by_term.begin()->first; i <= by_term.rbegin()->first; ++i) {
+      auto it = by_term.find(i);
+      if (it != by_term.end()) {
+        out.administrations.push_back(std::move(it->second));
+      } else {
+        AdministrationCount empty;
+        empty.administration = terms[i];
+        out.administrations.push_back(std::move(empty));
+      }
+    }
+  }
+  for (auto& [id, c] : unknown_terms) out.administrations.push_back(std::move(c));
   return out;
 }
 

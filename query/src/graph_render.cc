@@ -111,12 +111,18 @@ std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest&
   w.EndObject();
   KV(w, "as_of", req.as_of);
   KV(w, "kind", req.kind);
-  w.Key("counts");
+  KV(w, "sort", req.sort);
+  w.Key("total");  // documents that matched; "documents" holds at most "limit" of them
+  w.Uint64(r.total);
+  w.Key("limit");
+  w.Uint64(req.limit);
+  w.Key("truncated");
+  w.Bool(r.truncated());
+  w.Key("counts");  // of all the matches, not only those listed
   w.StartObject();
-  for (const char* via : {"direct", "group", "category"}) {
+  for (auto [via, n] : {std::pair<const char*, size_t>{"direct", r.direct}, {"group", r.group}, {"category", r.category}}) {
     w.Key(via);
-    w.Uint64(static_cast<uint64_t>(std::count_if(r.documents.begin(), r.documents.end(),
-                                                 [&](const TraceDocument& d) { return d.via == via; })));
+    w.Uint64(n);
   }
   w.EndObject();
   w.Key("documents");
@@ -128,6 +134,8 @@ std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest&
     KV(w, "title", d.title);
     KV(w, "kind", d.kind);
     KV(w, "date", d.date);
+    KV(w, "president", d.president);
+    KV(w, "jurisdiction", d.jurisdiction);
     KV(w, "via", d.via);
     KV(w, "via_entity", d.via_entity);
     KV(w, "evidence", d.evidence);
@@ -159,12 +167,21 @@ std::string TraceText(GraphSession& s, const TraceResult& r, const TraceRequest&
     for (size_t i = 0; i < r.groups.size(); ++i) o << (i ? ", " : " ") << kg.node(r.groups[i]).name;
   }
   o << "\n";
-  size_t n[3] = {0, 0, 0};
-  for (const auto& d : r.documents) ++n[d.via == "direct" ? 0 : d.via == "group" ? 1 : 2];
-  o << r.documents.size() << " documents" << (req.as_of.empty() ? "" : " in force on " + req.as_of)
-    << (req.kind.empty() ? "" : " of kind " + req.kind) << ": " << n[0] << " name it, " << n[1]
-    << " name a group it belongs to, " << n[2] << " speak of the category\n\n";
+  // "314 documents (showing 8)": the count is of all matches, never of the page.
+  o << r.total << (r.total == 1 ? " document" : " documents")
+    << (req.as_of.empty() ? "" : " in force on " + req.as_of) << (req.kind.empty() ? "" : " of kind " + req.kind)
+    << (r.truncated() ? " (showing " + std::to_string(r.documents.size()) + ")" : "") << ": " << r.direct << " name it, " << r.group << " name a group it belongs to, " << r.category
+    << " speak of the category" << (req.sort == "date" ? "; oldest first" : "; newest first within each") << "\n\n";
+  std::string section;
   for (const auto& d : r.documents) {
+    if (req.sort != "date" && d.via != section) {
+      section = d.via;
+      const size_t n = d.via == "direct" ? r.direct : d.via == "group" ? r.group : r.category;
+      o << (d.via == "direct"  ? "Naming it"
+            : d.via == "group" ? "Naming a group it belongs to"
+                               : "Speaking of the category")
+        << " (" << n << ")\n";
+    }
     o << (d.date.empty() ? "          " : d.date) << "  " << Label(kg.node(d.node)) << "\n";
     o << "            " << d.kind << " · via " << d.via
       << (d.via == "direct" ? "" : " (" + kg.node(*kg.Find(d.via_entity)).name + ")") << " · " << StatusLine(d.status)
@@ -390,16 +407,18 @@ std::string RankText(GraphSession& s, const RankRequest& req, const RankResult& 
 
 // ---------------------------------------------------------------- timeline
 
-std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit) {
+std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit, const std::string& by) {
   const KnowledgeGraph& kg = s.graph();
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
   KV(w, "id", t.subject ? kg.node(*t.subject).id : "");
+  KV(w, "by", by);
   w.Key("total");
   w.Uint64(t.documents.size());
   for (auto [key, m] : {std::pair<const char*, const std::map<std::string, uint64_t>*>{"by_year", &t.by_year},
-                        {"by_president", &t.by_president}}) {
+                        {"by_president", &t.by_president},
+                        {"by_jurisdiction", &t.by_jurisdiction}}) {
     w.Key(key);
     w.StartObject();
     for (const auto& [k, v] : *m) {
@@ -408,6 +427,26 @@ std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit)
     }
     w.EndObject();
   }
+  w.Key("administrations");  // chronological; the terms are the knowledge base's
+  w.StartArray();
+  for (const auto& a : t.administrations) {
+    w.StartObject();
+    KV(w, "president", a.administration.president);
+    KV(w, "name", a.administration.name);
+    KV(w, "from", a.administration.from);
+    KV(w, "to", a.administration.to);
+    w.Key("documents");
+    w.Uint64(a.documents);
+    w.Key("by_jurisdiction");
+    w.StartObject();
+    for (const auto& [k, v] : a.by_jurisdiction) {
+      Str(w, k.empty() ? "none" : k);
+      w.Uint64(v);
+    }
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("documents");
   w.StartArray();
   for (size_t i = 0; i < t.documents.size() && (limit == 0 || i < limit); ++i) {
@@ -415,6 +454,7 @@ std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit)
     w.StartObject();
     NodeFields(w, n);
     KV(w, "president", n.president);
+    KV(w, "jurisdiction", n.jurisdiction);
     w.EndObject();
   }
   w.EndArray();
@@ -422,27 +462,76 @@ std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit)
   return Done(buf);
 }
 
-std::string TimelineText(GraphSession& s, const TimelineResult& t, size_t limit) {
+namespace {
+
+// "Joseph R. Biden   2021-01-20 – 2025-01-20"
+std::string TermLabel(const Administration& a) {
+  std::string name = a.name;
+  if (name.size() < 24) name += std::string(24 - name.size(), ' ');
+  if (a.from.empty()) return name;
+  return name + "  " + a.from + " –" + (a.to.empty() ? "" : " " + a.to);
+}
+
+// The documents no administration holds, each count with what it is.
+void CountedApart(std::ostringstream& o, const TimelineResult& t) {
+  auto at = [](const std::map<std::string, uint64_t>& m, const char* k) -> uint64_t {
+    auto it = m.find(k);
+    return it == m.end() ? 0 : it->second;
+  };
+  uint64_t intl_with_president = 0;
+  for (const auto& a : t.administrations) intl_with_president += at(a.by_jurisdiction, "intl");
+  const std::pair<uint64_t, const char*> rows[] = {
+      {at(t.by_president, "undated"), "U.S., undated (U.S. Code sections, ...)"},
+      {at(t.by_president, "none"), "U.S., no president's (bills; before 1933)"},
+      {at(t.by_jurisdiction, "cn"), "China (jurisdiction cn)"},
+      {at(t.by_jurisdiction, "intl") - std::min(at(t.by_jurisdiction, "intl"), intl_with_president),
+       "international, not released by a U.S. president (intl)"},
+      {at(t.by_jurisdiction, "none"), "no jurisdiction (papers, other documents)"},
+  };
+  bool any = false;
+  for (const auto& [n, what] : rows) {
+    if (n == 0) continue;
+    if (!any) o << "counted apart:\n";
+    any = true;
+    o << "  " << Fixed(static_cast<double>(n), "%6.0f") << "  " << what << "\n";
+  }
+}
+
+void DocumentLine(std::ostringstream& o, const Node& n, const char* indent = "  ") {
+  o << indent << (n.date.empty() ? "          " : n.date) << "  " << Label(n, 80) << "\n";
+}
+
+}  // namespace
+
+std::string TimelineText(GraphSession& s, const TimelineResult& t, size_t limit, const std::string& by) {
   const KnowledgeGraph& kg = s.graph();
   std::ostringstream o;
   o << (t.subject ? Label(kg.node(*t.subject)) + ": " : std::string()) << t.documents.size() << " documents\n";
-  uint64_t top = 1;
-  for (const auto& [y, n] : t.by_year) top = std::max(top, n);
-  o << "by year:\n";
-  for (const auto& [y, n] : t.by_year)
-    o << "  " << y << Fixed(static_cast<double>(n), " %6.0f ") << std::string(std::max<uint64_t>(1, n * 50 / top), '#')
-      << "\n";
-  o << "by president:\n";
-  for (const auto& [p, n] : t.by_president) {
-    auto v = kg.Find(p);
-    o << "  " << Fixed(static_cast<double>(n), "%6.0f") << "  " << (v ? kg.node(*v).name : p) << "\n";
+  if (by.empty() || by == "year") {
+    uint64_t top = 1;
+    for (const auto& [y, n] : t.by_year) top = std::max(top, n);
+    o << "by year:\n";
+    for (const auto& [y, n] : t.by_year)
+      o << "  " << y << Fixed(static_cast<double>(n), " %6.0f ") << std::string(std::max<uint64_t>(1, n * 50 / top), '#')
+        << "\n";
   }
-  if (limit) {
-    o << "documents (first " << std::min(limit, t.documents.size()) << "):\n";
-    for (size_t i = 0; i < t.documents.size() && i < limit; ++i) {
-      const Node& n = kg.node(t.documents[i]);
-      o << "  " << (n.date.empty() ? "          " : n.date) << "  " << Label(n, 80) << "\n";
+  if (by.empty() || by == "president") {
+    o << "by president (the one in office on the document's date, administrations in order):\n";
+    for (const auto& a : t.administrations) {
+      const auto intl = a.by_jurisdiction.find("intl");
+      o << "  " << Fixed(static_cast<double>(a.documents), "%6.0f") << "  " << TermLabel(a.administration)
+        << (intl != a.by_jurisdiction.end() ? "   (" + std::to_string(intl->second) + " joint: intl)" : "") << "\n";
+      if (by == "president")
+        for (size_t i = 0; i < a.nodes.size() && i < limit; ++i) DocumentLine(o, kg.node(a.nodes[i]), "          ");
+      if (by == "president" && limit && a.nodes.size() > limit)
+        o << "          … " << a.nodes.size() - limit << " more\n";
     }
+    if (t.administrations.empty()) o << "  (none)\n";
+    CountedApart(o, t);
+  }
+  if (limit && by != "president") {
+    o << "documents (first " << std::min(limit, t.documents.size()) << "):\n";
+    for (size_t i = 0; i < t.documents.size() && i < limit; ++i) DocumentLine(o, kg.node(t.documents[i]));
   }
   return o.str();
 }

@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <csignal>
 #include <fstream>
 #include <cstdio>
 #include <algorithm>
@@ -22,9 +24,11 @@
 #include "lodestone/ingest/analyzer.h"
 #include "lodestone/ingest/kb.h"
 #include "lodestone/ingest/pipeline.h"
+#include "lodestone/fetch/federal_register.h"
 #include "lodestone/query/bib_export.h"
 #include "lodestone/query/bibliometric_render.h"
 #include "lodestone/query/bibliometrics.h"
+#include "lodestone/query/fetch_render.h"
 #include "lodestone/query/graph_queries.h"
 #include "lodestone/query/graph_render.h"
 #include "lodestone/query/render.h"
@@ -212,12 +216,12 @@ bool ValidDate(const std::string& d) {
 }
 
 struct TraceArgs {
-  std::string mineral, as_of, kind, via;
+  std::string mineral, as_of, kind, via, sort = "via";
   size_t limit = 0;
 };
 
 int RunTrace(const Common& c, const GraphOpts& g, const TraceArgs& a) {
-  TraceRequest req{a.as_of, a.kind, a.via};
+  TraceRequest req{a.as_of, a.kind, a.via, a.sort, a.limit};
   if (!req.as_of.empty() && !ValidDate(req.as_of))
     return Fail(c, Status::InvalidArgument("--as-of wants a date YYYY-MM-DD, got " + req.as_of));
   if (!req.kind.empty() && !KindFromName(req.kind)) {
@@ -237,7 +241,6 @@ int RunTrace(const Common& c, const GraphOpts& g, const TraceArgs& a) {
                                            "through the documents naming them — try lode cited-by " + n.id));
   auto r = Trace(**s, *v, req);
   if (!r.ok()) return Fail(c, r.status());
-  if (a.limit && r->documents.size() > a.limit) r->documents.resize(a.limit);
   std::cout << (c.json ? TraceJson(**s, *r, req) : TraceText(**s, *r, req));
   return kExitOk;
 }
@@ -309,7 +312,8 @@ int RunRank(const Common& c, const GraphOpts& g, RankRequest req, const std::str
   return kExitOk;
 }
 
-int RunTimeline(const Common& c, const GraphOpts& g, const std::string& id, const std::string& type, size_t limit) {
+int RunTimeline(const Common& c, const GraphOpts& g, const std::string& id, const std::string& type, size_t limit,
+                const std::string& by) {
   if (Status t = CheckType(type); !t.ok()) return Fail(c, t);
   auto s = OpenGraph(c, g);
   if (!s.ok()) return Fail(c, s.status());
@@ -320,7 +324,7 @@ int RunTimeline(const Common& c, const GraphOpts& g, const std::string& id, cons
     subject = *v;
   }
   auto t = Timeline(**s, subject, type);
-  std::cout << (c.json ? TimelineJson(**s, t, limit) : TimelineText(**s, t, limit));
+  std::cout << (c.json ? TimelineJson(**s, t, limit, by) : TimelineText(**s, t, limit, by));
   return kExitOk;
 }
 
@@ -694,6 +698,45 @@ int RunRender(const Common& c, const GraphOpts& g, ExportArgs a) {
   return kExitOk;
 }
 
+// ---------------------------------------------------------------- fetch
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void OnInterrupt(int) { g_interrupted = true; }
+
+struct FetchArgs {
+  FetchRequest req;
+  std::string full_text = "auto";
+  bool ingest = false, quiet = false, verbose = false;
+};
+
+int RunFetch(const Common& c, FetchArgs a) {
+  FetchRequest& req = a.req;
+  if (!FullTextChoiceFromName(a.full_text, &req.full_text))
+    return Fail(c, Status::InvalidArgument("--full-text wants auto, none, xml, html or text, got " + a.full_text));
+  if (const char* env = std::getenv("LODE_FR_API"); env && *env && req.api == FetchRequest{}.api) req.api = env;
+  const bool tty = ::isatty(STDERR_FILENO);
+  req.progress = !a.quiet && !c.json && tty;
+  req.verbose = a.verbose;
+  if (a.ingest) {
+    req.ingest_index = c.index;
+    req.ingest.progress = req.progress;
+  }
+  // Ctrl-C stops between requests: the state is saved and no half file stays.
+  req.cancel = &g_interrupted;
+  auto old_int = std::signal(SIGINT, OnInterrupt);
+  auto old_term = std::signal(SIGTERM, OnInterrupt);
+  auto sum = FetchFederalRegister(req);
+  std::signal(SIGINT, old_int);
+  std::signal(SIGTERM, old_term);
+  if (!sum.ok()) return Fail(c, sum.status());
+  const bool problem = !sum->failed.empty() || sum->interrupted || (sum->ingested && !sum->ingest.failed.empty());
+  if (c.json)
+    std::cout << FetchJson(*sum);
+  else if (!a.quiet || problem)
+    std::cout << FetchText(*sum, a.verbose);
+  return problem ? kExitProblem : kExitOk;
+}
+
 void AddCommon(CLI::App* cmd, Common& c) {
   cmd->add_option("--index", c.index, "Index folder (default: $LODE_INDEX, else ./lode-index)");
   cmd->add_flag("--json", c.json, "Print JSON for scripts instead of text");
@@ -717,7 +760,8 @@ int main(int argc, char** argv) {
       "  lode cocite doi:10.1890/08-1481.1                # works cited together (papers)\n"
       "  lode network coauthors                           # co-authorship network, VOSviewer's way\n"
       "  lode bursts --type keywords                      # Kleinberg bursts, CiteSpace's way\n"
-      "  lode stats\n",
+      "  lode stats\n"
+      "  lode fetch federal-register -o fr --type executive_order --since 2025-01-01 --ingest   # keep current\n",
       "lode"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "lode 0.1.0");
@@ -758,10 +802,10 @@ int main(int argc, char** argv) {
       "  AND OR NOT ( )   boolean operators;      +must -mustnot\n"
       "  kind:executive_order  (also presidential_memorandum, proclamation, law, regulation, notice,\n"
       "                         fact_sheet, statement, paper, other)\n"
-      "  title:word  lang:zh  format:fr-xml  id:eo:13603\n"
+      "  title:word  lang:zh  format:fr-xml  id:eo:13603  jurisdiction:cn (also us, intl)\n"
       "  year:2012  year:2017..2021  date:2020-01-01..2022-12-31\n"
       "  mineral:gallium  agency:interior-department  country:cn  concept:critical-minerals\n"
-      "  cites:eo:13817  cites:usc:50/4501   (--facets also counts minerals, agencies, countries)\n"
+      "  cites:eo:13817  cites:usc:50/4501   (--facets also counts jurisdictions, minerals, agencies, countries)\n"
       "  Chinese works as typed: 稀土, 出口管制 (segmented like the index).");
   search_cmd->add_option("query", req.query, "The query (quote it for the shell)")->required();
   search_cmd->add_option("-n,--limit", req.limit, "Hits to show (default 10)")->check(CLI::Range(0u, 10000u));
@@ -811,17 +855,22 @@ int main(int argc, char** argv) {
   TraceArgs trace;
   auto* trace_cmd = app.add_subcommand(
       "trace",
-      "Every document that affects a mineral, by date, with the sentence that proves it.\n"
+      "Every document that affects a mineral, with the sentence that proves it:\n"
       "  via direct    the document names the mineral\n"
       "  via group     it names a group the mineral belongs to (rare earth elements for neodymium)\n"
       "  via category  it speaks of critical minerals in general\n"
+      "listed in that order, newest first within each (--sort date: oldest first across all).\n"
       "Each with its status (in force; revoked by whom and when; amended by whom) and the agencies it directs.\n"
-      "  lode trace lithium\n  lode trace neodymium --as-of 2021-12-31 --kind executive_order\n  lode trace gallium --via direct --json");
+      "The count is of every match; --limit shows the first N (\"314 documents (showing 8)\").\n"
+      "  lode trace lithium\n  lode trace rare-earth-elements --limit 8\n"
+      "  lode trace neodymium --as-of 2021-12-31 --kind executive_order\n  lode trace gallium --via direct --json");
   trace_cmd->add_option("mineral", trace.mineral, "Mineral id, name or alias (lithium, mineral:gallium, 稀土)")->required();
   trace_cmd->add_option("--as-of", trace.as_of, "Keep what was in force on this date (YYYY-MM-DD)");
   trace_cmd->add_option("--kind", trace.kind, "Keep documents of this kind (executive_order, law, ...)");
   trace_cmd->add_option("--via", trace.via, "Keep only direct, group or category links");
-  trace_cmd->add_option("-n,--limit", trace.limit, "At most this many documents (default: all)");
+  trace_cmd->add_option("--sort", trace.sort, "via (default: direct, group, category, newest first in each) or date (oldest first)")
+      ->check(CLI::IsMember({"via", "date"}));
+  trace_cmd->add_option("-n,--limit", trace.limit, "At most this many documents (default: all); counts stay those of all");
   add_graph(trace_cmd);
 
   NeighborArgs nb;
@@ -873,15 +922,25 @@ int main(int argc, char** argv) {
   rank_cmd->add_option("-n,--limit", rank.limit, "How many (default 20; 0 = all)");
   add_graph(rank_cmd);
 
-  std::string tl_id, tl_type;
+  std::string tl_id, tl_type, tl_by;
   size_t tl_limit = 20;
-  auto* tl_cmd = app.add_subcommand("timeline",
-                                    "Documents by date with counts per year and per president: all of them, or those\n"
-                                    "naming an entity / citing a document.\n"
-                                    "  lode timeline\n  lode timeline mineral:lithium\n  lode timeline --type executive_order");
+  auto* tl_cmd = app.add_subcommand(
+      "timeline",
+      "Documents by date with counts per year and per president: all of them, or those\n"
+      "naming an entity / citing a document.\n"
+      "Every U.S. government document (orders, memoranda, proclamations, fact sheets, statements,\n"
+      "laws as signed) counts for the president in office on its date, administrations in order\n"
+      "(Trump 2017-2021 and Trump 2025- are two); Chinese documents, papers and U.S. texts that are\n"
+      "no president's (undated U.S. Code sections, bills) are counted apart.\n"
+      "  lode timeline\n  lode timeline mineral:lithium\n  lode timeline concept:critical-minerals --by president\n"
+      "  lode timeline --type executive_order --by year");
   tl_cmd->add_option("id", tl_id, "Entity or document (optional)");
   tl_cmd->add_option("--type", tl_type, "Only documents of this type or kind");
-  tl_cmd->add_option("-n,--limit", tl_limit, "Documents to list (default 20; 0 = counts only in text, all in JSON)");
+  tl_cmd->add_option("--by", tl_by, "year or president: only that block, with its documents (president: per administration)")
+      ->check(CLI::IsMember({"year", "president"}));
+  tl_cmd->add_option("-n,--limit", tl_limit,
+                     "Documents to list (default 20, per administration with --by president; 0 = counts only in text, "
+                     "all in JSON)");
   add_graph(tl_cmd);
 
   std::string co_id, co_type;
@@ -1009,6 +1068,68 @@ int main(int argc, char** argv) {
   burst_cmd->add_flag("--short-names", burst.short_names, "Authors as the database abbreviates them");
   add_graph(burst_cmd);
 
+  // fetch
+  FetchArgs fetch;
+  auto* fetch_cmd = app.add_subcommand("fetch", "Download documents from a public source into a folder that lode ingest reads.\n"
+                                                "  lode fetch federal-register --help");
+  fetch_cmd->require_subcommand(1);
+  auto* fr_cmd = fetch_cmd->add_subcommand(
+      "federal-register",
+      "Fetch Federal Register documents (API JSON records and their full text) into DIR; run it again to get\n"
+      "only what is new or changed. Each document becomes DIR/<document_number>.json plus its full text\n"
+      "(.xml, .html, or .htm for the printed text), which lode ingest reads as one document.\n"
+      "  lode fetch federal-register -o fr-2025 --type executive_order --since 2025-01-01 --until 2025-12-31 \\\n"
+      "      --term \"critical minerals\" --ingest --index lode-index\n"
+      "  lode fetch federal-register -o fr-dpa --type proclamation --type memorandum --president joe-biden\n"
+      "  lode fetch federal-register -o fr-doe --type rule --agency energy-department --since 2024-01-01 --full-text none\n"
+      "Dates are publication dates. The API allows about 5 requests per second (XML 1 per second) and lists at\n"
+      "most 10,000 documents per search; lode paces itself, splits the date range where a search reaches that\n"
+      "cap, and retries 429 and 5xx answers with backoff. Interrupting (Ctrl-C, or a killed process) loses\n"
+      "nothing: run the same command again to continue. State: DIR/.lode-fetch.json.");
+  fr_cmd->add_option("-o,--output", fetch.req.dir, "Folder to fetch into (created; kept between runs)")->required();
+  std::string type_names;
+  for (const auto& t : FetchDocumentTypes()) type_names += (type_names.empty() ? "" : ", ") + t;
+  fr_cmd->add_option("--type", fetch.req.types, "Document types (repeat or comma-separate): " + type_names +
+                                                     "; default: every type")
+      ->delimiter(',');
+  fr_cmd->add_option("--term", fetch.req.term, "Full-text search terms, as the API reads them (\"a phrase\", a | b)");
+  fr_cmd->add_option("--agency", fetch.req.agencies, "Agency slugs (repeat or comma-separate): energy-department, ...")
+      ->delimiter(',');
+  fr_cmd->add_option("--since", fetch.req.since, "First publication date YYYY-MM-DD (default 1994-01-01)");
+  fr_cmd->add_option("--until", fetch.req.until, "Last publication date YYYY-MM-DD (default today)");
+  fr_cmd->add_option("--president", fetch.req.president,
+                     "Signing president of presidential documents: william-j-clinton, george-w-bush, barack-obama, "
+                     "donald-trump, joe-biden");
+  fr_cmd->add_option("--full-text", fetch.full_text,
+                     "Full text beside each record: auto (default: XML, else HTML, else the printed text), xml, html, "
+                     "text, or none");
+  fr_cmd->add_option("--rate", fetch.req.rate, "Requests per second for everything (default: the API's 5/s, XML 1/s)")
+      ->check(CLI::PositiveNumber);
+  fr_cmd->add_option("--api", fetch.req.api, "API root (default: $LODE_FR_API, else https://www.federalregister.gov/api/v1)");
+  fr_cmd->add_flag("--ingest", fetch.ingest, "Run lode ingest on the folder afterwards, into --index");
+  fr_cmd->add_flag("-q,--quiet", fetch.quiet, "No progress and no summary unless something failed");
+  fr_cmd->add_flag("-v,--verbose", fetch.verbose, "Log every request (and retry) on stderr");
+  fr_cmd->add_option("--per-page", fetch.req.per_page, "Results per page (default 1000, the API's maximum)")
+      ->check(CLI::Range(1u, 1000u))
+      ->group("Advanced");
+  fr_cmd->add_option("--result-cap", fetch.req.result_cap,
+                     "Results the API lists per search at most (default 10000; a replay server may use less)")
+      ->check(CLI::PositiveNumber)
+      ->group("Advanced");
+  fr_cmd->add_option("--timeout", fetch.req.timeout, "Seconds for one request, whole (default 60; connecting: 10)")
+      ->check(CLI::PositiveNumber)
+      ->group("Advanced");
+  fr_cmd->add_option("--retries", fetch.req.retries, "Retries of a failed request (default 5)")
+      ->check(CLI::Range(0u, 20u))
+      ->group("Advanced");
+  fr_cmd->add_option("--backoff", fetch.req.backoff, "Seconds before the first retry; doubles each time (default 1)")
+      ->check(CLI::NonNegativeNumber)
+      ->group("Advanced");
+  fr_cmd->add_option("--cacert", fetch.req.ca_file, "Trust this CA bundle instead of the system's (TLS is always verified)")
+      ->check(CLI::ExistingFile)
+      ->group("Advanced");
+  AddCommon(fr_cmd, common);
+
   if (argc == 1) {
     std::cout << app.help();
     return kExitUsage;
@@ -1020,6 +1141,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (*ingest_cmd) return RunIngest(common, ingest, quiet, verbose);
+  if (*fr_cmd) return RunFetch(common, fetch);
   if (*search_cmd) return RunSearch(common, req);
   if (*show_cmd) return RunShow(common, show_key, no_text);
   if (*stats_cmd) return RunStats(common);
@@ -1030,7 +1152,7 @@ int main(int argc, char** argv) {
   if (*cites_cmd) return RunCites(common, gopts, cites_id, false);
   if (*cited_cmd) return RunCites(common, gopts, cited_id, true);
   if (*rank_cmd) return RunRank(common, gopts, rank, rank_edge);
-  if (*tl_cmd) return RunTimeline(common, gopts, tl_id, tl_type, tl_limit);
+  if (*tl_cmd) return RunTimeline(common, gopts, tl_id, tl_type, tl_limit, tl_by);
   if (*co_cmd) return RunCooccur(common, gopts, co_id, co_type, co_limit);
   if (*ex_cmd) return RunExport(common, gopts, ex);
   if (*net_cmd) return RunNetwork(common, net);

@@ -55,6 +55,7 @@ void DocumentFields(Writer& w, const Document& d, bool with_text) {
   KV(w, "language", d.language);
   KV(w, "url", d.url);
   KV(w, "format", d.format);
+  KV(w, "jurisdiction", d.jurisdiction);
   Key(w, "authors");
   w.StartArray();
   for (const auto& a : d.authors) Str(w, a);
@@ -244,6 +245,7 @@ std::string SearchJson(const SearchRequest& req, const SearchResult& res, const 
     w.Uint(h.hit->rank);
     KV(w, "language", d.language);
     KV(w, "number", d.number);
+    KV(w, "jurisdiction", d.jurisdiction);
     w.EndObject();
   }
   w.EndArray();
@@ -311,6 +313,7 @@ std::string DocumentText(const Document& d, bool with_text) {
   if (!d.date.empty()) o << "  date:     " << d.date << "\n";
   if (!d.number.empty()) o << "  number:   " << d.number << "\n";
   if (!d.language.empty()) o << "  language: " << d.language << "\n";
+  if (!d.jurisdiction.empty()) o << "  jurisdiction: " << d.jurisdiction << "\n";
   if (!d.url.empty()) o << "  url:      " << d.url << "\n";
   if (!d.authors.empty()) {
     o << "  authors:  ";

@@ -1,6 +1,6 @@
 // lode-eval: precision and recall of extraction against hand-labelled gold.
 //
-//   lode-eval [--corpus DIR] [--verbose] GOLD.json...
+//   lode-eval [--corpus DIR] [--verbose] [--group NAME] GOLD.json...
 //
 // Each gold document names a file under the corpus (and, for a file that
 // holds many documents, the section). The scorer reads it the way ingest
@@ -8,6 +8,15 @@
 // .html, .json) merged by id — runs the extractor with the built-in
 // knowledge base, and compares document-level sets per category. Prints a
 // table and one JSON line; --verbose lists every false positive and miss.
+//
+// Categories: entity and citation sets (minerals ... usc), relations
+// (revokes, amends, supersedes), the document's own id ("own_id": the id
+// the text states for itself, null when it states none), its date
+// ("date": for a version, the date of its latest adoption or revision), and
+// "negated" (entities the text names only under a negation, which must not
+// be extracted: a hit is a tp, an extracted one a fn). A category whose key
+// is absent from a gold document is not scored for it, so a document can be
+// labelled for some categories only.
 #include <rapidjson/document.h>
 
 #include <cstdio>
@@ -29,7 +38,8 @@ using namespace lodestone;
 
 namespace {
 
-const char* kCategories[] = {"minerals", "concepts", "agencies", "countries", "eo", "pl", "usc", "revokes", "amends"};
+const char* kCategories[] = {"minerals", "concepts", "agencies", "countries", "eo",   "pl",
+                             "usc",      "revokes",  "amends",   "supersedes", "own_id", "date", "negated"};
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -104,7 +114,11 @@ std::map<std::string, std::set<std::string>> Predicted(const Document& d) {
     if (type == "eo" || type == "pl" || type == "usc") out[type].insert(c.id);
   }
   for (const auto& r : d.relations)
-    if (r.type == "revokes" || r.type == "amends") out[r.type].insert(r.target);
+    if (r.type == "revokes" || r.type == "amends" || r.type == "supersedes") out[r.type].insert(r.target);
+  // A document without a natural id (doc:hash) claims none.
+  if (d.id.rfind("doc:", 0) != 0) out["own_id"].insert(d.id);
+  if (!d.date.empty()) out["date"].insert(d.date);
+  for (const auto& e : d.entities) out["negated"].insert(e.id);
   return out;
 }
 
@@ -119,13 +133,16 @@ struct Tally {
 int main(int argc, char** argv) {
   fs::path corpus = "../shared/corpus";
   bool verbose = false;
+  std::string group;  // only documents labelled with this "group"
   std::vector<std::string> gold_files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
     else if (a == "--verbose" || a == "-v") verbose = true;
+    else if (a == "--group" && i + 1 < argc) group = argv[++i];
     else if (a == "--help" || a == "-h") {
-      std::cout << "usage: lode-eval [--corpus DIR] [--verbose] GOLD.json...\n";
+      std::cout << "usage: lode-eval [--corpus DIR] [--verbose] [--group NAME] GOLD.json...\n"
+                   "  --group NAME  score only the documents whose \"group\" is NAME (e.g. issue-9)\n";
       return 0;
     } else gold_files.push_back(a);
   }
@@ -154,6 +171,7 @@ int main(int argc, char** argv) {
       auto str = [&](const char* k) {
         return gd.HasMember(k) && gd[k].IsString() ? std::string(gd[k].GetString()) : std::string();
       };
+      if (!group.empty() && str("group") != group) continue;
       std::string error;
       auto doc = LoadDocument(corpus, str("path"), str("section"), str("id"), &error);
       if (!doc) {
@@ -165,12 +183,28 @@ int main(int argc, char** argv) {
       extractor.Extract(&*doc, analyzer);
       auto predicted = Predicted(*doc);
       for (const char* cat : kCategories) {
+        if (!gd.HasMember(cat)) continue;  // not labelled for this document
         std::set<std::string> gold;
-        if (gd.HasMember(cat) && gd[cat].IsArray())
-          for (const auto& v : gd[cat].GetArray())
+        const auto& gv = gd[cat];
+        if (gv.IsArray()) {
+          for (const auto& v : gv.GetArray())
             if (v.IsString()) gold.insert(v.GetString());
+        } else if (gv.IsString()) {
+          gold.insert(gv.GetString());  // own_id, date
+        }
         const auto& pred = predicted[cat];
         Tally& t = tally[cat];
+        if (std::string(cat) == "negated") {
+          // Named under a negation only: extracting it is the error.
+          for (const auto& x : gold) {
+            if (!pred.count(x)) ++t.tp;
+            else {
+              ++t.fn;
+              if (verbose) std::cout << "  FN negated " << x << " extracted  in " << str("path") << "\n";
+            }
+          }
+          continue;
+        }
         for (const auto& p : pred) {
           if (gold.count(p)) ++t.tp;
           else {

@@ -24,10 +24,10 @@ namespace fs = std::filesystem;
 GraphSource Source() {
   GraphSource s;
   s.stamp = "test@1";
-  s.docs = {{"eo:1", "executive_order", "2019-01-01", "One", "person:a"},
-            {"eo:2", "executive_order", "2021-01-01", "Two", "person:b"},
-            {"eo:3", "executive_order", "2022-01-01", "Three", "person:b"},
-            {"eo:4", "executive_order", "", "Four", ""}};
+  s.docs = {{"eo:1", "executive_order", "2019-01-01", "One", "person:a", "us"},
+            {"eo:2", "executive_order", "2021-01-01", "Two", "person:b", "us"},
+            {"eo:3", "executive_order", "2022-01-01", "Three", "person:b", "intl"},
+            {"eo:4", "executive_order", "", "Four", "", ""}};
   s.entities = {{"mineral:lithium", {{0, 3}}}, {"mineral:neodymium", {{1, 1}}}, {"concept:critical-minerals", {{2, 2}}}};
   s.citations = {{"eo:1", {{1, 1}, {3, 2}}}, {"eo:9", {{3, 1}}}, {"eo:2", {{2, 1}}}};
   s.relations = {{"revokes:eo:1", {{1, 1}}}, {"amended_by:eo:3", {{1, 1}}}, {"directs:agency:x", {{0, 1}}},
@@ -69,6 +69,8 @@ TEST(GraphBuild, NodesAndTypedEdgesFromPostings) {
   EXPECT_TRUE(HasEdge(kg, "eo:3", "eo:2", EdgeType::kAmends));
   EXPECT_TRUE(HasEdge(kg, "eo:1", "agency:x", EdgeType::kDirects));
   EXPECT_TRUE(HasEdge(kg, "eo:1", "person:a", EdgeType::kIssuedBy));
+  EXPECT_EQ(kg.node(N(kg, "eo:3")).jurisdiction, "intl");  // issue 16: timeline counts it apart
+  EXPECT_EQ(kg.node(N(kg, "eo:4")).jurisdiction, "");
   // is_a upward from named entities only, through groups.
   EXPECT_TRUE(HasEdge(kg, "mineral:neodymium", "mineral:rare-earth-elements", EdgeType::kIsA));
   EXPECT_TRUE(HasEdge(kg, "mineral:rare-earth-elements", "concept:critical-minerals", EdgeType::kIsA));
@@ -264,7 +266,7 @@ TEST(GraphAlgorithms, PathsAndNeighbourhoodsPreferRelationsOverCitations) {
 TEST(GraphAlgorithms, CoOccurrenceCountsAndStrengths) {
   GraphSource s;
   s.stamp = "x";
-  for (int i = 0; i < 4; ++i) s.docs.push_back({"doc:" + std::to_string(i), "other", "", "", ""});
+  for (int i = 0; i < 4; ++i) s.docs.push_back({"doc:" + std::to_string(i), "other", "", "", "", ""});
   // a in docs 0,1,2; b in 0,1; c in 3
   s.entities = {{"mineral:a", {{0, 1}, {1, 1}, {2, 1}}}, {"mineral:b", {{0, 1}, {1, 1}}}, {"mineral:c", {{3, 1}}}};
   KnowledgeGraph kg = KnowledgeGraph::Build(s, {});
@@ -297,6 +299,8 @@ TEST_F(GraphCacheTest, RoundTripsAndRejectsStaleOrDamagedFiles) {
     EXPECT_EQ(back->node(v).id, kg.node(v).id);
     EXPECT_EQ(back->node(v).name, kg.node(v).name);
     EXPECT_EQ(back->node(v).external, kg.node(v).external);
+    EXPECT_EQ(back->node(v).president, kg.node(v).president);
+    EXPECT_EQ(back->node(v).jurisdiction, kg.node(v).jurisdiction);
   }
   for (uint32_t e = 0; e < kg.num_edges(); ++e) {
     EXPECT_EQ(back->edge(e).source, kg.edge(e).source);
@@ -315,6 +319,12 @@ TEST_F(GraphCacheTest, RoundTripsAndRejectsStaleOrDamagedFiles) {
     std::ifstream in(path_, std::ios::binary);
     bytes.assign(std::istreambuf_iterator<char>(in), {});
   }
+  // A cache of the previous layout (nodes without a jurisdiction) is not
+  // read as this one: the graph is rebuilt (issue 16).
+  std::string old_layout = bytes;
+  old_layout[7] = '3';
+  std::ofstream(path_, std::ios::binary | std::ios::trunc) << old_layout;
+  EXPECT_EQ(ReadGraphCache(path_, "test@1", h).status().code(), Status::Code::kCorrupt);
   std::string flipped = bytes;
   flipped[bytes.size() / 2] ^= 0x20;
   std::ofstream(path_, std::ios::binary | std::ios::trunc) << flipped;

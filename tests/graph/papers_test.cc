@@ -30,10 +30,10 @@ bool Cites(const KnowledgeGraph& kg, const std::string& a, const std::string& b)
 GraphSource Papers() {
   GraphSource s;
   s.stamp = "p";
-  s.docs = {{"doi:10.1/a", "paper", "2015-01-01", "A", ""},
-            {"wos:2", "paper", "2010-01-01", "B", ""},
-            {"doi:10.1/c", "paper", "2016-01-01", "C", ""},
-            {"doi:10.1/d", "paper", "2011-01-01", "D", ""}};
+  s.docs = {{"doi:10.1/a", "paper", "2015-01-01", "A", "", ""},
+            {"wos:2", "paper", "2010-01-01", "B", "", ""},
+            {"doi:10.1/c", "paper", "2016-01-01", "C", "", ""},
+            {"doi:10.1/d", "paper", "2011-01-01", "D", "", ""}};
   s.aliases = {{"wos:1", {{0, 1}}}};
   s.paper_keys = {{"avp:bee|2010|5|77", {{1, 1}}}, {"avp:dee|2011|9|1", {{3, 1}}}};
   s.references = {

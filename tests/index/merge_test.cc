@@ -22,6 +22,30 @@ TEST(MergeTest, StructuredTextBeatsLongerGpoText) {
   EXPECT_EQ(MergeDocuments(gpo, xml).text, "short clean text");
 }
 
+// issue 9: the Federal Register's "signed by" page is the poorer record of an
+// order whose text comes from another format; the president it states wins
+// over the one the richer record derived from the date.
+TEST(MergeTest, StatedPresidentBeatsTheDateAndJurisdictionIsFilled) {
+  Document page = Doc("fr-json", "");
+  page.meta = {{"president", "person:donald-j-trump"}, {"president_source", "stated"},
+               {"president_by_date", "person:joseph-r-biden"}};
+  Document xml = Doc("fr-xml", "text");
+  xml.jurisdiction = "us";
+  xml.meta = {{"president", "person:joseph-r-biden"}, {"president_source", "date"}};
+  for (const Document& m : {MergeDocuments(page, xml), MergeDocuments(xml, page)}) {
+    EXPECT_EQ(m.meta.at("president"), "person:donald-j-trump");
+    EXPECT_EQ(m.meta.at("president_source"), "stated");
+    EXPECT_EQ(m.meta.at("president_by_date"), "person:joseph-r-biden");
+    EXPECT_EQ(m.jurisdiction, "us");
+  }
+  // Two derived from the date: the winner's stays, nothing is invented.
+  Document other = Doc("fr-json", "");
+  other.meta = {{"president", "person:barack-obama"}, {"president_source", "date"}};
+  Document m = MergeDocuments(other, xml);
+  EXPECT_EQ(m.meta.at("president"), "person:joseph-r-biden");
+  EXPECT_EQ(m.meta.count("president_by_date"), 0u);
+}
+
 TEST(MergeTest, MetadataOnlyRecordNeverWinsText) {
   Document json = Doc("fr-json", "");
   Document html = Doc("fr-html", "body");

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "lodestone/index/searcher.h"
 #include "lodestone/index/writer.h"
@@ -141,6 +142,38 @@ TEST_F(IndexTest, FacetsSuggestionsAndSyntaxErrors) {
   ASSERT_FALSE(res.ok());
   EXPECT_EQ(res.status().code(), Status::Code::kInvalidArgument);
   EXPECT_NE(res.status().message().find("syntax"), std::string::npos);
+}
+
+// issue 16 (needed by issue 9's timeline): us, cn, intl or none, stored in
+// the record and searchable as jurisdiction:.
+TEST_F(IndexTest, JurisdictionIsStoredAndFilters) {
+  auto docs = std::vector<AnalyzedDocument>{
+      Make("eo:1", Kind::kExecutiveOrder, "Mineral Supply", "2021-02-24", "mineral supply chains", "/c/a.md"),
+      Make("doc:2", Kind::kLaw, "出口管制法", "2020-10-17", "mineral supply export control", "/c/b.md"),
+      Make("doc:3", Kind::kStatement, "Joint Statement", "2023-05-20", "mineral supply partners", "/c/c.md"),
+      Make("doi:10.1/x", Kind::kPaper, "A Paper", "2022-01-01", "mineral supply study", "/c/d.md")};
+  const char* jurisdiction[] = {"us", "cn", "intl", ""};
+  for (size_t i = 0; i < docs.size(); ++i) docs[i].doc.jurisdiction = jurisdiction[i];
+  PutAll(docs);
+  EXPECT_EQ(Ids("jurisdiction:cn"), std::vector<std::string>{"doc:2"});
+  EXPECT_EQ(Ids("supply jurisdiction:intl"), std::vector<std::string>{"doc:3"});
+  EXPECT_EQ(Ids("supply jurisdiction:us jurisdiction:intl").size(), 2u);  // one field: OR
+  EXPECT_EQ(Ids("supply NOT jurisdiction:us").size(), 3u);
+  auto s = Searcher::Open(dir_);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ((*s)->Get("doc:2")->jurisdiction, "cn");
+  EXPECT_EQ((*s)->Get("doi:10.1/x")->jurisdiction, "");
+  // The facet counts the three jurisdictions; the paper has none.
+  SearchRequest r;
+  r.query = "supply";
+  r.facets = true;
+  auto res = (*s)->Search(r);
+  ASSERT_TRUE(res.ok());
+  const auto& f = res->facets["jurisdiction"];
+  ASSERT_EQ(f.size(), 3u);
+  std::map<std::string, uint64_t> counts;
+  for (const auto& v : f) counts[v.value] = v.count;
+  EXPECT_EQ(counts, (std::map<std::string, uint64_t>{{"cn", 1}, {"intl", 1}, {"us", 1}}));
 }
 
 TEST_F(IndexTest, GetByIdOrPathAndStats) {

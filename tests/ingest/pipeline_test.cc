@@ -136,5 +136,54 @@ TEST_F(PipelineTest, SecondWriterIsRefused) {
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+// issue 14: `lode fetch` saves a Federal Register record as <document_number>.json
+// and its full text beside it; the two are one document, whatever id the text
+// alone would get. Fixtures: three made-up records and texts written here.
+TEST_F(PipelineTest, AFullTextBesideItsRecordTakesTheRecordsId) {
+  const fs::path dir = root_ / "fetched";
+  fs::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; };
+  // A proclamation: its XML names no order, so alone it would get a doc: hash.
+  write("2024-01234.json",
+        R"({"document_number":"2024-01234","type":"Presidential Document","subtype":"Proclamation",)"
+        R"("title":"National Example Week, 2024","publication_date":"2024-05-02","signing_date":"2024-04-29",)"
+        R"("citation":"89 FR 1234","executive_order_number":null})");
+  write("2024-01234.xml",
+        "<PRESDOCU><PROCLA><HD>National Example Week, 2024</HD>"
+        "<FP>This week we honour the people who mine lithium.</FP></PROCLA></PRESDOCU>");
+  // An order whose XML heading misprints the number: the record's number wins.
+  write("2025-00001.json",
+        R"({"document_number":"2025-00001","type":"Presidential Document","subtype":"Executive Order",)"
+        R"("title":"An Imaginary Order","signing_date":"2025-01-02","executive_order_number":"14998"})");
+  write("2025-00001.xml",
+        "<PRESDOCU><EXECORD><EXECORDR>Executive Order 41998 of January 2, 2025</EXECORDR>"
+        "<HD>An Imaginary Order</HD><FP>By the authority vested in me, gallium.</FP></EXECORD></PRESDOCU>");
+  // A record without an order number: the number its text gives is the id.
+  write("96-0001.json",
+        R"({"document_number":"96-0001","type":"Presidential Document","subtype":"Executive Order",)"
+        R"("title":"An Older Order","signing_date":"1996-02-05","executive_order_number":null})");
+  write("96-0001.xml",
+        "<PRESDOCU><EXECORD><EXECORDR>Executive Order 12999 of February 5, 1996</EXECORDR>"
+        "<HD>An Older Order</HD><FP>Cobalt is named here.</FP></EXECORD></PRESDOCU>");
+  opt_.paths = {dir.string()};
+  IngestSummary s = Run();
+  EXPECT_TRUE(s.failed.empty()) << s.failed[0].path << ": " << s.failed[0].message;
+  EXPECT_EQ(s.documents, 3u);
+  Document procla = Get("frdoc:2024-01234");
+  EXPECT_EQ(procla.sources.size(), 2u);
+  EXPECT_EQ(procla.format, "fr-xml");
+  EXPECT_NE(procla.text.find("mine lithium"), std::string::npos);
+  EXPECT_EQ(procla.meta["citation"], "89 FR 1234");
+  Document order = Get("eo:14998");
+  EXPECT_EQ(order.number, "14998");
+  EXPECT_EQ(order.sources.size(), 2u);
+  auto searcher = Searcher::Open(opt_.index_dir);
+  ASSERT_TRUE(searcher.ok());
+  EXPECT_FALSE((*searcher)->Get("eo:41998").ok());
+  Document older = Get("eo:12999");
+  EXPECT_EQ(older.sources.size(), 2u);
+  EXPECT_FALSE((*searcher)->Get("frdoc:96-0001").ok());
+}
+
 }  // namespace
 }  // namespace lodestone

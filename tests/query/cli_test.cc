@@ -82,6 +82,38 @@ TEST_F(CliTest, IngestSearchShowStats) {
   EXPECT_TRUE(st["by_kind"].HasMember("executive_order"));
 }
 
+// issue 16 (issue 9's timeline needs it): every document's jurisdiction in
+// show and search, as a filter and as a facet.
+TEST_F(CliTest, JurisdictionInShowSearchAndFacets) {
+  ASSERT_EQ(Lode("ingest " + *dir_ + "/mini -q" + Index()).code, 0);
+  auto jurisdiction_of = [&](const std::string& id) {
+    CliRun r = Lode("show " + id + " --json --no-text" + Index());
+    EXPECT_EQ(r.code, 0) << id;
+    auto d = Json(r.out);
+    return d.HasMember("jurisdiction") ? std::string(d["jurisdiction"].GetString()) : "(missing)";
+  };
+  EXPECT_EQ(jurisdiction_of("eo:99001"), "us");
+  EXPECT_EQ(jurisdiction_of("eo:99002"), "us");
+  EXPECT_EQ(jurisdiction_of(*dir_ + "/mini/cn/export-note_2020-10-17.md"), "cn");
+  EXPECT_EQ(jurisdiction_of(*dir_ + "/mini/wh/2023-05-20-a-statement.md"), "intl");
+  EXPECT_EQ(jurisdiction_of(*dir_ + "/mini/papers/sample.jsonl"), "");
+
+  CliRun cn = Lode("search jurisdiction:cn --json" + Index());
+  ASSERT_EQ(cn.code, 0) << cn.out;
+  auto c = Json(cn.out);
+  ASSERT_EQ(c["total"].GetUint64(), 1u);
+  EXPECT_STREQ(c["hits"][0]["jurisdiction"].GetString(), "cn");
+  EXPECT_STREQ(c["hits"][0]["title"].GetString(), "关于稀土出口管制的说明");
+
+  CliRun all = Lode("search 'kind:executive_order OR kind:statement OR lang:zh' --facets --json" + Index());
+  ASSERT_EQ(all.code, 0) << all.out;
+  auto f = Json(all.out)["facets"].GetObject();
+  ASSERT_TRUE(f.HasMember("jurisdiction")) << all.out;
+  EXPECT_EQ(f["jurisdiction"]["us"].GetUint64(), 2u);
+  EXPECT_EQ(f["jurisdiction"]["cn"].GetUint64(), 1u);
+  EXPECT_EQ(f["jurisdiction"]["intl"].GetUint64(), 1u);
+}
+
 TEST_F(CliTest, ErrorsHaveExitCodes) {
   Lode("ingest " + *dir_ + "/mini -q" + Index());
   CliRun syntax = Lode("search 'lithium AND (' --json" + Index());

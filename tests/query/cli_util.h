@@ -7,8 +7,11 @@
 #include <rapidjson/document.h>
 #include <sys/wait.h>
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -47,6 +50,31 @@ inline std::string ReadFile(const std::string& path) {
   ss << in.rdbuf();
   return ss.str();
 }
+
+// A suite of CLI tests over one index built once, in a scratch folder
+// removed after the suite. `Suite` (CRTP) gives kName (the folder's prefix)
+// and Ingest(dir): the arguments of `lode ingest` (it may first copy
+// fixtures into dir, for tests that change them).
+template <typename Suite>
+class IndexedSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string(
+        (std::filesystem::temp_directory_path() / (std::string(Suite::kName) + "-" + std::to_string(::getpid())))
+            .string());
+    std::filesystem::remove_all(*dir_);
+    std::filesystem::create_directories(*dir_);
+    CliRun r = RunLode("ingest " + Suite::Ingest(*dir_) + " -q" + Index(), true);
+    ASSERT_EQ(r.code, 0) << r.out;
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string Index() { return " --index " + *dir_ + "/index"; }
+  static inline std::string* dir_ = nullptr;
+};
 
 }  // namespace lodestone::testing
 

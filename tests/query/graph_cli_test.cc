@@ -26,24 +26,15 @@ using lodestone::testing::ReadFile;
 
 CliRun Lode(const std::string& args) { return lodestone::testing::RunLode(args, true); }
 
-class GraphCliTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new std::string((fs::temp_directory_path() / ("lode-graph-cli-" + std::to_string(::getpid()))).string());
-    fs::remove_all(*dir_);
-    fs::create_directories(*dir_);
-    fs::copy(std::string(LODE_FIXTURES) + "/graph/docs", *dir_ + "/docs", fs::copy_options::recursive);
-    CliRun r = Lode("ingest " + *dir_ + "/docs -q" + Index());
-    ASSERT_EQ(r.code, 0) << r.out;
+// A copy of the fixtures: CacheFollowsTheIndex adds a document.
+class GraphCliTest : public lodestone::testing::IndexedSuite<GraphCliTest> {
+ public:
+  static constexpr const char* kName = "lode-graph-cli";
+  static std::string Ingest(const std::string& dir) {
+    fs::copy(std::string(LODE_FIXTURES) + "/graph/docs", dir + "/docs", fs::copy_options::recursive);
+    return dir + "/docs";
   }
-  static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-  }
-  static std::string Index() { return " --index " + *dir_ + "/index"; }
-  static std::string* dir_;
 };
-std::string* GraphCliTest::dir_ = nullptr;
 
 TEST_F(GraphCliTest, TraceFollowsGroupsCategoriesAndValidity) {
   CliRun r = Lode("trace neodymium --json" + Index());
@@ -67,12 +58,15 @@ TEST_F(GraphCliTest, TraceFollowsGroupsCategoriesAndValidity) {
   EXPECT_STREQ(two["status"]["state"].GetString(), "in_force");
   EXPECT_STREQ(two["status"]["amended_by"][0]["id"].GetString(), "eo:99103");
   EXPECT_STREQ(by_id.at("eo:99103")->operator[]("via").GetString(), "category");
-  // Sorted by date.
-  std::string prev;
-  for (const auto& doc : d["documents"].GetArray()) {
-    EXPECT_LE(prev, doc["date"].GetString());
-    prev = doc["date"].GetString();
-  }
+  // issue 9: direct, then group, then category (not oldest first); --sort date keeps the old order.
+  std::vector<std::string> order, by_date;
+  for (const auto& doc : d["documents"].GetArray()) order.push_back(doc["id"].GetString());
+  EXPECT_EQ(order, (std::vector<std::string>{"eo:99102", "eo:99101", "eo:99103"}));
+  CliRun old = Lode("trace neodymium --sort date --json" + Index());
+  ASSERT_EQ(old.code, 0) << old.out;
+  for (const auto& doc : Json(old.out)["documents"].GetArray()) by_date.push_back(doc["id"].GetString());
+  EXPECT_EQ(by_date, (std::vector<std::string>{"eo:99101", "eo:99102", "eo:99103"}));
+  EXPECT_EQ(Lode("trace neodymium --sort title" + Index()).code, 2);
 }
 
 TEST_F(GraphCliTest, TraceAsOfKeepsWhatWasInForce) {
@@ -103,6 +97,10 @@ TEST_F(GraphCliTest, UnknownIdsSuggestNearOnes) {
   auto d = Json(e.out.substr(0, e.out.find('\n')));
   EXPECT_STREQ(d["code"].GetString(), "not_found");
   EXPECT_NE(e.out.find("did you mean"), std::string::npos) << e.out;
+  // issue 9: an id's key alone, when only one id has it.
+  CliRun key = Lode("trace rare-earth-elements --json" + Index());
+  ASSERT_EQ(key.code, 0) << key.out;
+  EXPECT_STREQ(Json(key.out)["entity"]["id"].GetString(), "mineral:rare-earth-elements");
   CliRun known = Lode("trace cobalt" + Index());
   EXPECT_EQ(known.code, 1);
   EXPECT_NE(known.out.find("no document in the index names it"), std::string::npos) << known.out;
@@ -251,23 +249,14 @@ namespace {
 
 // Papers next to the orders: tests/fixtures/graph/papers (three made-up Web
 // of Science records) with tests/fixtures/graph/docs.
-class PaperCliTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new std::string((fs::temp_directory_path() / ("lode-paper-cli-" + std::to_string(::getpid()))).string());
-    fs::remove_all(*dir_);
+class PaperCliTest : public lodestone::testing::IndexedSuite<PaperCliTest> {
+ public:
+  static constexpr const char* kName = "lode-paper-cli";
+  static std::string Ingest(const std::string&) {
     const std::string fx = std::string(LODE_FIXTURES) + "/graph";
-    CliRun r = Lode("ingest " + fx + "/docs " + fx + "/papers -q --index " + *dir_ + "/index");
-    ASSERT_EQ(r.code, 0) << r.out;
+    return fx + "/docs " + fx + "/papers";
   }
-  static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-  }
-  static std::string Index() { return " --index " + *dir_ + "/index"; }
-  static std::string* dir_;
 };
-std::string* PaperCliTest::dir_ = nullptr;
 
 std::set<std::string> Ids(const rapidjson::Value& list) {
   std::set<std::string> ids;
@@ -324,6 +313,148 @@ TEST_F(PaperCliTest, CocitationCouplingRankAndBibliographicExports) {
   EXPECT_EQ(ReadFile(prefix + "-map.txt").rfind("id\tlabel\t", 0), 0u);
   EXPECT_FALSE(ReadFile(prefix + "-network.txt").empty());
   EXPECT_EQ(Lode("export --format vosviewer" + Index()).code, 2) << "two files need a prefix";
+}
+
+}  // namespace
+
+namespace {
+
+// issue 9: trace order and totals, ids by their key, and timeline by
+// administration, on tests/fixtures/timeline (made-up White House texts of
+// four administrations, a Chinese law, a paper, a U.S. Code excerpt and a
+// 1951 disposition-table order).
+class TimelineCliTest : public lodestone::testing::IndexedSuite<TimelineCliTest> {
+ public:
+  static constexpr const char* kName = "lode-timeline-cli";
+  static std::string Ingest(const std::string&) { return std::string(LODE_FIXTURES) + "/timeline/docs"; }
+};
+
+TEST_F(TimelineCliTest, TraceListsEachViaNewestFirst) {
+  CliRun r = Lode("trace lithium --json" + Index());
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto d = Json(r.out);
+  ASSERT_GE(d["documents"].Size(), 10u);
+  const std::map<std::string, int> rank = {{"direct", 0}, {"group", 1}, {"category", 2}};
+  int via = 0;
+  std::string prev = "9999-99-99";
+  bool undated_seen = false;
+  for (const auto& doc : d["documents"].GetArray()) {
+    int v = rank.at(doc["via"].GetString());
+    ASSERT_GE(v, via) << "direct, then group, then category";
+    if (v != via) prev = "9999-99-99", undated_seen = false;
+    via = v;
+    const std::string date = doc["date"].GetString();
+    if (date.empty()) {
+      undated_seen = true;
+      continue;
+    }
+    EXPECT_FALSE(undated_seen) << "undated last";
+    EXPECT_LE(date, prev) << doc["id"].GetString() << ": newest first";
+    prev = date;
+  }
+  EXPECT_STREQ(d["documents"][0]["date"].GetString(), "2026-01-14");
+  EXPECT_STREQ(d["sort"].GetString(), "via");
+}
+
+TEST_F(TimelineCliTest, TraceLimitSaysHowManyThereAreInAll) {
+  auto all = Json(Lode("trace lithium --json" + Index()).out);
+  const uint64_t total = all["documents"].Size();
+  ASSERT_GT(total, 3u);
+  EXPECT_EQ(all["total"].GetUint64(), total);
+  EXPECT_FALSE(all["truncated"].GetBool());
+  CliRun j = Lode("trace lithium --limit 3 --json" + Index());
+  ASSERT_EQ(j.code, 0) << j.out;
+  auto d = Json(j.out);
+  EXPECT_EQ(d["documents"].Size(), 3u);
+  EXPECT_EQ(d["total"].GetUint64(), total);
+  EXPECT_EQ(d["limit"].GetUint64(), 3u);
+  EXPECT_TRUE(d["truncated"].GetBool());
+  // The counts are of every match, not of the three shown.
+  const auto& c = d["counts"];
+  EXPECT_EQ(c["direct"].GetUint64() + c["group"].GetUint64() + c["category"].GetUint64(), total);
+  CliRun t = Lode("trace lithium --limit 3" + Index());
+  ASSERT_EQ(t.code, 0) << t.out;
+  EXPECT_NE(t.out.find(std::to_string(total) + " documents (showing 3)"), std::string::npos) << t.out;
+  EXPECT_EQ(t.out.find("\n3 documents"), std::string::npos) << t.out;
+}
+
+TEST_F(TimelineCliTest, AnIdsKeyAloneResolvesUnlessTwoIdsShareIt) {
+  CliRun key = Lode("trace critical-minerals --limit 1 --json" + Index());
+  ASSERT_EQ(key.code, 0) << key.out;
+  EXPECT_STREQ(Json(key.out)["entity"]["id"].GetString(), "concept:critical-minerals");
+  CliRun cited = Lode("cited-by 99302 --json" + Index());  // digits: an order, as before
+  EXPECT_EQ(cited.code, 0) << cited.out;
+  // 30/1602 is the key of usc:30/1602 and of cfr:30/1602: both are suggested.
+  CliRun two = Lode("cited-by 30/1602" + Index());
+  EXPECT_EQ(two.code, 1);
+  EXPECT_NE(two.out.find("did you mean cfr:30/1602, usc:30/1602?"), std::string::npos) << two.out;
+  EXPECT_EQ(Lode("cited-by usc:30/1602" + Index()).code, 0);
+}
+
+TEST_F(TimelineCliTest, TimelineByAdministrationInOrderWithEveryUsDocument) {
+  CliRun r = Lode("timeline concept:critical-minerals --by president --json" + Index());
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto d = Json(r.out);
+  const auto& adm = d["administrations"];
+  ASSERT_GE(adm.Size(), 4u);
+  std::string prev_from;
+  std::vector<std::string> trump_terms;
+  uint64_t attributed = 0;
+  for (const auto& a : adm.GetArray()) {
+    const std::string from = a["from"].GetString();
+    EXPECT_LT(prev_from, from) << "chronological";
+    prev_from = from;
+    EXPECT_STRNE(a["name"].GetString(), a["president"].GetString()) << "a name, not an id";
+    if (std::string(a["president"].GetString()) == "person:donald-j-trump") trump_terms.push_back(from);
+    attributed += a["documents"].GetUint64();
+  }
+  EXPECT_EQ(trump_terms, (std::vector<std::string>{"2017-01-20", "2025-01-20"})) << "two administrations";
+  EXPECT_STREQ(adm[0]["president"].GetString(), "person:harry-s-truman");  // the 1951 order
+  // Fact sheets, statements, memoranda and proclamations count for the
+  // president in office on their date, not only orders.
+  std::map<std::string, std::string> president_of_kind;
+  for (const auto& doc : d["documents"].GetArray()) {
+    const std::string president = doc["president"].GetString(), date = doc["date"].GetString();
+    if (president == "person:joseph-r-biden") {
+      EXPECT_GE(date, "2021-01-20") << doc["id"].GetString();
+      EXPECT_LE(date, "2025-01-19") << doc["id"].GetString();
+    }
+    president_of_kind[std::string(doc["kind"].GetString()) + " " + date] = president;
+  }
+  EXPECT_EQ(president_of_kind["statement 2024-06-01"], "person:joseph-r-biden");
+  EXPECT_EQ(president_of_kind["statement 2025-01-19"], "person:joseph-r-biden");
+  EXPECT_EQ(president_of_kind["statement 2023-05-20"], "person:joseph-r-biden");  // the joint statement
+  EXPECT_EQ(president_of_kind["presidential_memorandum 2016-08-01"], "person:barack-obama");
+  EXPECT_EQ(president_of_kind["proclamation 2026-01-14"], "person:donald-j-trump");
+  EXPECT_EQ(president_of_kind["executive_order 2021-01-20"], "person:joseph-r-biden");  // inauguration day
+  // The Chinese law and the paper are counted apart, not under "none".
+  EXPECT_EQ(d["by_jurisdiction"]["cn"].GetUint64(), 1u);
+  EXPECT_EQ(d["by_jurisdiction"]["none"].GetUint64(), 1u);
+  EXPECT_EQ(d["by_jurisdiction"]["intl"].GetUint64(), 1u);
+  EXPECT_FALSE(d["by_president"].HasMember("none")) << r.out;
+  EXPECT_EQ(d["by_president"]["undated"].GetUint64(), 1u);  // the U.S. Code excerpt
+  EXPECT_EQ(attributed + 1 + 1 + 1, d["total"].GetUint64()) << "every document is counted once";
+}
+
+TEST_F(TimelineCliTest, TimelineTextNamesEveryPresidentInOrder) {
+  CliRun r = Lode("timeline concept:critical-minerals -n 0" + Index());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.find("person:"), std::string::npos) << r.out;
+  size_t truman = r.out.find("Harry S. Truman"), obama = r.out.find("Barack Obama"),
+         trump1 = r.out.find("Donald J. Trump           2017-01-20"), biden = r.out.find("Joseph R. Biden"),
+         trump2 = r.out.find("Donald J. Trump           2025-01-20");
+  ASSERT_NE(truman, std::string::npos) << r.out;
+  ASSERT_NE(trump2, std::string::npos) << r.out;
+  EXPECT_TRUE(truman < obama && obama < trump1 && trump1 < biden && biden < trump2) << r.out;
+  EXPECT_NE(r.out.find("China (jurisdiction cn)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no jurisdiction (papers, other documents)"), std::string::npos) << r.out;
+  // --by president lists each administration's documents under it.
+  CliRun by = Lode("timeline concept:critical-minerals --by president" + Index());
+  ASSERT_EQ(by.code, 0) << by.out;
+  size_t b = by.out.find("Joseph R. Biden"), fact = by.out.find("2025-01-19  Statement from the President"),
+         t2 = by.out.find("Donald J. Trump           2025-01-20");
+  EXPECT_TRUE(b < fact && fact < t2) << by.out;
+  EXPECT_EQ(Lode("timeline --by month" + Index()).code, 2);
 }
 
 }  // namespace

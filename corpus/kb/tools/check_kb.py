@@ -9,7 +9,7 @@ every id is type:slug (lowercase letters, digits, hyphens) of the file's
 type and unique across files (a user file may repeat an id on purpose to
 extend an entity: reported as a note); string-list fields hold strings;
 is_a targets, parents, agencies and countries exist; no form belongs to two
-entities and no not_in phrase equals a form; list memberships count
+entities, no acronym is another entity's form, and no not_in phrase equals a form; list memberships count
 35 for usgs-2018 and 50 for usgs-2022; no file contains '@' or ')LODEKB'
 (the build embeds the files in a C++ raw string through CMake's
 file(CONFIGURE ... @ONLY)). Exit status 1 on any error.
@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 
 KB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ID_RE = re.compile(r"^[a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*$")
-STRING_LISTS = ["aliases", "aliases_cs", "zh", "heads", "adjectives", "is_a", "not_in"]
+STRING_LISTS = ["aliases", "aliases_cs", "acronyms", "zh", "zh_functions", "heads", "adjectives", "is_a", "not_in"]
 EXPECTED = {"usgs-2018": (35, "83 FR 23295"), "usgs-2022": (50, "87 FR 10381")}
 
 
@@ -108,6 +108,13 @@ def main(argv):
     for f, ids in sorted(owner.items()):
         if len(ids) > 1:
             errors.append("form %r belongs to several entities: %s" % (f, ", ".join(sorted(ids))))
+    # An acronym is matched only beside a full name of its entity, so two
+    # entities may share one; it must not be another entity's plain form.
+    for eid, (_, e) in entities.items():
+        for a in e.get("acronyms", []):
+            others = owner.get(a.lower(), set()) - {eid}
+            if others:
+                errors.append("%s: acronym %r is a form of %s" % (eid, a, ", ".join(sorted(others))))
     # A not_in phrase is a blocking pattern: it must not equal a name.
     for eid, (_, e) in entities.items():
         for f in e.get("not_in", []):

@@ -7,9 +7,9 @@ fixed (FIELD_ORDER, then any other field in alphabetical order).
 import json
 
 FIELD_ORDER = [
-    "id", "name", "group", "ambiguous", "aliases", "aliases_cs", "adjectives", "zh", "heads",
+    "id", "name", "group", "ambiguous", "aliases", "aliases_cs", "acronyms", "adjectives", "zh", "zh_functions", "heads",
     "is_a", "lists", "parent", "country", "alpha2", "alpha3", "numeric", "official_name",
-    "symbol", "fr_slug", "office", "agency", "term", "not_in", "note",
+    "symbol", "fr_slug", "office", "agency", "term", "not_in", "source", "note",
 ]
 
 

@@ -1,8 +1,9 @@
 // Exports of the whole knowledge graph or of a part of it, in the formats
-// graph tools read: GraphML (Gephi, Cytoscape, yEd), GEXF 1.3 (Gephi), DOT
-// (Graphviz), JSON (scripts; a contract), CSV with neo4j-admin import headers,
-// and Pajek .net; VOSviewer files, GEXF and GraphML of the bibliometric
-// co-occurrence networks too. Thread-safety: pure functions.
+// graph tools read: GraphML (Gephi, Cytoscape, yEd), GEXF 1.2draft (Gephi,
+// networkx, graphology), DOT (Graphviz), JSON (scripts; a contract), CSV with
+// neo4j-admin import headers, and Pajek .net; VOSviewer files, GEXF and
+// GraphML of the bibliometric co-occurrence networks too. Thread-safety:
+// pure functions.
 #ifndef LODESTONE_GRAPH_EXPORT_H_
 #define LODESTONE_GRAPH_EXPORT_H_
 
@@ -39,7 +40,9 @@ const char* ExportFormatName(ExportFormat f);
 
 // GraphML: node keys type, name, kind, date, external; edge keys type, count.
 void WriteGraphML(const KnowledgeGraph& kg, const Selection& sel, std::ostream& out);
-// GEXF 1.3, directed, static; attributes as in GraphML; weight = count.
+// GEXF 1.2draft, the version Gephi, networkx 2.8 and graphology all read
+// (networkx 2.8 rejects 1.3: "No <graph> element"); directed, static;
+// attributes as in GraphML; weight = count.
 void WriteGexf(const KnowledgeGraph& kg, const Selection& sel, std::ostream& out);
 // DOT digraph; nodes labelled with names (shortened), shaped by type; edges labelled with their type.
 void WriteDot(const KnowledgeGraph& kg, const Selection& sel, std::ostream& out);

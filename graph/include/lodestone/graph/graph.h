@@ -37,7 +37,7 @@ enum class EdgeType : uint8_t {
   kSupersedes,  // document -> document
   kDirects,     // document -> agency it tasks
   kIsA,         // entity -> entity (knowledge base: neodymium is-a rare earth elements)
-  kIssuedBy,    // document -> person (the president who signed it)
+  kIssuedBy,    // document -> person (the president in office when it was issued)
 };
 inline constexpr int kEdgeTypeCount = 8;
 const char* EdgeTypeName(EdgeType t);
@@ -59,7 +59,8 @@ struct Node {
   std::string name;       // document title, knowledge-base name, or a readable form of the id
   std::string kind;       // document kind ("executive_order") for documents in the corpus, else ""
   std::string date;       // YYYY-MM-DD when known
-  std::string president;  // person id of the signer, when known
+  std::string president;  // person id of the president in office when it was issued (ingest/attribution.h)
+  std::string jurisdiction;  // us, cn, intl for documents, "" for papers, other documents and externals
   bool external = true;   // cited or named, but not a document of the corpus
 };
 

@@ -21,6 +21,11 @@ struct NodeId {
 // the design's types, or the key is empty.
 std::optional<NodeId> ParseNodeId(const std::string& id);
 
+// True when `key` is the key of `id` ("rare-earth-elements" of
+// mineral:rare-earth-elements), ignoring ASCII case: what a user types
+// without the type.
+bool HasKey(const std::string& id, const std::string& key);
+
 // True for types whose nodes are documents (eo, pl, usc, cfr, fr, stat, bill,
 // act, pd, doi, doc, s2, frdoc) rather than entities.
 bool IsDocumentType(const std::string& type);

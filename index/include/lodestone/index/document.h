@@ -106,6 +106,8 @@ struct Document {
   std::string language;    // BCP-47 primary tag: "en", "zh"
   std::string url;
   std::string format;      // format of the file whose text was kept
+  std::string jurisdiction;  // "us", "cn", "intl" (joint statements, allied deals), or "" (papers, other);
+                             // set at ingest (ingest/attribution.h)
   std::string text;        // UTF-8 plain text (the richest available)
   std::vector<std::string> authors;
   std::vector<std::string> aliases;  // other ids of this document (doi:…, s2:…, wos:…, pmid:…, openalex:…)

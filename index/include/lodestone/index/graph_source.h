@@ -1,8 +1,8 @@
 // What the knowledge graph is built from: the index's own postings.
 //
 // The graph (graph/) is derived from the index and never from a second
-// store: every document contributes a row (id, kind, date, title, president
-// from value slots) and every extraction term (XE entity, XC citation, XR
+// store: every document contributes a row (id, kind, date, title, president,
+// jurisdiction from value slots) and every extraction term (XE entity, XC citation, XR
 // relation) contributes its posting list with counts (wdf). Reading these is
 // a walk over a few term prefixes, not over the stored records, so it stays
 // fast as the corpus grows. Thread-safety: plain values.
@@ -22,6 +22,7 @@ struct GraphDocRow {
   std::string date;       // YYYY-MM-DD or ""
   std::string title;
   std::string president;  // person:joseph-r-biden, or ""
+  std::string jurisdiction;  // us, cn, intl, or ""
 };
 
 // One extraction term and the documents carrying it: (row in docs, count).

@@ -17,6 +17,7 @@ inline constexpr char kPrefixYear[] = "Y";      // Y + YYYY
 inline constexpr char kPrefixFormat[] = "F";    // F + format of any source file
 inline constexpr char kPrefixLanguage[] = "L";  // L + language
 inline constexpr char kPrefixSource[] = "P";    // P + source path (or P# + hash if long)
+inline constexpr char kPrefixJurisdiction[] = "J";  // J + us | cn | intl (none: no term)
 
 // Extraction (ingest/extract.h): wdf = number of occurrences.
 inline constexpr char kPrefixEntity[] = "XE";    // XE + entity id (XEmineral:lithium)
@@ -43,13 +44,14 @@ inline constexpr unsigned kSlotAgencies = 6;   // agency ids, '\n'-separated (fa
 inline constexpr unsigned kSlotCountries = 7;  // country ids, '\n'-separated (facets)
 inline constexpr unsigned kSlotTitle = 8;      // title (the graph reads it without the record)
 inline constexpr unsigned kSlotPresident = 9;  // meta "president" (person id), when known
+inline constexpr unsigned kSlotJurisdiction = 10;  // us | cn | intl (facet counts, the graph), when known
 
 // Metadata keys (Xapian user metadata, committed atomically with documents).
 inline constexpr char kMetaSchema[] = "lode:schema";
 inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> manifest entry
 
 // Stored document data: a JSON object
-// {"id","kind","title","date","number","language","url","format","text",
+// {"id","kind","title","date","number","language","url","format","jurisdiction","text",
 //  "authors":[...],"references":[{...}],"meta":{...},
 //  "sources":[{"path","format","size","mtime_ns","hash"}],
 //  "entities":[{"id","name","count","offsets"}],"citations":[{"id","count","offsets"}],

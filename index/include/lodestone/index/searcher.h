@@ -2,8 +2,8 @@
 // index directory written by writer.h.
 //
 // The query language is Xapian's (AND, OR, NOT, "phrases", NEAR, trailing
-// wildcards, +/-), with field filters kind:, lang:, format:, id:, title:,
-// mineral:, agency:, country:, person:, concept:, cites:, and ranges
+// wildcards, +/-), with field filters kind:, lang:, jurisdiction:, format:,
+// id:, title:, mineral:, agency:, country:, person:, concept:, cites:, and ranges
 // year:YYYY..YYYY and date:YYYY-MM-DD..YYYY-MM-DD. Queries arrive
 // already segmented (CJK text split into words by the analyser in ingest/);
 // the query layer does that, so that index/ stays free of ICU.

@@ -1,12 +1,21 @@
 // Extraction: entities, citations and relations of one document.
 //
 // Runs in the ingest pipeline after reading and before writing. Entities
-// come from the knowledge base through the phrase matcher; citations from
+// come from the knowledge base through the phrase matcher (an acronym only
+// where the document also names the entity in full; an agency named inside a
+// longer agency name after "of" too: "Inspector General of the Department of
+// Agriculture"; Chinese State Council bodies also by their function,
+// 国务院商务主管部门; nothing that the text names only to say it does not name
+// it, "names no mineral such as lithium"); citations from
 // scanners over the analysed words (Executive Orders, public laws, U.S.
 // Code, C.F.R., Federal Register, Statutes at Large, bills, presidential
 // determinations, DOIs; named acts through the knowledge base); relations
-// from the sentence each citation stands in (revokes, amends, supersedes)
-// and from agency heads in the subject of a "shall" (directs), plus the
+// from the sentence each citation stands in (revokes, amends, supersedes:
+// only operative language whose agent is the document, "is hereby revoked",
+// "is amended by", "I hereby revoke", and the document's own title,
+// "Amending Executive Order 14241"; never narrative such as "Executive Order
+// 13716, which revoked ...") and from agency heads in the subject of a
+// "shall" (directs), plus the
 // Federal Register's disposition notes when the record has them. Blocks of
 // the National Archives' disposition tables (format eo-disposition) are read
 // by their labels ("Revoked by: EO 12805"), not by the sentence verbs.
@@ -27,9 +36,16 @@
 
 namespace lodestone {
 
+namespace internal {
+class FunctionNames;
+}
+
 class Extractor {
  public:
   explicit Extractor(const KnowledgeBase& kb);
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
   // Fills doc->entities, doc->citations and doc->relations (replacing them,
   // except relations of origin "metadata" that a reader gave: they stay, and
   // no relation from the text is added for their targets).
@@ -40,6 +56,7 @@ class Extractor {
   const KnowledgeBase& kb_;
   TrieMatcher matcher_;
   std::vector<std::pair<std::string, size_t>> short_names_;  // "Treasury" -> entity index
+  std::unique_ptr<internal::FunctionNames> functions_;       // 商务 -> entity index
 };
 
 // Citation ids in `text` (for tests and tools): the same scanners as Extract.

@@ -40,8 +40,11 @@ class GraphSession {
 
   // A node from what a user typed: an id (eo:14017), a knowledge-base name
   // or alias (lithium, "rare earths", 稀土), a citation (EO 14017, 30 U.S.C.
-  // 1606) or a source path. NotFound with suggestions otherwise:
-  // "no node lithum; did you mean mineral:lithium?".
+  // 1606), a source path, or an id's key alone when one id has it
+  // (rare-earth-elements). NotFound with suggestions otherwise:
+  // "no node lithum; did you mean mineral:lithium?", and for a key several
+  // ids share "no node 5/302 (2 ids have this key); did you mean cfr:5/302,
+  // usc:5/302?".
   Result<uint32_t> Resolve(const std::string& text);
 
   // The stored record of a document node (memoised); null for externals.
@@ -76,6 +79,8 @@ struct DocStatus {
 struct TraceDocument {
   uint32_t node = 0;
   std::string id, source, title, kind, date;
+  std::string president;     // person id of the president in office when issued, or ""
+  std::string jurisdiction;  // us, cn, intl, or ""
   std::string via;         // "direct", "group", "category"
   std::string via_entity;  // the entity actually named (the group or concept for via != direct)
   std::string evidence;
@@ -87,15 +92,24 @@ struct TraceRequest {
   std::string as_of;  // YYYY-MM-DD or ""
   std::string kind;   // document kind or ""
   std::string via;    // keep only this via ("" = all)
+  // "via": documents naming the entity first, then those naming a group it
+  // belongs to, then those speaking of the category, newest first within
+  // each (undated last); "date": oldest first across all.
+  std::string sort = "via";
+  size_t limit = 0;  // at most this many documents (0 = all); counts stay those of all
 };
 
 struct TraceResult {
   uint32_t entity = 0;
   std::vector<uint32_t> groups;      // groups the entity belongs to (transitively)
   std::vector<uint32_t> categories;  // concept:* above it
-  std::vector<TraceDocument> documents;  // by date
+  size_t total = 0;                  // documents that matched, before the limit
+  size_t direct = 0, group = 0, category = 0;  // of them, by via
+  std::vector<TraceDocument> documents;  // in the requested order, at most limit
+  bool truncated() const { return documents.size() < total; }
 };
 
+// InvalidArgument for an unknown sort.
 Result<TraceResult> Trace(GraphSession& s, uint32_t entity, const TraceRequest& req);
 // Status of a document as of a date ("" = today, i.e. everything known).
 DocStatus StatusOf(GraphSession& s, uint32_t doc, const std::string& as_of);
@@ -139,11 +153,29 @@ Status CheckType(const std::string& type);
 
 // ---------------------------------------------------------------- timeline
 
+// One administration's share of a timeline (knowledge base terms).
+struct AdministrationCount {
+  Administration administration;  // president, name, from, to ("" while in office)
+  uint64_t documents = 0;
+  std::map<std::string, uint64_t> by_jurisdiction;  // us, intl ("" for a record without one)
+  std::vector<uint32_t> nodes;                      // its documents, by date
+};
+
 struct TimelineResult {
   std::optional<uint32_t> subject;
   std::vector<uint32_t> documents;             // by date
   std::map<std::string, uint64_t> by_year;     // "unknown" for undated
-  std::map<std::string, uint64_t> by_president;  // person id, "none"
+  // Documents with a president, per person id (both of Trump's terms under
+  // one id); U.S. documents without one: "undated" (no date: U.S. Code
+  // sections, ...) and "none" (dated, but no president's: bills, before
+  // 1933). Chinese documents, papers and joint texts no U.S. president
+  // released are not here but in by_jurisdiction.
+  std::map<std::string, uint64_t> by_president;
+  // Chronological, from the first administration with a document to the
+  // last, those between included (with 0): Trump 2017-2021 and Trump 2025-
+  // are two entries.
+  std::vector<AdministrationCount> administrations;
+  std::map<std::string, uint64_t> by_jurisdiction;  // us, cn, intl, none
 };
 TimelineResult Timeline(GraphSession& s, std::optional<uint32_t> subject, const std::string& type);
 

@@ -35,8 +35,12 @@ std::string CitationsText(GraphSession& s, uint32_t v, const std::vector<Citatio
 std::string RankJson(GraphSession& s, const RankRequest& req, const RankResult& r);
 std::string RankText(GraphSession& s, const RankRequest& req, const RankResult& r);
 
-std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit);
-std::string TimelineText(GraphSession& s, const TimelineResult& t, size_t limit);
+// `by`: "" (counts per year and per president, then the first `limit`
+// documents), "year" (the year counts and the documents) or "president"
+// (each administration in order with its first `limit` documents). JSON
+// has every count whatever `by` is.
+std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit, const std::string& by = "");
+std::string TimelineText(GraphSession& s, const TimelineResult& t, size_t limit, const std::string& by = "");
 
 std::string CooccurJson(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit);
 std::string CooccurText(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit);
