@@ -315,6 +315,27 @@ bool OpenAlexRecord(const Value& r, Document* out) {
       if (const Value* author = Member(a, "author")) name = Trim(Str(*author, "display_name"));
       if (name.empty()) name = Trim(Str(a, "raw_author_name"));
       if (!name.empty()) d.authors.push_back(name);
+      // Each institution once, with the authors it lists (issue 15); the
+      // country is OpenAlex's ISO code ("US", "CN").
+      if (const Value* insts = Member(a, "institutions"); insts && insts->IsArray())
+        for (const auto& inst : insts->GetArray()) {
+          std::string org = OneLine(Str(inst, "display_name"));
+          if (org.empty()) continue;
+          auto it = std::find_if(d.affiliations.begin(), d.affiliations.end(),
+                                 [&](const Affiliation& x) { return x.organization == org; });
+          if (it == d.affiliations.end()) {
+            d.affiliations.push_back({org, Trim(Str(inst, "country_code")), org, {}});
+            it = d.affiliations.end() - 1;
+          }
+          if (!name.empty()) it->authors.push_back(name);
+        }
+    }
+  if (const Value* kws = Member(r, "keywords"); kws && kws->IsArray())
+    for (const auto& k : kws->GetArray()) {
+      std::string kw = k.IsString() ? OneLine(std::string(k.GetString(), k.GetStringLength()))
+                                    : OneLine(Str(k, "display_name"));
+      if (kw.empty() && k.IsObject()) kw = OneLine(Str(k, "keyword"));
+      if (!kw.empty()) d.keywords.push_back(kw);
     }
   const Value* loc = Member(r, "primary_location");
   const Value* source = loc ? Member(*loc, "source") : nullptr;

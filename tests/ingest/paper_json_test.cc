@@ -195,6 +195,14 @@ TEST(PaperJsonTest, OpenAlexWork) {
   EXPECT_EQ(d.meta.count("issue"), 0u);  // null
   EXPECT_EQ(d.meta.at("page"), "202-210");
   EXPECT_EQ(d.url, "https://example.org/jim/2021/202");
+  // issue 15: keywords, and each institution once with the authors it lists.
+  EXPECT_EQ(d.keywords, (Strings{"Gallium", "zinc residues"}));
+  ASSERT_EQ(d.affiliations.size(), 2u);
+  EXPECT_EQ(d.affiliations[0].organization, "University of Fiction");
+  EXPECT_EQ(d.affiliations[0].country, "US");
+  EXPECT_EQ(d.affiliations[0].authors, (Strings{"Jane Doe", "John Q. Public"}));
+  EXPECT_EQ(d.affiliations[1].organization, "Pretend Institute of Metals");
+  EXPECT_EQ(d.affiliations[1].authors, Strings{"John Q. Public"});
   // The abstract rebuilt from the inverted index ("gallium" at two positions).
   EXPECT_EQ(d.text,
             "Gallium yields from zinc residues\n\nWe study gallium recovery from zinc residues; the gallium yield "
