@@ -245,10 +245,13 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    // Only filters in the query: newest first is the useful order.
-    if (req.sort_by_date || words.empty()) {
-      enquire.set_sort_by_value_then_relevance(kSlotDate, true);
-    }
+    // Relevance order whenever a word of the query carries weight (issue 9:
+    // plain lowercase words become Z stem terms only, and were once taken
+    // for a filter-only query). Only filters: newest first is the useful
+    // order.
+    const bool has_words = !words.empty() || !stems.empty();
+    auto by_date = [&] { enquire.set_sort_by_value_then_relevance(kSlotDate, true); };
+    if (req.sort_by_date || !has_words) by_date();
     Xapian::ValueCountMatchSpy kind_spy(kSlotKind), year_spy(kSlotYearStr);
     ListCountMatchSpy mineral_spy(kSlotMinerals), agency_spy(kSlotAgencies), country_spy(kSlotCountries);
     Xapian::doccount check_at_least = 0;
@@ -261,6 +264,11 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
       check_at_least = db.get_doccount();
     }
     Xapian::MSet mset = enquire.get_mset(req.offset, req.limit, check_at_least);
+    if (!req.sort_by_date && has_words && mset.get_max_possible() == 0) {
+      // The words weigh nothing (only negated: "-stockpile"): by date too.
+      by_date();
+      mset = enquire.get_mset(req.offset, req.limit, check_at_least);
+    }
     out.total = mset.get_matches_estimated();
     out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     uint32_t rank = req.offset;
