@@ -7,6 +7,8 @@
 #include <set>
 
 #include "layout.h"
+#include "query_parser.h"
+#include "ranking.h"
 #include "xapian_guard.h"
 #include "lodestone/index/schema.h"
 #include "lodestone/index/writer.h"
@@ -198,28 +200,9 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
   return internal::XapianGuard("searching " + impl_->dir, [&]() -> Result<SearchResult> {
     using namespace schema;
     auto& db = impl_->db;
-    Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_default_op(req.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    qp.add_boolean_prefix("kind", kPrefixKind);
-    qp.add_boolean_prefix("lang", kPrefixLanguage);
-    qp.add_boolean_prefix("format", kPrefixFormat);
-    qp.add_boolean_prefix("id", kPrefixId);
-    qp.add_boolean_prefix("cites", kPrefixCitation);
-    qp.add_boolean_prefix("entity", kPrefixEntity);
-    for (const char* type : {"mineral", "agency", "country", "person", "concept"})
-      qp.add_boolean_prefix(type, std::string(kPrefixEntity) + type + ":");
-    qp.add_prefix("title", kPrefixTitle);
-    Xapian::NumberRangeProcessor years(kSlotYear, "year:");
-    Xapian::DateRangeProcessor dates(kSlotDate, "date:");
-    qp.add_rangeprocessor(&years);
-    qp.add_rangeprocessor(&dates);
-    // year:2012 (a single year) is a plain filter term.
-    qp.add_boolean_prefix("year", kPrefixYear);
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::QueryParser qp = internal::MakeQueryParser(
+        db, req.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    const unsigned flags = internal::UserQueryFlags(req.ranking.synonyms);
     auto lifted = LiftFilters(req.query);
     if (!lifted.ok()) return lifted.status();
     std::string qs = lifted->rest;
@@ -242,9 +225,11 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     }
     out.words.assign(words.begin(), words.end());
     out.stems.assign(stems.begin(), stems.end());
+    if (!blank && !req.sort_by_date) query = internal::WithBoosts(query, internal::PlainWords(qs), db, req.ranking);
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    enquire.set_weighting_scheme(internal::Weighting(req.ranking));
     // Relevance order whenever a word of the query carries weight (issue 9:
     // plain lowercase words become Z stem terms only, and were once taken
     // for a filter-only query). Only filters: newest first is the useful

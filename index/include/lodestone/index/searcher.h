@@ -23,6 +23,24 @@
 
 namespace lodestone {
 
+// How relevance is computed (BM25 plus boosts). The defaults are what the
+// evaluation in tests/eval chose (bench/relevance_bench.cc); the fields
+// exist so that it can measure each feature on its own.
+struct RankingOptions {
+  double k1 = 1.0;  // BM25 term-frequency saturation
+  double b = 0.5;   // BM25 document-length normalisation (0: none, 1: full)
+  // Boosts for plain word queries (no operators or fields), each a factor
+  // on a BM25 weight; 0 turns one off.
+  double title_weight = 0;         // the words in the title
+  double title_phrase_weight = 0;  // the words as a phrase in the title
+  double near_weight = 0;          // the words within a window of the text
+  unsigned near_slack = 4;         // window: the number of words plus this
+  // Every name of a knowledge-base entity in the query also finds the
+  // documents naming the entity by another name (the synonym table filled
+  // at ingest); false: only names marked ~name.
+  bool synonyms = false;
+};
+
 struct SearchRequest {
   std::string query;
   uint32_t offset = 0;
@@ -30,6 +48,7 @@ struct SearchRequest {
   bool facets = false;      // count kind and year over all matches
   bool match_any = false;   // OR between plain words instead of AND
   bool sort_by_date = false;  // newest first instead of relevance
+  RankingOptions ranking;
 };
 
 struct Hit {
