@@ -46,8 +46,8 @@ std::string Join(const std::vector<std::string>& words) {
 SynonymTable SynonymsFromKnowledgeBase(const KnowledgeBase& kb, Analyzer& analyzer) {
   SynonymTable table;
   for (const Entity& e : kb.entities()) {
-    if (e.type == "person") continue;
-    const std::string term = (e.type == "act" ? schema::kPrefixCitation : schema::kPrefixEntity) + e.id;
+    if (e.type != "mineral") continue;
+    const std::string term = schema::kPrefixEntity + e.id;
     // names[0] is the entity's own name: always a synonym (unless
     // ambiguous), even when it contains an alias ("rare earth elements").
     std::vector<std::vector<std::string>> names = {e.ambiguous ? std::vector<std::string>{} : Words(e.name, analyzer)};

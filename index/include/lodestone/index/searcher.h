@@ -33,12 +33,13 @@ struct RankingOptions {
   // on a BM25 weight; 0 turns one off.
   double title_weight = 0;         // the words in the title
   double title_phrase_weight = 0;  // the words as a phrase in the title
+  double title_cover_weight = 0;   // all the words in the title, by the share of the title they make
   double near_weight = 0;          // the words within a window of the text
   unsigned near_slack = 4;         // window: the number of words plus this
-  // Every name of a knowledge-base entity in the query also finds the
-  // documents naming the entity by another name (the synonym table filled
-  // at ingest); false: only names marked ~name.
-  bool synonyms = false;
+  // Every mineral name in the query also finds the documents naming the
+  // mineral by another name (the synonym table filled at ingest: REE, rare
+  // earths, 稀土); false: only names marked ~name.
+  bool synonyms = true;
 };
 
 struct SearchRequest {
