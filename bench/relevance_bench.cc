@@ -82,6 +82,7 @@ struct Options {
   std::string lode_binary;
   bool peers = true;
   std::vector<std::string> variants;  // extra lode rankings: "NAME key=value ..."
+  bool misses = false;                // print the dev known items lode misses
 };
 
 double SecondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
@@ -541,6 +542,14 @@ std::pair<double, double> ScoreKnownItem(const std::vector<std::string>& units, 
   return {0, 0};
 }
 
+// A topical query counts when some judged document answers it (grade 2 or
+// 3): a question the collection cannot answer says nothing about ranking.
+bool Scorable(const Topical& t) {
+  for (const auto& [key, j] : t.judged)
+    if (j.grade >= 2) return true;
+  return false;
+}
+
 // Topical: nDCG@10 with gain 2^grade - 1, the ideal order from every
 // judged document; reciprocal rank of the first document graded 2 or 3.
 std::pair<double, double> ScoreTopical(const std::vector<std::string>& units, const Topical& t, Score* s) {
@@ -567,6 +576,42 @@ struct EngineScores {
 const char* const kSets[] = {"known-item full", "known-item three", "topical"};
 const char* const kSplits[] = {"dev", "heldout", "all"};
 
+// The dev known items whose target the engine does not rank first, with
+// what it ranked above (for looking at failures; never the held-out ones).
+void PrintMisses(const Engine& e, const Collection& c, const std::vector<KnownItem>& known) {
+  for (const auto& k : known) {
+    if (k.split != "dev") continue;
+    const Unit* target = c.OfPath(k.target.front());
+    for (const std::string& q : {k.full, k.three}) {
+      if (q.empty() || !target) continue;
+      auto units = ToUnits(c, e.run(q), kCutoff);
+      size_t rank = std::find(units.begin(), units.end(), target->key) - units.begin();
+      if (rank == 0) continue;
+      std::printf("[%s] %s -> rank %s: %s\n", k.qid.c_str(), q.c_str(),
+                  rank < units.size() ? std::to_string(rank + 1).c_str() : ">10", target->title.c_str());
+      for (size_t i = 0; i < units.size() && i < std::min<size_t>(rank, 3); ++i)
+        std::printf("      %zu. %s\n", i + 1, c.units[c.by_key.at(units[i])].title.c_str());
+    }
+  }
+}
+
+// nDCG@10 of each dev topical query for every engine (for looking at
+// failures; never the held-out ones).
+void PrintTopicalByQuery(const std::vector<Engine>& engines, const Collection& c, const std::vector<Topical>& topical) {
+  std::printf("\ndev topical nDCG@10 by query:\n  %-45s", "query");
+  for (const auto& e : engines) std::printf(" %9.9s", e.name.c_str());
+  std::printf("\n");
+  for (const auto& t : topical) {
+    if (t.split != "dev" || !Scorable(t)) continue;
+    std::printf("  %-45.45s", t.query.c_str());
+    for (const auto& e : engines) {
+      Score unused;
+      std::printf(" %9.3f", ScoreTopical(ToUnits(c, e.run(t.query), kCutoff), t, &unused).second);
+    }
+    std::printf("\n");
+  }
+}
+
 void Evaluate(const Engine& e, const Collection& c, const std::vector<KnownItem>& known,
               const std::vector<Topical>& topical, EngineScores* out) {
   auto add = [&](const std::string& set, const std::string& split, double rr, double g, const Score* extra) {
@@ -586,7 +631,7 @@ void Evaluate(const Engine& e, const Collection& c, const std::vector<KnownItem>
     add("known-item three", k.split, three.first, three.second, nullptr);
   }
   for (const auto& t : topical) {
-    if (t.judged.empty()) continue;
+    if (!Scorable(t)) continue;
     Score cover;
     auto s = ScoreTopical(ToUnits(c, e.run(t.query), kCutoff), t, &cover);
     add("topical", t.split, s.first, s.second, &cover);
@@ -724,6 +769,7 @@ std::pair<std::string, RankingOptions> ParseVariant(const std::string& spec) {
     else if (k == "b") r.b = x;
     else if (k == "title") r.title_weight = x;
     else if (k == "tphrase") r.title_phrase_weight = x;
+    else if (k == "cover") r.title_cover_weight = x;
     else if (k == "near") r.near_weight = x;
     else if (k == "slack") r.near_slack = static_cast<unsigned>(x);
     else if (k == "syn") r.synonyms = x != 0;
@@ -765,7 +811,8 @@ int Run(const Options& opt) {
   size_t missing = 0;
   for (const auto& k : known) missing += k.target.empty() || !c.OfPath(k.target.front());
   std::printf("known items: %zu (%zu targets not in the collection)\n", known.size(), missing);
-  std::printf("topical queries: %zu\n", topical.size());
+  std::printf("topical queries: %zu (%zu with a relevant document, scored)\n", topical.size(),
+              static_cast<size_t>(std::count_if(topical.begin(), topical.end(), Scorable)));
 
   auto searcher = Searcher::Open(lode_dir);
   if (!searcher.ok()) throw std::runtime_error(searcher.status().message());
@@ -796,6 +843,10 @@ int Run(const Options& opt) {
   std::fflush(stdout);
 
   if (!opt.pool.empty()) WritePool(opt.pool, engines, c, topical);
+  if (opt.misses) {
+    PrintMisses(engines.back(), c, known);
+    PrintTopicalByQuery(engines, c, topical);
+  }
 
   std::vector<EngineScores> scores(engines.size());
   for (size_t i = 0; i < engines.size(); ++i) {
@@ -837,7 +888,8 @@ int main(int argc, char** argv) {
   app.add_option("--pool", opt.pool, "Write the top 20 of every engine per topical query to this file (for judging)");
   app.add_option("--lode-binary", opt.lode_binary, "Also score another build's lode (ingest + search --json)");
   app.add_option("--variant", opt.variants,
-                 "Also score a lode ranking: \"NAME k1=X b=X title=X tphrase=X near=X slack=N syn=0|1\" (for tuning)");
+                 "Also score a lode ranking: \"NAME k1=X b=X title=X tphrase=X cover=X near=X slack=N syn=0|1\" (for tuning)");
+  app.add_flag("--misses", opt.misses, "Print the dev known items the last engine does not rank first");
   bool no_peers = false;
   app.add_flag("--no-peers", no_peers, "Score lode only");
   CLI11_PARSE(app, argc, argv);
