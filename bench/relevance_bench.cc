@@ -745,11 +745,33 @@ void WritePool(const std::string& file, const std::vector<Engine>& engines, cons
 
 // ------------------------------------------------------------ main
 
-// Lodestone's ranking features one at a time, for the ablation table: the
-// default first, then each feature turned off.
+// Lodestone's ranking features added one at a time, for the table of what
+// each bought: BM25 alone, then synonyms, the three title features and
+// proximity (the default), then two features that were measured and left
+// off.
 std::vector<std::pair<std::string, RankingOptions>> Variants() {
+  RankingOptions r;
+  r.synonyms = false;
+  r.title_all_weight = r.title_cover_weight = r.title_exact_weight = r.near_weight = 0;
   std::vector<std::pair<std::string, RankingOptions>> v;
   v.push_back({"lode", RankingOptions{}});
+  v.push_back({"bm25", r});
+  r.synonyms = true;
+  v.push_back({"+synonyms", r});
+  r.title_all_weight = RankingOptions{}.title_all_weight;
+  v.push_back({"+title all", r});
+  r.title_cover_weight = RankingOptions{}.title_cover_weight;
+  v.push_back({"+title cover", r});
+  r.title_exact_weight = RankingOptions{}.title_exact_weight;
+  v.push_back({"+exact title", r});
+  r.near_weight = RankingOptions{}.near_weight;
+  v.push_back({"+proximity", r});  // = lode
+  RankingOptions any;
+  any.title_weight = 1;
+  v.push_back({"+title any", any});
+  RankingOptions phrase;
+  phrase.title_phrase_weight = 0.5;
+  v.push_back({"+title phrase", phrase});
   return v;
 }
 
@@ -768,8 +790,10 @@ std::pair<std::string, RankingOptions> ParseVariant(const std::string& spec) {
     if (k == "k1") r.k1 = x;
     else if (k == "b") r.b = x;
     else if (k == "title") r.title_weight = x;
+    else if (k == "tall") r.title_all_weight = x;
     else if (k == "tphrase") r.title_phrase_weight = x;
     else if (k == "cover") r.title_cover_weight = x;
+    else if (k == "exact") r.title_exact_weight = x;
     else if (k == "near") r.near_weight = x;
     else if (k == "slack") r.near_slack = static_cast<unsigned>(x);
     else if (k == "syn") r.synonyms = x != 0;

@@ -34,6 +34,29 @@ Xapian::Query Near(const Xapian::Query& phrase, Xapian::termcount slack) {
                        static_cast<Xapian::termcount>(terms.size()) + slack);
 }
 
+// Documents whose title holds every word, weighted by the share of the
+// title the words make (1 for the exact title, 1/2 for a title of twice as
+// many words): BM25 normalises by the length of the whole text, so alone it
+// cannot tell "Year 2000 Conversion" from "Amendment to Executive Order
+// 13073, Year 2000 Conversion". With `exact`, only titles that are the
+// words, in the order typed, and nothing else (weight 1). The title's length
+// is a value slot, and ValueMapPostingSource is one of Xapian's own sources
+// (remote shards know it).
+Xapian::Query TitleCover(const Xapian::Database& db, const std::string& words, bool exact) {
+  Xapian::QueryParser all = MakeQueryParser(db, Xapian::Query::OP_AND, schema::kPrefixTitle);
+  Xapian::Query title = Parse(all, exact ? "\"" + words + "\"" : words);
+  if (title.empty()) return title;
+  double n = 0;
+  for (auto t = title.get_terms_begin(); t != title.get_terms_end(); ++t) ++n;
+  auto* share = new Xapian::ValueMapPostingSource(schema::kSlotTitleWords);
+  for (int len = 1; len <= 200; ++len) {
+    const double w = exact ? (len == n ? 1.0 : 0.0) : (len <= n ? 1.0 : n / len);
+    if (w > 0) share->add_mapping(std::to_string(len), w);
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, 0),
+                       Xapian::Query(share->release()));
+}
+
 }  // namespace
 
 std::string PlainWords(const std::string& query) {
@@ -60,7 +83,13 @@ Xapian::Query WithBoosts(const Xapian::Query& matched, const std::string& words,
   };
   Xapian::QueryParser title = MakeQueryParser(db, Xapian::Query::OP_OR, schema::kPrefixTitle);
   if (r.title_weight > 0) add(Parse(title, words), r.title_weight);
+  if (several && r.title_all_weight > 0) {
+    Xapian::QueryParser all = MakeQueryParser(db, Xapian::Query::OP_AND, schema::kPrefixTitle);
+    add(Parse(all, words), r.title_all_weight);
+  }
   if (several && r.title_phrase_weight > 0) add(Parse(title, "\"" + words + "\""), r.title_phrase_weight);
+  if (r.title_cover_weight > 0) add(TitleCover(db, words, false), r.title_cover_weight);
+  if (several && r.title_exact_weight > 0) add(TitleCover(db, words, true), r.title_exact_weight);
   if (several && r.near_weight > 0) {
     Xapian::QueryParser text = MakeQueryParser(db, Xapian::Query::OP_OR);
     add(Near(Parse(text, "\"" + words + "\""), r.near_slack), r.near_weight);

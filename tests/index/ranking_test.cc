@@ -62,5 +62,47 @@ TEST_F(RankingTest, PlainLowercaseWordsAreRankedByRelevanceNotDate) {
   EXPECT_EQ(Ids("NOT stockpile").front(), "doc:tariff");
 }
 
+// issue 9: title words count more than words of the text (Omega indexes the
+// title with wdf 5, Recoll with 10), and the exact title phrase more still.
+TEST_F(RankingTest, ShortDocumentWhoseTitleMatchesBeatsLongOneThatOnlyMentionsTheWords) {
+  auto docs = Fillers(6);
+  docs.push_back(Make("doc:stockpile", Kind::kExecutiveOrder, "National Defense Stockpile", "2021-10-31",
+                      "This order names the manager of the reserve of materials.", "/c/stockpile.md"));
+  docs.push_back(Make("doc:long", Kind::kExecutiveOrder, "Adjusting Imports of Polysilicon", "2021-11-01",
+                      Repeat("The national defense stockpile holds polysilicon and other materials for national "
+                             "defense and the stockpile is large.",
+                             8) +
+                          Repeat("Polysilicon imports are adjusted by tariffs on derivative products.", 12),
+                      "/c/long.md"));
+  docs.push_back(Make("doc:words", Kind::kExecutiveOrder, "Stockpile Materials for National Defense", "2021-11-02",
+                      "Materials are bought for the reserve.", "/c/words.md"));
+  PutAll(docs);
+  for (const std::string q : {"national defense stockpile", "National Defense Stockpile"}) {
+    auto ids = Ids(q);
+    ASSERT_EQ(ids.size(), 3u) << q;
+    EXPECT_EQ(ids[0], "doc:stockpile") << q;  // the exact title
+    EXPECT_EQ(ids[1], "doc:words") << q;      // all words in the title, not as a phrase
+    EXPECT_EQ(ids[2], "doc:long") << q;       // words in the text only, many times
+  }
+}
+
+// issue 9: the words of a multi-word query next to each other count more
+// than the same words scattered over the text.
+TEST_F(RankingTest, WordsTogetherBeatWordsApart) {
+  auto docs = Fillers(6);
+  docs.push_back(Make("doc:apart", Kind::kStatement, "Statement on Trade", "2022-01-03",
+                      "Export rules were discussed and export volumes grew. Partners spoke about controls on "
+                      "shipping lanes and controls on ports.",
+                      "/c/apart.md"));
+  docs.push_back(Make("doc:together", Kind::kStatement, "Statement on Partners", "2022-01-02",
+                      "Partners discussed shipping lanes, ports, the weather in the capital and new export "
+                      "controls.",
+                      "/c/together.md"));
+  PutAll(docs);
+  auto ids = Ids("export controls");
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[0], "doc:together");
+}
+
 }  // namespace
 }  // namespace lodestone

@@ -43,6 +43,7 @@ inline constexpr unsigned kSlotAgencies = 6;   // agency ids, '\n'-separated (fa
 inline constexpr unsigned kSlotCountries = 7;  // country ids, '\n'-separated (facets)
 inline constexpr unsigned kSlotTitle = 8;      // title (the graph reads it without the record)
 inline constexpr unsigned kSlotPresident = 9;  // meta "president" (person id), when known
+inline constexpr unsigned kSlotTitleWords = 10;  // number of title words, decimal (title coverage in ranking)
 
 // Metadata keys (Xapian user metadata, committed atomically with documents).
 inline constexpr char kMetaSchema[] = "lode:schema";

@@ -30,12 +30,15 @@ struct RankingOptions {
   double k1 = 1.0;  // BM25 term-frequency saturation
   double b = 0.5;   // BM25 document-length normalisation (0: none, 1: full)
   // Boosts for plain word queries (no operators or fields), each a factor
-  // on a BM25 weight; 0 turns one off.
-  double title_weight = 0;         // the words in the title
-  double title_phrase_weight = 0;  // the words as a phrase in the title
-  double title_cover_weight = 0;   // all the words in the title, by the share of the title they make
-  double near_weight = 0;          // the words within a window of the text
-  unsigned near_slack = 4;         // window: the number of words plus this
+  // on its weight; 0 turns one off. The two left at 0 were measured and
+  // lost (README, "Relevance").
+  double title_weight = 0;          // the words in the title (any of them), BM25
+  double title_phrase_weight = 0;   // the words as a phrase in the title, BM25
+  double title_all_weight = 1;      // all the words in the title, BM25
+  double title_cover_weight = 32;   // all the words in the title, by the share of the title they make
+  double title_exact_weight = 16;   // the words, in order, are the whole title
+  double near_weight = 0.5;         // the words within a window of the text, BM25
+  unsigned near_slack = 4;          // window: the number of words plus this
   // Every mineral name in the query also finds the documents naming the
   // mineral by another name (the synonym table filled at ingest: REE, rare
   // earths, 稀土); false: only names marked ~name.
