@@ -399,7 +399,7 @@ Engine LodeEngine(const std::string& name, Searcher* searcher, Analyzer* analyze
 
 // `lode search --json` of another build (the figures before a change).
 Engine LodeBinaryEngine(const std::string& binary, const std::string& index_dir, const std::string& corpus_abs) {
-  return {"lode (" + fs::path(binary).parent_path().parent_path().filename().string() + ")",
+  return {"lode before",
           [=](const std::string& q) {
             std::string out;
             RunCapture({binary, "search", q, "--json", "--limit", std::to_string(kFetch), "--index", index_dir}, &out);
@@ -910,7 +910,8 @@ int main(int argc, char** argv) {
   app.add_flag("--keep", opt.keep, "Keep the temporary work folder");
   app.add_flag("--generate", opt.generate, "Write EVAL/search-known-items.json from the collection's titles first");
   app.add_option("--pool", opt.pool, "Write the top 20 of every engine per topical query to this file (for judging)");
-  app.add_option("--lode-binary", opt.lode_binary, "Also score another build's lode (ingest + search --json)");
+  app.add_option("--lode-binary", opt.lode_binary,
+                 "Also score another build's lode, e.g. main before a change (ingest + search --json; column \"lode before\")");
   app.add_option("--variant", opt.variants,
                  "Also score a lode ranking: \"NAME k1=X b=X title=X tphrase=X cover=X near=X slack=N syn=0|1\" (for tuning)");
   app.add_flag("--misses", opt.misses, "Print the dev known items the last engine does not rank first");
