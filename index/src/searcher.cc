@@ -13,6 +13,7 @@
 #include "lodestone/index/schema.h"
 #include "lodestone/index/writer.h"
 #include "record_json.h"
+#include "searcher_impl.h"
 #include "xapian_doc.h"
 
 namespace lodestone {
@@ -175,10 +176,14 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
   std::map<std::string, uint64_t> counts_;
 };
 
-struct Searcher::Impl {
-  std::string dir;
-  Xapian::Database db;
-};
+std::optional<Xapian::docid> Searcher::Impl::Find(const std::string& key) const {
+  for (const std::string& term : {std::string(schema::kPrefixId) + key, internal::SourceTerm(key),
+                                  std::string(schema::kPrefixAlias) + key}) {
+    auto pl = db.postlist_begin(term);
+    if (pl != db.postlist_end(term)) return *pl;
+  }
+  return std::nullopt;
+}
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
@@ -287,12 +292,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
 
 Result<Document> Searcher::Get(const std::string& key) {
   return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<Document> {
-    auto& db = impl_->db;
-    for (const std::string& term : {std::string(schema::kPrefixId) + key, internal::SourceTerm(key),
-                                    std::string(schema::kPrefixAlias) + key}) {
-      auto pl = db.postlist_begin(term);
-      if (pl != db.postlist_end(term)) return internal::DecodeRecord(db.get_document(*pl).get_data());
-    }
+    if (auto did = impl_->Find(key)) return internal::DecodeRecord(impl_->db.get_document(*did).get_data());
     return Status::NotFound("no document " + key + " in " + impl_->dir);
   });
 }

@@ -76,6 +76,22 @@ struct SearchResult {
   std::vector<std::string> stems;  // their English stems
 };
 
+// More like this: the documents closest to one document, found by a query
+// of its most telling terms (Xapian's ESet over the document as relevance
+// set): its words, the entities it names and the authorities it cites.
+struct SimilarRequest {
+  std::string id;       // document id, alias or source path
+  uint32_t limit = 10;  // documents to return
+  uint32_t terms = 40;  // terms of the document that make the query
+};
+
+struct SimilarResult {
+  Document doc;                    // the document asked about
+  std::vector<std::string> terms;  // the terms used, best first: words, mineral:…, cites:…
+  uint64_t total = 0;              // documents sharing some of the terms (estimate)
+  std::vector<Hit> hits;           // the most similar, never the document itself
+};
+
 struct IndexStats {
   uint64_t documents = 0;
   uint64_t revision = 0;
@@ -110,6 +126,10 @@ class Searcher {
   // The document with this id, or with this (absolute, normalised) source
   // path. NotFound otherwise.
   Result<Document> Get(const std::string& id_or_path);
+
+  // Documents like the one with this id, alias or path (see SimilarRequest).
+  // NotFound when there is no such document.
+  Result<SimilarResult> Similar(const SimilarRequest& request);
 
   // Ids that start with `prefix` (for "did you mean" on unknown ids).
   std::vector<std::string> IdsWithPrefix(const std::string& prefix, size_t limit);
