@@ -16,7 +16,8 @@ packages=(
   libxxhash-dev                           # content hashes for incremental ingest
   libgtest-dev                            # unit tests
   graphviz                                # lode render (dot draws SVG/PNG)
-  recoll                                  # bench/: the recollindex comparison
+  recoll                                  # bench/: the recollindex and recollq comparisons
+  xapian-omega                            # bench/: omindex + quest, the relevance comparison
   python3-igraph python3-networkx python3-scipy  # bench/: PageRank and BFS next to igraph and NetworkX
 )
 

@@ -615,8 +615,10 @@ int main(int argc, char** argv) {
   SearchRequest req;
   auto* search_cmd = app.add_subcommand(
       "search",
-      "Ranked full-text search (BM25).\n"
+      "Ranked full-text search: BM25, with more weight when the words are the title, are in the title,\n"
+      "or stand close together; newest first only with --by-date or for a query of filters alone.\n"
       "  words            all must match (use --any for OR); English stems match (mineral ~ minerals)\n"
+      "                   a mineral's names find each other: REE, rare earths and 稀土 find the same documents\n"
       "  \"a phrase\"       exact words in order;   a NEAR b, a NEAR/5 b;   wild*\n"
       "  AND OR NOT ( )   boolean operators;      +must -mustnot\n"
       "  kind:executive_order  (also presidential_memorandum, proclamation, law, regulation, notice,\n"
