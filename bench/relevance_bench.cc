@@ -752,11 +752,12 @@ void WritePool(const std::string& file, const std::vector<Engine>& engines, cons
 std::vector<std::pair<std::string, RankingOptions>> Variants() {
   RankingOptions r;
   r.synonyms = false;
-  r.title_all_weight = r.title_cover_weight = r.title_exact_weight = r.near_weight = 0;
+  r.title_all_weight = r.title_cover_weight = r.title_exact_weight = r.near_weight = r.literal_weight = 0;
   std::vector<std::pair<std::string, RankingOptions>> v;
   v.push_back({"lode", RankingOptions{}});
   v.push_back({"bm25", r});
   r.synonyms = true;
+  r.literal_weight = RankingOptions{}.literal_weight;
   v.push_back({"+synonyms", r});
   r.title_all_weight = RankingOptions{}.title_all_weight;
   v.push_back({"+title all", r});
@@ -797,6 +798,7 @@ std::pair<std::string, RankingOptions> ParseVariant(const std::string& spec) {
     else if (k == "near") r.near_weight = x;
     else if (k == "slack") r.near_slack = static_cast<unsigned>(x);
     else if (k == "syn") r.synonyms = x != 0;
+    else if (k == "literal") r.literal_weight = x;
     else throw std::runtime_error("--variant: unknown key " + k);
   }
   return v;

@@ -57,6 +57,14 @@ Xapian::Query TitleCover(const Xapian::Database& db, const std::string& words, b
                        Xapian::Query(share->release()));
 }
 
+// Whether the parsed query holds a synonym expansion: a plain word query has
+// extraction terms (XE) only through the synonym table.
+bool ExpandsSynonyms(const Xapian::Query& q) {
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+    if ((*t).rfind(schema::kPrefixEntity, 0) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string PlainWords(const std::string& query) {
@@ -93,6 +101,10 @@ Xapian::Query WithBoosts(const Xapian::Query& matched, const std::string& words,
   if (several && r.near_weight > 0) {
     Xapian::QueryParser text = MakeQueryParser(db, Xapian::Query::OP_OR);
     add(Near(Parse(text, "\"" + words + "\""), r.near_slack), r.near_weight);
+  }
+  if (r.literal_weight > 0 && ExpandsSynonyms(matched)) {
+    Xapian::QueryParser text = MakeQueryParser(db, Xapian::Query::OP_OR);
+    add(Parse(text, words), r.literal_weight);
   }
   if (boosts.empty()) return matched;
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, matched,

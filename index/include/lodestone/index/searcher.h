@@ -39,6 +39,9 @@ struct RankingOptions {
   double title_exact_weight = 16;   // the words, in order, are the whole title
   double near_weight = 0.5;         // the words within a window of the text, BM25
   unsigned near_slack = 4;          // window: the number of words plus this
+  // When synonyms expanded the query: the words as typed, BM25, so that a
+  // document saying 稀土 comes before one that only says "rare earths".
+  double literal_weight = 3;
   // Every mineral name in the query also finds the documents naming the
   // mineral by another name (the synonym table filled at ingest: REE, rare
   // earths, 稀土); false: only names marked ~name.
