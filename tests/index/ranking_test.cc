@@ -77,6 +77,13 @@ TEST_F(RankingTest, ShortDocumentWhoseTitleMatchesBeatsLongOneThatOnlyMentionsTh
   docs.push_back(Make("doc:words", Kind::kExecutiveOrder, "Stockpile Materials for National Defense", "2021-11-02",
                       "Materials are bought for the reserve.", "/c/words.md"));
   PutAll(docs);
+  // The boosts must not spoil the count of a small result set.
+  SearchRequest one;
+  one.query = "national defense stockpile";
+  one.limit = 1;
+  auto counted = Run(one);
+  EXPECT_EQ(counted.total, 3u);
+  EXPECT_TRUE(counted.total_exact);
   for (const std::string q : {"national defense stockpile", "National Defense Stockpile"}) {
     auto ids = Ids(q);
     ASSERT_EQ(ids.size(), 3u) << q;
