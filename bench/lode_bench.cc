@@ -41,6 +41,7 @@
 #include "lodestone/ingest/pipeline.h"
 #include "lodestone/ingest/readers.h"
 #include "lodestone/query/snippet.h"
+#include "peers.h"
 
 namespace fs = std::filesystem;
 
@@ -150,22 +151,6 @@ std::string Fixed(double v, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   return buf;
-}
-
-// Single-quotes a string for /bin/sh.
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-bool OnPath(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  if (!path) return false;
-  std::stringstream dirs(path);
-  for (std::string dir; std::getline(dirs, dir, ':');)
-    if (!dir.empty() && ::access((fs::path(dir) / program).c_str(), X_OK) == 0) return true;
-  return false;
 }
 
 std::optional<std::string> ReadFile(const std::string& path) {
@@ -381,37 +366,6 @@ IngestSummary RunLode(const InputSet& in, const std::string& index_dir) {
   return std::move(sum).value();
 }
 
-// Writes a Recoll configuration that indexes exactly the input folders.
-void WriteRecollConfig(const InputSet& in, const fs::path& conf) {
-  fs::create_directories(conf);
-  std::ofstream rc(conf / "recoll.conf");
-  rc << "# Written by lode-bench.\n";
-  rc << "topdirs =";
-  for (const auto& r : in.roots) rc << " \"" << r << "\"";
-  rc << "\n";
-  rc << "# Nothing skipped by name; every file name indexed even without a handler.\n";
-  rc << "skippedNames =\n";
-  rc << "indexallfilenames = 1\n";
-  // Recoll builds an aspell spelling dictionary after indexing (Lodestone
-  // builds Xapian spelling data); under LANG=C it fails for want of a
-  // language, so name it.
-  rc << "aspellLanguage = en\n";
-  // The same MIME types as Recoll 1.34's defaults, pinned so that other
-  // versions index every input format as text too (JSON and Markdown as
-  // plain text, XML through the internal text/xml -> text/plain path).
-  std::ofstream map(conf / "mimemap");
-  map << "# Written by lode-bench.\n"
-         ".md = text/plain\n"
-         ".json = text/plain\n"
-         ".xml = text/xml\n"
-         ".htm = text/html\n"
-         ".html = text/html\n";
-  std::ofstream mc(conf / "mimeconf");
-  mc << "# Written by lode-bench.\n"
-        "[index]\n"
-        "text/xml = internal text/plain\n";
-}
-
 // Counts documents in Recoll's index, by MIME type (Recoll's "T" terms).
 void CountRecollDocs(const fs::path& db_path, RecollRun* run) {
   try {
@@ -435,7 +389,7 @@ RecollRun RunRecoll(const Options& opt, const InputSet& in, const std::string& w
     return run;
   }
   const fs::path conf = fs::path(work) / "recoll-conf";
-  WriteRecollConfig(in, conf);
+  WriteRecollConfig(in.roots, conf);
   const std::string log = (fs::path(work) / "recoll.log").string();
   const std::string cmd =
       "recollindex -c " + ShellQuote(conf.string()) + " -z >" + ShellQuote(log) + " 2>&1 </dev/null";

@@ -19,7 +19,8 @@ packages=(
   openssl python3                         # fetch tests: a self-signed certificate, the replay server
   libgtest-dev                            # unit tests
   graphviz                                # lode render (dot draws SVG/PNG)
-  recoll                                  # bench/: the recollindex comparison
+  recoll                                  # bench/: the recollindex and recollq comparisons
+  xapian-omega                            # bench/: omindex + quest, the relevance comparison
   python3-igraph python3-networkx python3-scipy  # bench/: PageRank and BFS next to igraph and NetworkX
                                           #   (and web/tests: GraphML, GEXF and Pajek exports read back)
   nodejs                                  # web/: builds the web UI bundle (npm ci, vite); runs the browser tests

@@ -7,10 +7,13 @@
 #include <set>
 
 #include "layout.h"
+#include "query_parser.h"
+#include "ranking.h"
 #include "xapian_guard.h"
 #include "lodestone/index/schema.h"
 #include "lodestone/index/writer.h"
 #include "record_json.h"
+#include "searcher_impl.h"
 #include "xapian_doc.h"
 
 namespace lodestone {
@@ -174,10 +177,14 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
   std::map<std::string, uint64_t> counts_;
 };
 
-struct Searcher::Impl {
-  std::string dir;
-  Xapian::Database db;
-};
+std::optional<Xapian::docid> Searcher::Impl::Find(const std::string& key) const {
+  for (const std::string& term : {std::string(schema::kPrefixId) + key, internal::SourceTerm(key),
+                                  std::string(schema::kPrefixAlias) + key}) {
+    auto pl = db.postlist_begin(term);
+    if (pl != db.postlist_end(term)) return *pl;
+  }
+  return std::nullopt;
+}
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
@@ -199,29 +206,9 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
   return internal::XapianGuard("searching " + impl_->dir, [&]() -> Result<SearchResult> {
     using namespace schema;
     auto& db = impl_->db;
-    Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_default_op(req.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    qp.add_boolean_prefix("kind", kPrefixKind);
-    qp.add_boolean_prefix("lang", kPrefixLanguage);
-    qp.add_boolean_prefix("jurisdiction", kPrefixJurisdiction);
-    qp.add_boolean_prefix("format", kPrefixFormat);
-    qp.add_boolean_prefix("id", kPrefixId);
-    qp.add_boolean_prefix("cites", kPrefixCitation);
-    qp.add_boolean_prefix("entity", kPrefixEntity);
-    for (const char* type : {"mineral", "agency", "country", "person", "concept"})
-      qp.add_boolean_prefix(type, std::string(kPrefixEntity) + type + ":");
-    qp.add_prefix("title", kPrefixTitle);
-    Xapian::NumberRangeProcessor years(kSlotYear, "year:");
-    Xapian::DateRangeProcessor dates(kSlotDate, "date:");
-    qp.add_rangeprocessor(&years);
-    qp.add_rangeprocessor(&dates);
-    // year:2012 (a single year) is a plain filter term.
-    qp.add_boolean_prefix("year", kPrefixYear);
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::QueryParser qp = internal::MakeQueryParser(
+        db, req.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    const unsigned flags = internal::UserQueryFlags(req.ranking.synonyms);
     auto lifted = LiftFilters(req.query);
     if (!lifted.ok()) return lifted.status();
     std::string qs = lifted->rest;
@@ -244,16 +231,25 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     }
     out.words.assign(words.begin(), words.end());
     out.stems.assign(stems.begin(), stems.end());
+    if (!blank && !req.sort_by_date) query = internal::WithBoosts(query, internal::PlainWords(qs), db, req.ranking);
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    // Only filters in the query: newest first is the useful order.
-    if (req.sort_by_date || words.empty()) {
-      enquire.set_sort_by_value_then_relevance(kSlotDate, true);
-    }
+    enquire.set_weighting_scheme(internal::Weighting(req.ranking));
+    // Relevance order whenever a word of the query carries weight (issue 9:
+    // plain lowercase words become Z stem terms only, and were once taken
+    // for a filter-only query). Only filters: newest first is the useful
+    // order.
+    const bool has_words = !words.empty() || !stems.empty();
+    auto by_date = [&] { enquire.set_sort_by_value_then_relevance(kSlotDate, true); };
+    if (req.sort_by_date || !has_words) by_date();
     Xapian::ValueCountMatchSpy kind_spy(kSlotKind), year_spy(kSlotYearStr), jurisdiction_spy(kSlotJurisdiction);
     ListCountMatchSpy mineral_spy(kSlotMinerals), agency_spy(kSlotAgencies), country_spy(kSlotCountries);
-    Xapian::doccount check_at_least = 0;
+    // Counting the first few hundred matches is cheap, and makes the total
+    // exact for small result sets: the boosts (OP_AND_MAYBE, posting
+    // sources, OP_NEAR) leave Xapian's early estimate far off ("about 2"
+    // for 13).
+    Xapian::doccount check_at_least = 200;
     if (req.facets) {
       enquire.add_matchspy(&kind_spy);
       enquire.add_matchspy(&year_spy);
@@ -264,6 +260,11 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
       check_at_least = db.get_doccount();
     }
     Xapian::MSet mset = enquire.get_mset(req.offset, req.limit, check_at_least);
+    if (!req.sort_by_date && has_words && mset.get_max_possible() == 0) {
+      // The words weigh nothing (only negated: "-stockpile"): by date too.
+      by_date();
+      mset = enquire.get_mset(req.offset, req.limit, check_at_least);
+    }
     out.total = mset.get_matches_estimated();
     out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     uint32_t rank = req.offset;
@@ -298,12 +299,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
 
 Result<Document> Searcher::Get(const std::string& key) {
   return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<Document> {
-    auto& db = impl_->db;
-    for (const std::string& term : {std::string(schema::kPrefixId) + key, internal::SourceTerm(key),
-                                    std::string(schema::kPrefixAlias) + key}) {
-      auto pl = db.postlist_begin(term);
-      if (pl != db.postlist_end(term)) return internal::DecodeRecord(db.get_document(*pl).get_data());
-    }
+    if (auto did = impl_->Find(key)) return internal::DecodeRecord(impl_->db.get_document(*did).get_data());
     return Status::NotFound("no document " + key + " in " + impl_->dir);
   });
 }

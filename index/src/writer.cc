@@ -87,6 +87,13 @@ void AddSpellingFromVocabulary(Xapian::WritableDatabase& db) {
   }
 }
 
+void WriteSynonyms(Xapian::WritableDatabase& db, const SynonymTable& table) {
+  std::vector<std::string> old(db.synonym_keys_begin(), db.synonym_keys_end());
+  for (const auto& key : old) db.clear_synonyms(key);
+  for (const auto& [key, terms] : table)
+    for (const auto& term : terms) db.add_synonym(key, term);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- IndexWriter
@@ -255,6 +262,13 @@ Status IndexWriter::RecordSources(const std::vector<SourceFile>& files) {
   });
 }
 
+Status IndexWriter::ReplaceSynonyms(const SynonymTable& table) {
+  return internal::XapianGuard("writing the synonyms of " + impl_->dir, [&]() -> Status {
+    WriteSynonyms(impl_->db, table);
+    return Status::Ok();
+  });
+}
+
 std::vector<uint32_t> IndexWriter::DocumentsOf(const std::vector<std::string>& paths) const {
   std::vector<uint32_t> out;
   for (const auto& p : paths) {
@@ -313,6 +327,13 @@ Status ShardBuilder::PutBundle(const std::vector<SourceFile>& files, const std::
       impl_->pending = 0;
       impl_->db.commit();
     }
+    return Status::Ok();
+  });
+}
+
+Status ShardBuilder::ReplaceSynonyms(const SynonymTable& table) {
+  return internal::XapianGuard("writing the synonyms of shard " + impl_->path, [&]() -> Status {
+    WriteSynonyms(impl_->db, table);
     return Status::Ok();
   });
 }

@@ -71,6 +71,11 @@ void AddFilterTermsValuesData(Xapian::Document& x, const Document& d) {
     x.add_value(kSlotTitle, d.title.substr(0, cut));  // whole UTF-8 characters only
   }
   if (auto p = d.meta.find("president"); p != d.meta.end() && !p->second.empty()) x.add_value(kSlotPresident, p->second);
+  // Title words: one S posting each (the text terms are in place already).
+  Xapian::termcount title_words = 0;
+  for (auto t = x.termlist_begin(); t != x.termlist_end(); ++t)
+    if (!(*t).empty() && (*t)[0] == 'S') title_words += t.get_wdf();
+  if (title_words > 0) x.add_value(kSlotTitleWords, std::to_string(title_words));
   if (d.date.size() >= 4) {
     std::string year = d.date.substr(0, 4);
     add(kPrefixYear, year);

@@ -26,6 +26,7 @@
 #include "lodestone/ingest/attribution.h"
 #include "lodestone/ingest/extract.h"
 #include "lodestone/ingest/readers.h"
+#include "lodestone/ingest/synonyms.h"
 
 namespace fs = std::filesystem;
 
@@ -244,7 +245,7 @@ uint64_t TotalBytes(const std::vector<Bundle>& bundles) {
 // published at the end. Bundles go to workers round-robin, so the same input
 // gives the same index.
 Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const DocumentSteps& steps,
-             IngestSummary& sum) {
+             const SynonymTable& synonyms, IngestSummary& sum) {
   sum.mode = "build";
   auto work = MakeWorkDir(opt.index_dir);
   if (!work.ok()) return work.status();
@@ -258,6 +259,8 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const
     shard_paths.push_back((*s)->path());
     shards.push_back(std::move(s).value());
   }
+  // The compactor carries the synonym table of the first shard into the index.
+  if (Status st = shards[0]->ReplaceSynonyms(synonyms); !st.ok()) return st;
   std::atomic<uint64_t> files_done{0}, bytes_done{0};
   std::vector<IngestSummary> partial(n);
   std::vector<Status> errors(n);
@@ -307,7 +310,7 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const
 // Update mode: workers read and analyse changed bundles; this thread writes
 // them in discovery order (deterministic) with a bounded window in flight.
 Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, const std::vector<FoundFile>& found,
-              const DocumentSteps& steps, IndexWriter& writer, IngestSummary& sum) {
+              const DocumentSteps& steps, const SynonymTable& synonyms, IndexWriter& writer, IngestSummary& sum) {
   sum.mode = "update";
   std::vector<size_t> todo;
   std::vector<std::vector<std::optional<ManifestEntry>>> old(bundles.size());
@@ -422,6 +425,8 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
   sum.updated = counts.updated;
   sum.removed = counts.removed;
   sum.unchanged = unchanged_docs.size();
+  // The knowledge base may have changed since the last run.
+  if (Status st = writer.ReplaceSynonyms(synonyms); !st.ok()) return st;
   return writer.Commit();
 }
 
@@ -444,7 +449,12 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
     if (!s.ok()) return Status::InvalidArgument(s.message());
   }
   std::unique_ptr<Extractor> extractor;
-  if (opt.extract) extractor = std::make_unique<Extractor>(*kb);
+  SynonymTable synonyms;  // they expand to extraction terms: none without extraction
+  if (opt.extract) {
+    extractor = std::make_unique<Extractor>(*kb);
+    Analyzer analyzer;
+    synonyms = SynonymsFromKnowledgeBase(*kb, analyzer);
+  }
 
   std::vector<FoundFile> found = internal::Discover(opt.paths, opt.index_dir, &sum.failed);
   sum.files = found.size();
@@ -452,7 +462,7 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
 
   const bool has_index = fs::exists(fs::path(opt.index_dir) / "CURRENT");
   if (!has_index || opt.rebuild) {
-    s = Build(opt, bundles, DocumentSteps{*kb, extractor.get()}, sum);
+    s = Build(opt, bundles, DocumentSteps{*kb, extractor.get()}, synonyms, sum);
     if (!s.ok()) return s;
     // Documents after merging formats and ids: what the new index holds.
     auto writer = IndexWriter::Open(opt.index_dir);
@@ -462,7 +472,7 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
   } else {
     auto writer = IndexWriter::Open(opt.index_dir, WriteOptions{opt.flush_every});
     if (!writer.ok()) return writer.status();
-    s = Update(opt, bundles, found, DocumentSteps{*kb, extractor.get()}, **writer, sum);
+    s = Update(opt, bundles, found, DocumentSteps{*kb, extractor.get()}, synonyms, **writer, sum);
     if (!s.ok()) return s;
     sum.documents = (*writer)->DocumentCount();
   }

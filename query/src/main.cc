@@ -99,6 +99,15 @@ int RunSearch(const Common& c, SearchRequest req) {
   return kExitOk;
 }
 
+int RunSimilar(const Common& c, const SimilarRequest& req) {
+  auto searcher = Searcher::Open(c.index);
+  if (!searcher.ok()) return Fail(c, searcher.status());
+  auto res = (*searcher)->Similar(req);
+  if (!res.ok()) return Fail(c, res.status());
+  std::cout << (c.json ? SimilarJson(*res) : SimilarText(*res, ::isatty(STDOUT_FILENO)));
+  return kExitOk;
+}
+
 int RunShow(const Common& c, const std::string& key, bool no_text) {
   auto searcher = Searcher::Open(c.index);
   if (!searcher.ok()) return Fail(c, searcher.status());
@@ -796,8 +805,10 @@ int main(int argc, char** argv) {
   SearchRequest req;
   auto* search_cmd = app.add_subcommand(
       "search",
-      "Ranked full-text search (BM25).\n"
+      "Ranked full-text search: BM25, with more weight when the words are the title, are in the title,\n"
+      "or stand close together; newest first only with --by-date or for a query of filters alone.\n"
       "  words            all must match (use --any for OR); English stems match (mineral ~ minerals)\n"
+      "                   a mineral's names find each other: REE, rare earths and 稀土 find the same documents\n"
       "  \"a phrase\"       exact words in order;   a NEAR b, a NEAR/5 b;   wild*\n"
       "  AND OR NOT ( )   boolean operators;      +must -mustnot\n"
       "  kind:executive_order  (also presidential_memorandum, proclamation, law, regulation, notice,\n"
@@ -814,6 +825,19 @@ int main(int argc, char** argv) {
   search_cmd->add_flag("--any", req.match_any, "Match any word instead of all");
   search_cmd->add_flag("--by-date", req.sort_by_date, "Newest first instead of by relevance");
   AddCommon(search_cmd, common);
+
+  // similar
+  SimilarRequest similar;
+  auto* similar_cmd = app.add_subcommand(
+      "similar",
+      "Documents like one document (more like this): a query of its most telling words, the entities it\n"
+      "names and the authorities it cites (Xapian's expand set), never the document itself.\n"
+      "  lode similar eo:13603\n  lode similar eo:14241 --limit 5 --json");
+  similar_cmd->add_option("id", similar.id, "Document id, alias or source path")->required();
+  similar_cmd->add_option("-n,--limit", similar.limit, "Documents to list (default 10)")->check(CLI::Range(1u, 1000u));
+  similar_cmd->add_option("--terms", similar.terms, "Terms of the document to search with (default 40)")
+      ->check(CLI::Range(1u, 500u));
+  AddCommon(similar_cmd, common);
 
   // show
   std::string show_key;
@@ -1144,6 +1168,7 @@ int main(int argc, char** argv) {
   if (*fr_cmd) return RunFetch(common, fetch);
   if (*search_cmd) return RunSearch(common, req);
   if (*show_cmd) return RunShow(common, show_key, no_text);
+  if (*similar_cmd) return RunSimilar(common, similar);
   if (*stats_cmd) return RunStats(common);
   if (*entity_cmd) return RunEntity(common, entity_name, entity_kb, entity_limit);
   if (*trace_cmd) return RunTrace(common, gopts, trace);

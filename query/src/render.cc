@@ -215,6 +215,29 @@ std::string Thousands(uint64_t n) {
   return out;
 }
 
+namespace {
+// One hit of search or similar: {"id","source","title","kind","date","score",
+// ["snippet",]"rank","language","number"}.
+void HitObject(Writer& w, const Hit& hit, const std::string* snippet) {
+  const Document& d = hit.doc;
+  w.StartObject();
+  KV(w, "id", d.id);
+  KV(w, "source", Source(d));
+  KV(w, "title", d.title);
+  KV(w, "kind", KindName(d.kind));
+  KV(w, "date", d.date);
+  Key(w, "score");
+  w.Double(hit.score);
+  if (snippet) KV(w, "snippet", *snippet);
+  Key(w, "rank");
+  w.Uint(hit.rank);
+  KV(w, "language", d.language);
+  KV(w, "number", d.number);
+  KV(w, "jurisdiction", d.jurisdiction);
+  w.EndObject();
+}
+}  // namespace
+
 std::string SearchJson(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
@@ -230,24 +253,7 @@ std::string SearchJson(const SearchRequest& req, const SearchResult& res, const 
   w.Uint(req.limit);
   Key(w, "hits");
   w.StartArray();
-  for (const auto& h : hits) {
-    const Document& d = h.hit->doc;
-    w.StartObject();
-    KV(w, "id", d.id);
-    KV(w, "source", Source(d));
-    KV(w, "title", d.title);
-    KV(w, "kind", KindName(d.kind));
-    KV(w, "date", d.date);
-    Key(w, "score");
-    w.Double(h.hit->score);
-    KV(w, "snippet", h.snippet);
-    Key(w, "rank");
-    w.Uint(h.hit->rank);
-    KV(w, "language", d.language);
-    KV(w, "number", d.number);
-    KV(w, "jurisdiction", d.jurisdiction);
-    w.EndObject();
-  }
+  for (const auto& h : hits) HitObject(w, *h.hit, &h.snippet);
   w.EndArray();
   Key(w, "facets");
   w.StartObject();
@@ -293,6 +299,46 @@ std::string SearchText(const SearchRequest& req, const SearchResult& res, const 
     o << "\n";
   }
   if (!res.suggestion.empty()) o << "Did you mean: " << res.suggestion << "\n";
+  return o.str();
+}
+
+std::string SimilarJson(const SimilarResult& res) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KV(w, "id", res.doc.id);
+  KV(w, "title", res.doc.title);
+  Key(w, "terms");
+  w.StartArray();
+  for (const auto& t : res.terms) Str(w, t);
+  w.EndArray();
+  Key(w, "total");
+  w.Uint64(res.total);
+  Key(w, "similar");
+  w.StartArray();
+  for (const auto& h : res.hits) HitObject(w, h, nullptr);
+  w.EndArray();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+std::string SimilarText(const SimilarResult& res, bool color) {
+  std::ostringstream o;
+  const char* bold = color ? "\033[1m" : "";
+  const char* dim = color ? "\033[2m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  o << "Documents like " << res.doc.title << " (" << res.doc.id << ")\n";
+  std::string terms;
+  for (size_t i = 0; i < res.terms.size() && i < 15; ++i) terms += (i ? ", " : "") + res.terms[i];
+  if (res.terms.size() > 15) terms += ", …";
+  o << dim << "by its terms: " << terms << reset << "\n\n";
+  if (res.hits.empty()) o << "No other document shares its terms.\n";
+  for (const auto& h : res.hits) {
+    const Document& d = h.doc;
+    o << bold << h.rank << ". " << d.title << reset << "\n";
+    o << "   " << dim << d.id << " · " << KindName(d.kind) << (d.date.empty() ? "" : " · " + d.date) << reset << "\n";
+    o << "   " << dim << Source(d) << reset << "\n\n";
+  }
   return o.str();
 }
 

@@ -1,77 +1,18 @@
 // Writer and searcher together on a scratch index directory.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 
-#include "lodestone/index/searcher.h"
-#include "lodestone/index/writer.h"
-#include "lodestone/ingest/analyzer.h"
+#include "index_fixture.h"
 
 namespace fs = std::filesystem;
 
 namespace lodestone {
 namespace {
 
-class IndexTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = (fs::temp_directory_path() /
-            ("lode-index-test-" + std::to_string(::getpid()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
-               .string();
-    fs::remove_all(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  AnalyzedDocument Make(const std::string& id, Kind kind, const std::string& title, const std::string& date,
-                        const std::string& text, const std::string& path, const std::string& format = "markdown") {
-    Document d;
-    d.id = id;
-    d.kind = kind;
-    d.title = title;
-    d.date = date;
-    d.text = text;
-    d.format = format;
-    d.language = "en";
-    d.sources = {SourceFile{path, format, text.size(), 1, std::hash<std::string>()(text)}};
-    AnalyzedDocument ad;
-    uint32_t pos = 0;
-    analyzer_.Tokenize(title, &pos, &ad.title);
-    pos = 0;
-    analyzer_.Tokenize(title, &pos, &ad.body);
-    analyzer_.Tokenize(text, &pos, &ad.body);
-    ad.doc = d;
-    return ad;
-  }
-
-  std::vector<std::string> Ids(const std::string& query, bool facets = false) {
-    auto s = Searcher::Open(dir_);
-    EXPECT_TRUE(s.ok()) << s.status().message();
-    SearchRequest r;
-    r.query = analyzer_.SegmentQuery(query);
-    r.limit = 50;
-    r.facets = facets;
-    auto res = (*s)->Search(r);
-    EXPECT_TRUE(res.ok()) << res.status().message();
-    std::vector<std::string> ids;
-    if (res.ok())
-      for (const auto& h : res->hits) ids.push_back(h.doc.id);
-    return ids;
-  }
-
-  void PutAll(const std::vector<AnalyzedDocument>& docs) {
-    auto w = IndexWriter::Open(dir_);
-    ASSERT_TRUE(w.ok()) << w.status().message();
-    for (const auto& d : docs) ASSERT_TRUE((*w)->PutBundle(d.doc.sources, {d}).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
-  }
-
-  std::string dir_;
-  Analyzer analyzer_;
-};
+using testing::IndexTest;
 
 TEST_F(IndexTest, SearchFiltersAndRanges) {
   PutAll({Make("eo:1", Kind::kExecutiveOrder, "Critical Minerals Strategy", "2017-12-20",

@@ -114,6 +114,28 @@ TEST_F(CliTest, JurisdictionInShowSearchAndFacets) {
   EXPECT_EQ(f["jurisdiction"]["intl"].GetUint64(), 1u);
 }
 
+// issue 9: lode similar lists related documents, never the one asked about.
+TEST_F(CliTest, SimilarListsOtherDocuments) {
+  ASSERT_EQ(Lode("ingest " + *dir_ + "/mini -q" + Index()).code, 0);
+  CliRun r = Lode("similar eo:99001 --json --limit 3" + Index());
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto res = Json(r.out);
+  EXPECT_STREQ(res["id"].GetString(), "eo:99001");
+  ASSERT_TRUE(res["terms"].IsArray());
+  EXPECT_GT(res["terms"].Size(), 0u);
+  ASSERT_TRUE(res["similar"].IsArray());
+  ASSERT_GE(res["similar"].Size(), 1u);
+  EXPECT_LE(res["similar"].Size(), 3u);
+  for (const auto& hit : res["similar"].GetArray()) {
+    for (const char* k : {"id", "source", "title", "kind", "date", "score", "rank"}) EXPECT_TRUE(hit.HasMember(k)) << k;
+    EXPECT_STRNE(hit["id"].GetString(), "eo:99001");
+  }
+  CliRun text = Lode("similar eo:99001" + Index());
+  EXPECT_EQ(text.code, 0);
+  EXPECT_NE(text.out.find("Documents like Securing Imaginary Gallium Supplies (eo:99001)"), std::string::npos);
+  EXPECT_EQ(Lode("similar eo:99009" + Index()).code, 1);
+}
+
 TEST_F(CliTest, ErrorsHaveExitCodes) {
   Lode("ingest " + *dir_ + "/mini -q" + Index());
   CliRun syntax = Lode("search 'lithium AND (' --json" + Index());

@@ -45,6 +45,7 @@ inline constexpr unsigned kSlotCountries = 7;  // country ids, '\n'-separated (f
 inline constexpr unsigned kSlotTitle = 8;      // title (the graph reads it without the record)
 inline constexpr unsigned kSlotPresident = 9;  // meta "president" (person id), when known
 inline constexpr unsigned kSlotJurisdiction = 10;  // us | cn | intl (facet counts, the graph), when known
+inline constexpr unsigned kSlotTitleWords = 11;  // number of title words, decimal (title coverage in ranking)
 
 // Metadata keys (Xapian user metadata, committed atomically with documents).
 inline constexpr char kMetaSchema[] = "lode:schema";

@@ -23,6 +23,31 @@
 
 namespace lodestone {
 
+// How relevance is computed (BM25 plus boosts). The defaults are what the
+// evaluation in tests/eval chose (bench/relevance_bench.cc); the fields
+// exist so that it can measure each feature on its own.
+struct RankingOptions {
+  double k1 = 1.0;  // BM25 term-frequency saturation
+  double b = 0.5;   // BM25 document-length normalisation (0: none, 1: full)
+  // Boosts for plain word queries (no operators or fields), each a factor
+  // on its weight; 0 turns one off. The two left at 0 were measured and
+  // lost (README, "Relevance").
+  double title_weight = 0;          // the words in the title (any of them), BM25
+  double title_phrase_weight = 0;   // the words as a phrase in the title, BM25
+  double title_all_weight = 1;      // all the words in the title, BM25
+  double title_cover_weight = 32;   // all the words in the title, by the share of the title they make
+  double title_exact_weight = 16;   // the words, in order, are the whole title
+  double near_weight = 0.5;         // the words within a window of the text, BM25
+  unsigned near_slack = 4;          // window: the number of words plus this
+  // When synonyms expanded the query: the words as typed, BM25, so that a
+  // document saying 稀土 comes before one that only says "rare earths".
+  double literal_weight = 3;
+  // Every mineral name in the query also finds the documents naming the
+  // mineral by another name (the synonym table filled at ingest: REE, rare
+  // earths, 稀土); false: only names marked ~name.
+  bool synonyms = true;
+};
+
 struct SearchRequest {
   std::string query;
   uint32_t offset = 0;
@@ -30,6 +55,7 @@ struct SearchRequest {
   bool facets = false;      // count kind and year over all matches
   bool match_any = false;   // OR between plain words instead of AND
   bool sort_by_date = false;  // newest first instead of relevance
+  RankingOptions ranking;
 };
 
 struct Hit {
@@ -51,6 +77,22 @@ struct SearchResult {
   std::string suggestion;     // a corrected query when this one finds little
   std::vector<std::string> words;  // unprefixed query words (for highlighting)
   std::vector<std::string> stems;  // their English stems
+};
+
+// More like this: the documents closest to one document, found by a query
+// of its most telling terms (Xapian's ESet over the document as relevance
+// set): its words, the entities it names and the authorities it cites.
+struct SimilarRequest {
+  std::string id;       // document id, alias or source path
+  uint32_t limit = 10;  // documents to return
+  uint32_t terms = 40;  // terms of the document that make the query
+};
+
+struct SimilarResult {
+  Document doc;                    // the document asked about
+  std::vector<std::string> terms;  // the terms used, best first: words, mineral:…, cites:…
+  uint64_t total = 0;              // documents sharing some of the terms (estimate)
+  std::vector<Hit> hits;           // the most similar, never the document itself
 };
 
 struct IndexStats {
@@ -87,6 +129,10 @@ class Searcher {
   // The document with this id, or with this (absolute, normalised) source
   // path. NotFound otherwise.
   Result<Document> Get(const std::string& id_or_path);
+
+  // Documents like the one with this id, alias or path (see SimilarRequest).
+  // NotFound when there is no such document.
+  Result<SimilarResult> Similar(const SimilarRequest& request);
 
   // Ids that start with `prefix` (for "did you mean" on unknown ids).
   std::vector<std::string> IdsWithPrefix(const std::string& prefix, size_t limit);

@@ -24,7 +24,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +48,11 @@ struct ManifestEntry {
 struct WriteOptions {
   uint32_t flush_every = 2000;  // documents between commits
 };
+
+// The synonym table (Xapian's): a key, the words of a name lower-cased and
+// joined by single spaces as the query parser sees them ("rare earths",
+// "ree", "稀土"), and the terms a query for it expands to.
+using SynonymTable = std::map<std::string, std::set<std::string>>;
 
 class IndexWriter {
  public:
@@ -77,6 +84,10 @@ class IndexWriter {
   // without hashing.
   Status RecordSources(const std::vector<SourceFile>& files);
 
+  // Replaces the whole synonym table (keys not in `table` are removed);
+  // committed with the next Commit.
+  Status ReplaceSynonyms(const SynonymTable& table);
+
   // Internal numbers of the documents that came from these files.
   std::vector<uint32_t> DocumentsOf(const std::vector<std::string>& paths) const;
 
@@ -103,6 +114,9 @@ class ShardBuilder {
   ~ShardBuilder();
   // Adds the documents of one bundle and records its files.
   Status PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs);
+  // As IndexWriter::ReplaceSynonyms; PublishShards keeps the table (Xapian's
+  // compactor merges the synonym tables of the shards).
+  Status ReplaceSynonyms(const SynonymTable& table);
   Status Commit();
   const std::string& path() const;
 

@@ -26,6 +26,11 @@ std::string SearchJson(const SearchRequest& req, const SearchResult& res, const 
 std::string SearchText(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits,
                        bool color);
 
+// {"id","title","terms":[...],"total","similar":[{"id","source","title","kind","date","score","rank",
+//  "language","number"}]}: the hits as search's, without snippets.
+std::string SimilarJson(const SimilarResult& res);
+std::string SimilarText(const SimilarResult& res, bool color);
+
 std::string DocumentJson(const Document& doc);
 std::string DocumentText(const Document& doc, bool with_text);
 
