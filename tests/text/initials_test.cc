@@ -6,9 +6,9 @@ namespace lodestone::text {
 namespace {
 
 TEST(InitialsTest, AsSourcesPrintThem) {
-  for (const char* yes : {"J", "JM", "JMA", "J.", "J.M.", "J. M.", "J.-M.", "H.-H.", "Th.", "F.D.A.", "A.B.C.D."})
+  for (const char* yes : {"J", "JM", "JMA", "J.", "J.M.", "J. M.", "J.-M.", "H.-H.", "Th.", "Chr.", "Jr.", "F.D.A.", "W.J.A.J.", "R.I.C.C."})
     EXPECT_TRUE(IsInitials(yes)) << yes;
-  for (const char* no : {"", ".", "-", "ALHO", "Alho", "j.", "Jm", "A.B.C.D.E.", "J,", "2019", "Chr."})
+  for (const char* no : {"", ".", "-", "ALHO", "Alho", "j.", "Jm", "RICC", "A.B.C.D.E.F.G.", "J,", "2019", "Ricc.", "ChrA."})
     EXPECT_FALSE(IsInitials(no)) << no;
 }
 

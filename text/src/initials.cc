@@ -12,14 +12,19 @@ bool IsInitials(std::string_view t) {
     if (IsAsciiUpper(c)) {
       ++capitals;
     } else if (IsAsciiLower(c)) {
-      if (i == 0 || !IsAsciiUpper(t[i - 1]) || i + 1 >= t.size() || t[i + 1] != '.') return false;
+      // An abbreviated name: a capital, one or two lower-case letters, a dot.
+      size_t b = i;
+      while (b > 0 && IsAsciiLower(t[b - 1])) --b;
+      size_t e = i;
+      while (e < t.size() && IsAsciiLower(t[e])) ++e;
+      if (b == 0 || !IsAsciiUpper(t[b - 1]) || e - b > 2 || e >= t.size() || t[e] != '.') return false;
     } else if (c == '.') {
       dot = true;
     } else if (c != '-' && c != ' ') {
       return false;
     }
   }
-  return capitals >= 1 && capitals <= 4 && (dot || capitals <= 3);
+  return capitals >= 1 && capitals <= (dot ? 6u : 3u);
 }
 
 }  // namespace lodestone::text

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "formats/text_util.h"
+#include "lodestone/text/ascii.h"
 
 namespace lodestone {
 
@@ -40,7 +40,7 @@ std::string UrlHost(const std::string& url) {
   size_t start = url.find("://");
   start = start == std::string::npos ? 0 : start + 3;
   size_t end = url.find_first_of("/:?#", start);
-  std::string host = internal::Lower(url.substr(start, end == std::string::npos ? std::string::npos : end - start));
+  std::string host = text::AsciiLower(url.substr(start, end == std::string::npos ? std::string::npos : end - start));
   if (host.rfind("www.", 0) == 0) host = host.substr(4);
   return host;
 }
@@ -103,7 +103,7 @@ const Entity* StatedPresident(const KnowledgeBase& kb, const Document& d) {
 }  // namespace
 
 bool IsJointTitle(const std::string& title) {
-  std::string t = " " + internal::Lower(title);
+  std::string t = " " + text::AsciiLower(title);
   // Curly apostrophes and non-breaking spaces as the White House prints them.
   for (const auto& [from, to] : {std::pair<std::string, std::string>{"\xE2\x80\x99", "'"}, {"\xC2\xA0", " "}}) {
     for (size_t p; (p = t.find(from)) != std::string::npos;) t.replace(p, from.size(), to);

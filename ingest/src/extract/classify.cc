@@ -1,12 +1,12 @@
 #include "extract/classify.h"
 
-#include "formats/text_util.h"
+#include "lodestone/text/ascii.h"
 
 namespace lodestone::internal {
 
 Kind ClassifyKind(std::string_view path, std::string_view title, std::string_view text) {
   std::string_view head = text.substr(0, 4000);
-  if (IStartsWith(title, "fact sheet") || path.find("/fact-sheets/") != std::string_view::npos)
+  if (text::IStartsWith(title, "fact sheet") || path.find("/fact-sheets/") != std::string_view::npos)
     return Kind::kFactSheet;
   // Chinese laws and regulations.
   if (!title.empty() && static_cast<unsigned char>(title[0]) >= 0xE0) {
@@ -18,17 +18,17 @@ Kind ClassifyKind(std::string_view path, std::string_view title, std::string_vie
     if (ends("法")) return Kind::kLaw;
   }
   if (path.find("/statements-releases/") != std::string_view::npos) return Kind::kStatement;
-  if (IStartsWith(title, "executive order") || IContains(head, "it is hereby ordered") ||
-      IContains(head, "it is ordered as follows"))
+  if (text::IStartsWith(title, "executive order") || text::IContains(head, "it is hereby ordered") ||
+      text::IContains(head, "it is ordered as follows"))
     return Kind::kExecutiveOrder;
-  if (IContains(head, "do hereby proclaim") || IContains(title, "proclamation")) return Kind::kProclamation;
-  if (IContains(head, "presidential determination no") || IContains(head, "memorandum for ") ||
-      IContains(title, "memorandum"))
+  if (text::IContains(head, "do hereby proclaim") || text::IContains(title, "proclamation")) return Kind::kProclamation;
+  if (text::IContains(head, "presidential determination no") || text::IContains(head, "memorandum for ") ||
+      text::IContains(title, "memorandum"))
     return Kind::kPresidentialMemorandum;
-  if (IStartsWith(title, "notice") || IContains(title, "continuation of the national emergency"))
+  if (text::IStartsWith(title, "notice") || text::IContains(title, "continuation of the national emergency"))
     return Kind::kNotice;
-  if (IContains(title, "statement") || IContains(title, "remarks") || IContains(title, "readout") ||
-      IContains(title, "joint statement") || IContains(title, "communiqu"))
+  if (text::IContains(title, "statement") || text::IContains(title, "remarks") || text::IContains(title, "readout") ||
+      text::IContains(title, "joint statement") || text::IContains(title, "communiqu"))
     return Kind::kStatement;
   return Kind::kOther;
 }

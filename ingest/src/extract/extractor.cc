@@ -10,7 +10,10 @@
 #include "readers/eo_disposition.h"
 #include "extract/negation.h"
 #include "extract/relation_verbs.h"
-#include "formats/text_util.h"
+#include "formats/dates.h"
+#include "formats/doi.h"
+#include "formats/numbers.h"
+#include "lodestone/text/ascii.h"
 
 namespace lodestone {
 
@@ -27,13 +30,6 @@ uint32_t Pack(size_t entity, Role role) { return static_cast<uint32_t>(entity <<
 size_t EntityOf(uint32_t v) { return v >> 3; }
 Role RoleOf(uint32_t v) { return static_cast<Role>(v & 7); }
 bool IsBlock(uint32_t v) { return RoleOf(v) == kBlock; }
-
-std::string Upper(const std::string& s) {
-  std::string out = s;
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-  return out;
-}
 
 // "the Treasury" -> "Treasury", for lists such as "the Departments of State,
 // the Treasury, and Defense".
@@ -55,13 +51,7 @@ std::string Digits(const std::string& t) {
 
 bool StartsWithDigit(const std::string& t) { return !t.empty() && t[0] >= '0' && t[0] <= '9'; }
 
-bool IsMonth(const std::string& t) {
-  static const std::set<std::string> kMonths = {"january", "february", "march",     "april",   "may",
-                                                "june",    "july",     "august",    "september", "october",
-                                                "november", "december", "jan", "feb", "mar", "apr", "jun",
-                                                "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
-  return kMonths.count(t) > 0;
-}
+bool IsMonthWord(const std::string& t) { return internal::MonthNumber(t) != 0; }
 
 // The bytes between two words.
 std::string_view Gap(const std::vector<Word>& w, std::string_view text, size_t i) {
@@ -128,7 +118,7 @@ struct Found {
 // Skips "of March 16, 2012" and a parenthesised title after word i-1;
 // returns the next word index.
 size_t SkipDateAndParens(const Scan& s, size_t j) {
-  if (s.Is(j, "of") && IsMonth(s.T(j + 1)) && IsNumber(s.T(j + 2)) && Digits(s.T(j + 3)).size() == 4) j += 4;
+  if (s.Is(j, "of") && IsMonthWord(s.T(j + 1)) && IsNumber(s.T(j + 2)) && Digits(s.T(j + 3)).size() == 4) j += 4;
   // A parenthesis opening right after the previous word: skip to its close.
   if (j > 0 && j < s.w.size()) {
     std::string_view g = Gap(s.w, s.text, j);
@@ -299,26 +289,6 @@ void ScanBillsAndDeterminations(const Scan& s, std::vector<Found>* out) {
   }
 }
 
-void ScanDois(std::string_view text, std::vector<std::pair<std::string, size_t>>* out) {
-  size_t pos = 0;
-  while ((pos = text.find("10.", pos)) != std::string_view::npos) {
-    size_t i = pos + 3, digits = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
-    bool boundary = pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]));
-    if (digits >= 4 && digits <= 9 && i < text.size() && text[i] == '/' && boundary) {
-      size_t end = i + 1;
-      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '"' &&
-             text[end] != '<' && text[end] != '>')
-        ++end;
-      while (end > i + 1 && std::strchr(".,;:)]", text[end - 1])) --end;
-      if (end > i + 1) out->push_back({"doi:" + internal::Lower(text.substr(pos, end - pos)), pos});
-      pos = end;
-    } else {
-      pos += 3;
-    }
-  }
-}
-
 // ------------------------------------------------------------ sentences
 
 const std::set<std::string>& Abbreviations() {
@@ -394,7 +364,7 @@ void DispositionRelations(const std::string& notes, const std::string& own, std:
       {"amended by", "amended_by"},   {"superseded by", "superseded_by"}, {"supersedes in part", "supersedes"}};
   std::string type;
   size_t i = 0;
-  const std::string lower = internal::Lower(notes);
+  const std::string lower = text::AsciiLower(notes);
   while (i < notes.size()) {
     // A label is the text before a colon, after the previous separator.
     size_t colon = notes.find(':', i);
@@ -402,7 +372,7 @@ void DispositionRelations(const std::string& notes, const std::string& own, std:
     if (colon != std::string::npos && (eo == std::string::npos || colon < eo)) {
       size_t start = notes.find_last_of(";\n", colon);
       start = start == std::string::npos || start < i ? i : start + 1;
-      std::string label = internal::Trim(lower.substr(start, colon - start));
+      std::string label = text::Trim(lower.substr(start, colon - start));
       auto it = kLabels.find(label);
       type = it == kLabels.end() ? "" : it->second;
       i = colon + 1;
@@ -437,9 +407,9 @@ Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb), functions_(std::make_un
     for (const auto& a : e.zh) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kName)));
     for (const auto& a : e.heads) {
       matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kHead)));
-      matcher_.Add(MakePattern(analyzer, Upper(a), true, Pack(k, kHead)));  // MEMORANDUM FOR THE SECRETARY OF ENERGY
+      matcher_.Add(MakePattern(analyzer, text::AsciiUpper(a), true, Pack(k, kHead)));  // MEMORANDUM FOR THE SECRETARY OF ENERGY
     }
-    if (e.type == "agency") matcher_.Add(MakePattern(analyzer, Upper(e.name), true, Pack(k, kName)));
+    if (e.type == "agency") matcher_.Add(MakePattern(analyzer, text::AsciiUpper(e.name), true, Pack(k, kName)));
     for (const auto& a : e.not_in) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kBlock)));
     // Departments also go by their short name inside lists.
     const std::string dept = "Department of ";
@@ -619,9 +589,8 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     }
   }
   for (const Found& f : found) cite(f.id, words[f.word].begin);
-  std::vector<std::pair<std::string, size_t>> dois;
-  ScanDois(text, &dois);
-  for (const auto& [id, offset] : dois) {
+  for (const auto& [doi, offset] : internal::FindDois(text)) {
+    const std::string id = "doi:" + doi;
     // eLife prints a DOI for every figure and supplement of the article
     // (10.7554/eLife.00005.013): parts of the document, not works it cites.
     if (id == doc->id || (id.size() > doc->id.size() && id.compare(0, doc->id.size(), doc->id) == 0 &&
@@ -755,7 +724,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
       if (in_paren[j]) continue;  // a cited order's title ("... Growth by Reviewing ...")
       const std::string& t = words[j].term;
       if (t == "by") return true;
-      bool list_word = IsNumber(t) || IsMonth(t) || t == "executive" || t == "order" ||
+      bool list_word = IsNumber(t) || IsMonthWord(t) || t == "executive" || t == "order" ||
                        t == "orders" || t == "eo" || t == "eos" || t == "no" || t == "nos" || t == "of" ||
                        t == "and" || t == "or";
       if (!list_word) return false;
@@ -864,9 +833,7 @@ std::vector<std::string> FindCitations(const std::string& text, Analyzer& analyz
   Scan scan{words, text, own_id, CongressOf(date), OwnUscTitle(own_id), MarkKeywords(words)};
   std::vector<std::string> out;
   for (const Found& f : AllCitations(scan)) out.push_back(f.id);
-  std::vector<std::pair<std::string, size_t>> dois;
-  ScanDois(text, &dois);
-  for (const auto& d : dois) out.push_back(d.first);
+  for (const auto& d : internal::FindDois(text)) out.push_back("doi:" + d.first);
   return out;
 }
 

@@ -8,7 +8,8 @@
 #include <sstream>
 
 #include "extract/kb_data.h"
-#include "formats/text_util.h"
+#include "lodestone/text/ascii.h"
+#include "lodestone/text/edit_distance.h"
 
 namespace lodestone {
 
@@ -32,18 +33,6 @@ std::string String(const rapidjson::Value& obj, const char* key) {
 void AppendUnique(std::vector<std::string>& to, const std::vector<std::string>& from) {
   for (const auto& s : from)
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
-}
-
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 }  // namespace
@@ -187,7 +176,7 @@ const Administration* KnowledgeBase::AdministrationOf(const std::string& preside
 const Entity* KnowledgeBase::PresidentOfArchive(const std::string& host) const {
   for (const auto& e : entities_)
     for (const auto& h : e.white_house_archive)
-      if (internal::Lower(host) == h) return &e;
+      if (text::AsciiLower(host) == h) return &e;
   return nullptr;
 }
 
@@ -198,10 +187,10 @@ const Entity* KnowledgeBase::Find(const std::string& id) const {
 
 std::vector<const Entity*> KnowledgeBase::Lookup(const std::string& name) const {
   std::vector<const Entity*> out;
-  const std::string l = internal::Lower(name);
+  const std::string l = text::AsciiLower(name);
   for (const auto& e : entities_) {
-    bool hit = internal::Lower(e.id) == l || internal::Lower(e.name) == l;
-    for (const auto& a : e.aliases) hit = hit || internal::Lower(a) == l;
+    bool hit = text::AsciiLower(e.id) == l || text::AsciiLower(e.name) == l;
+    for (const auto& a : e.aliases) hit = hit || text::AsciiLower(a) == l;
     for (const auto& a : e.aliases_cs) hit = hit || a == name;
     for (const auto& a : e.acronyms) hit = hit || a == name;
     for (const auto& a : e.zh) hit = hit || a == name;
@@ -211,13 +200,13 @@ std::vector<const Entity*> KnowledgeBase::Lookup(const std::string& name) const 
 }
 
 std::vector<std::string> KnowledgeBase::Similar(const std::string& name, size_t limit) const {
-  const std::string l = internal::Lower(name);
+  const std::string l = text::AsciiLower(name);
   std::vector<std::pair<size_t, std::string>> scored;
   for (const auto& e : entities_) {
-    size_t best = EditDistance(l, internal::Lower(e.id));
-    best = std::min(best, EditDistance(l, internal::Lower(e.name)));
+    size_t best = text::EditDistance(l, text::AsciiLower(e.id));
+    best = std::min(best, text::EditDistance(l, text::AsciiLower(e.name)));
     const std::string key = e.id.substr(e.id.find(':') + 1);
-    best = std::min(best, EditDistance(l, key));
+    best = std::min(best, text::EditDistance(l, key));
     if (best <= std::max<size_t>(2, l.size() / 4)) scored.emplace_back(best, e.id);
   }
   std::sort(scored.begin(), scored.end());

@@ -4,13 +4,13 @@
 #include <cctype>
 #include <vector>
 
-#include "formats/text_util.h"
+#include "formats/dates.h"
+#include "lodestone/text/ascii.h"
 
 namespace lodestone::internal {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // A dash between the two parts of a number: - – — ‑ ‐
 size_t DashAt(std::string_view s, size_t i) {
@@ -22,7 +22,7 @@ size_t DashAt(std::string_view s, size_t i) {
 
 size_t Digits(std::string_view s, size_t i) {
   size_t j = i;
-  while (j < s.size() && IsDigit(s[j])) ++j;
+  while (j < s.size() && text::IsAsciiDigit(s[j])) ++j;
   return j - i;
 }
 
@@ -35,7 +35,7 @@ std::string_view LineAt(std::string_view text, size_t start) {
 std::string NextLine(std::string_view text, size_t start) {
   size_t nl = text.find('\n', start);
   while (nl != std::string_view::npos) {
-    std::string line = Trim(LineAt(text, nl + 1));
+    std::string line = text::Trim(LineAt(text, nl + 1));
     if (!line.empty()) return line;
     nl = text.find('\n', nl + 1);
   }
@@ -64,7 +64,7 @@ std::string Squeeze(std::string_view s) {
       out += s[i];
     }
   }
-  return Trim(out);
+  return text::Trim(out);
 }
 
 std::optional<OwnHeading> MatchHeading(std::string_view line, const std::string& next_line) {
@@ -99,13 +99,13 @@ std::optional<OwnHeading> MatchHeading(std::string_view line, const std::string&
       number = std::string(line.substr(p, a)) + "-" + std::string(line.substr(p + a + dash, b));
       p += a + dash + b;
     }
-    if (p < line.size() && (IsDigit(line[p]) || std::isalpha(static_cast<unsigned char>(line[p]))))
+    if (p < line.size() && (text::IsAsciiDigit(line[p]) || std::isalpha(static_cast<unsigned char>(line[p]))))
       return std::nullopt;  // "Executive Order 12345a", a longer number
     OwnHeading h;
     h.id = type + ":" + (type == "eo" || type == "proc" ? std::to_string(std::stoul(number)) : number);
     h.number = number;
     h.kind = f.kind;
-    std::string rest = Trim(line.substr(p));
+    std::string rest = text::Trim(line.substr(p));
     if (rest.empty()) {
       h.title = next_line;
       return h;
@@ -121,11 +121,11 @@ std::optional<OwnHeading> MatchHeading(std::string_view line, const std::string&
     else return std::nullopt;  // the rest of a sentence: "Executive Order 13694 is amended"
     // The date ends with its four-digit year.
     size_t y = q;
-    while (y < r.size() && y < q + 24 && !(Digits(r, y) == 4 && (y == 0 || !IsDigit(r[y - 1])))) ++y;
+    while (y < r.size() && y < q + 24 && !(Digits(r, y) == 4 && (y == 0 || !text::IsAsciiDigit(r[y - 1])))) ++y;
     if (y >= r.size() || Digits(r, y) != 4) return std::nullopt;
-    std::string date = ParseDate(Trim(r.substr(q, y + 4 - q)));
+    std::string date = ParseDate(text::Trim(r.substr(q, y + 4 - q)));
     if (date.empty()) return std::nullopt;
-    std::string after = Trim(r.substr(y + 4));
+    std::string after = text::Trim(r.substr(y + 4));
     if (!after.empty()) {
       // A title, not a sentence: "Executive Order 14148 of January 20, 2025,
       // revoked ..." or "... 2025 (Initial Rescissions ...)" are citations.

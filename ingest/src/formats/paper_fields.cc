@@ -1,6 +1,6 @@
 #include "formats/paper_fields.h"
 
-#include "formats/text_util.h"
+#include "lodestone/text/ascii.h"
 
 namespace lodestone::internal {
 
@@ -12,7 +12,7 @@ std::vector<std::string> SplitOn(std::string_view s, char sep) {
   while (start <= s.size()) {
     size_t p = s.find(sep, start);
     if (p == std::string_view::npos) p = s.size();
-    std::string item = Trim(s.substr(start, p - start));
+    std::string item = text::Trim(s.substr(start, p - start));
     if (!item.empty()) out.push_back(std::move(item));
     start = p + 1;
   }
@@ -54,12 +54,12 @@ std::vector<std::string> SplitKeywordList(std::string_view s, bool comma_too) {
 
 Affiliation ParseWosAddress(std::string_view line) {
   Affiliation a;
-  std::string s = Trim(line);
+  std::string s = text::Trim(line);
   if (!s.empty() && s[0] == '[') {
     size_t close = s.find(']');
     if (close != std::string::npos) {
       a.authors = SplitOn(std::string_view(s).substr(1, close - 1), ';');
-      s = Trim(std::string_view(s).substr(close + 1));
+      s = text::Trim(std::string_view(s).substr(close + 1));
     }
   }
   a.address = StripFinalDot(s);
@@ -71,14 +71,14 @@ Affiliation ParseWosAddress(std::string_view line) {
 
 Affiliation ParseFreeAddress(std::string_view address) {
   Affiliation a;
-  a.address = StripFinalDot(Trim(address));
+  a.address = StripFinalDot(text::Trim(address));
   size_t comma = a.address.rfind(',');
   if (comma == std::string::npos) {
     a.organization = a.address;
     return a;
   }
-  a.organization = Trim(std::string_view(a.address).substr(0, comma));
-  a.country = CountryOf(Trim(std::string_view(a.address).substr(comma + 1)));
+  a.organization = text::Trim(std::string_view(a.address).substr(0, comma));
+  a.country = CountryOf(text::Trim(std::string_view(a.address).substr(comma + 1)));
   return a;
 }
 

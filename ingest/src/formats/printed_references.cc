@@ -2,8 +2,11 @@
 
 #include <cctype>
 
-#include "readers/paper_ids.h"
-#include "formats/text_util.h"
+#include "formats/dates.h"
+#include "formats/doi.h"
+#include "formats/whitespace.h"
+#include "lodestone/text/ascii.h"
+#include "lodestone/text/initials.h"
 
 namespace lodestone::internal {
 
@@ -11,30 +14,15 @@ namespace {
 
 constexpr size_t kMaxReferences = 5000;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 // Letters outside ASCII count as letters (Ångström, Łukasz, 王).
-bool IsLetter(char c) { return IsUpper(c) || IsLower(c) || (static_cast<unsigned char>(c) & 0x80); }
-
-std::vector<std::string_view> Lines(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (pos <= s.size()) {
-    size_t nl = s.find('\n', pos);
-    if (nl == std::string_view::npos) nl = s.size();
-    out.push_back(s.substr(pos, nl - pos));
-    pos = nl + 1;
-  }
-  return out;
-}
+bool IsLetter(char c) { return text::IsAsciiUpper(c) || text::IsAsciiLower(c) || (static_cast<unsigned char>(c) & 0x80); }
 
 // "7. References:", "VII REFERENCES", "R EFERENCES" -> "references".
 std::string HeadingKey(std::string_view line) {
-  std::string h = Lower(Trim(line));
+  std::string h = text::AsciiLower(text::Trim(line));
   if (h.size() > 60) return {};
   size_t i = 0;
-  while (i < h.size() && (IsDigit(h[i]) || h[i] == '.')) ++i;
+  while (i < h.size() && (text::IsAsciiDigit(h[i]) || h[i] == '.')) ++i;
   if (i == 0) {
     size_t r = 0;
     while (r < h.size() && (h[r] == 'i' || h[r] == 'v' || h[r] == 'x')) ++r;
@@ -60,7 +48,7 @@ bool IsSectionAfterReferences(std::string_view line) {
   std::string key = HeadingKey(line);
   if (key.empty()) return false;
   for (std::string_view p : {"appendix", "appendices", "supplementary", "supportinginformation"})
-    if (StartsWith(key, p)) return true;
+    if (text::StartsWith(key, p)) return true;
   return key == "acknowledgments" || key == "acknowledgements";
 }
 
@@ -69,7 +57,7 @@ int BracketLabel(std::string_view l, size_t* len) {
   if (l.size() < 3 || l[0] != '[') return -1;
   size_t i = 1;
   int n = 0;
-  while (i < l.size() && IsDigit(l[i]) && i < 6) n = n * 10 + (l[i++] - '0');
+  while (i < l.size() && text::IsAsciiDigit(l[i]) && i < 6) n = n * 10 + (l[i++] - '0');
   if (i == 1 || i >= l.size() || l[i] != ']') return -1;
   *len = i + 1;
   return n;
@@ -79,14 +67,14 @@ int BracketLabel(std::string_view l, size_t* len) {
 int NumberLabel(std::string_view l, size_t* len) {
   size_t i = 0;
   int n = 0;
-  while (i < l.size() && IsDigit(l[i]) && i < 4) n = n * 10 + (l[i++] - '0');
+  while (i < l.size() && text::IsAsciiDigit(l[i]) && i < 4) n = n * 10 + (l[i++] - '0');
   if (i == 0 || i >= 4 || i + 1 >= l.size()) return -1;
   if (l[i] == '.' || l[i] == ')') {
     if (l[i + 1] != ' ') return -1;
     *len = i + 1;
     return n;
   }
-  if (l[i] == ' ' && IsUpper(l[i + 1])) {
+  if (l[i] == ' ' && text::IsAsciiUpper(l[i + 1])) {
     *len = i;
     return n;
   }
@@ -104,27 +92,27 @@ bool LooksLikeAuthorStart(std::string_view l) {
         i += p.size();
         break;
       }
-  if (i + 2 < l.size() && IsUpper(l[i]) && l[i + 1] == '.') {  // initials first
+  if (i + 2 < l.size() && text::IsAsciiUpper(l[i]) && l[i + 1] == '.') {  // initials first
     size_t j = i + 2;
     while (j + 1 < l.size() && (l[j] == ' ' || l[j] == '-')) ++j;
-    while (j + 1 < l.size() && IsUpper(l[j]) && l[j + 1] == '.') {
+    while (j + 1 < l.size() && text::IsAsciiUpper(l[j]) && l[j + 1] == '.') {
       j += 2;
       while (j < l.size() && (l[j] == ' ' || l[j] == '-')) ++j;
     }
-    return j + 1 < l.size() && IsUpper(l[j]) && IsLetter(l[j + 1]) && !IsUpper(l[j + 1]);
+    return j + 1 < l.size() && text::IsAsciiUpper(l[j]) && IsLetter(l[j + 1]) && !text::IsAsciiUpper(l[j + 1]);
   }
-  if (i >= l.size() || !(IsUpper(l[i]) || (static_cast<unsigned char>(l[i]) & 0x80))) return false;
+  if (i >= l.size() || !(text::IsAsciiUpper(l[i]) || (static_cast<unsigned char>(l[i]) & 0x80))) return false;
   size_t j = i + 1;
   while (j < l.size() && (IsLetter(l[j]) || l[j] == '\'' || l[j] == '-')) ++j;
   if (j - i < 2 || j >= l.size()) return false;
   if (l[j] == ',') {
     size_t k = j + 1;
     while (k < l.size() && l[k] == ' ') ++k;
-    return k < l.size() && IsUpper(l[k]);
+    return k < l.size() && text::IsAsciiUpper(l[k]);
   }
   if (l[j] == ' ') {
     size_t k = j + 1, caps = 0;
-    while (k < l.size() && IsUpper(l[k])) ++k, ++caps;
+    while (k < l.size() && text::IsAsciiUpper(l[k])) ++k, ++caps;
     return caps >= 1 && caps <= 3 && (k == l.size() || l[k] == ',' || l[k] == '.');
   }
   return false;
@@ -132,12 +120,12 @@ bool LooksLikeAuthorStart(std::string_view l) {
 
 // Whether a line can be the last one of an entry: a sentence end, a DOI or a URL.
 bool EndsEntry(std::string_view l) {
-  std::string t = Trim(l);
+  std::string t = text::Trim(l);
   if (t.empty()) return true;
   if (t.back() == '.') return true;
   size_t sp = t.rfind(' ');
-  std::string last = Lower(sp == std::string::npos ? t : t.substr(sp + 1));
-  return StartsWith(last, "http") || StartsWith(last, "doi") || StartsWith(last, "10.") ||
+  std::string last = text::AsciiLower(sp == std::string::npos ? t : t.substr(sp + 1));
+  return text::StartsWith(last, "http") || text::StartsWith(last, "doi") || text::StartsWith(last, "10.") ||
          last.find("doi.org/") != std::string::npos;
 }
 
@@ -146,7 +134,7 @@ bool EndsEntry(std::string_view l) {
 std::string JoinLines(const std::vector<std::string_view>& lines) {
   std::string out;
   for (std::string_view raw : lines) {
-    std::string l = Trim(raw);
+    std::string l = text::Trim(raw);
     if (l.empty()) continue;
     bool dash = !out.empty() && (out.back() == '-' || out.back() == '/' ||
                                  (out.size() >= 3 && out.compare(out.size() - 3, 3, "\xE2\x80\x93") == 0));  // en dash
@@ -156,38 +144,11 @@ std::string JoinLines(const std::vector<std::string_view>& lines) {
   return out;
 }
 
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-bool IsInitials(std::string_view tok) {
-  std::string letters;
-  bool dot = false;
-  for (char c : tok) {
-    if (c == '.') dot = true;
-    else if (c == ' ' || c == '-') continue;
-    else if (IsUpper(c)) letters += c;
-    else return false;
-  }
-  return !letters.empty() && letters.size() <= 4 && (dot || letters.size() <= 2);
-}
-
 std::string TrimPunct(std::string_view s, std::string_view chars) {
-  std::string t = Trim(s);
+  std::string t = text::Trim(s);
   while (!t.empty() && chars.find(t.back()) != std::string_view::npos) t.pop_back();
   while (!t.empty() && chars.find(t.front()) != std::string_view::npos) t.erase(0, 1);
-  return Trim(t);
+  return text::Trim(t);
 }
 
 // "Doe, J., & Roe, R." -> {"Doe, J.", "Roe, R."}; "A. Smith, B. Jones, and
@@ -216,12 +177,12 @@ std::vector<std::string> SplitAuthors(std::string_view segment) {
   while (pos <= norm.size()) {
     size_t comma = norm.find(',', pos);
     if (comma == std::string::npos) comma = norm.size();
-    std::string tok = Trim(std::string_view(norm).substr(pos, comma - pos));
+    std::string tok = text::Trim(std::string_view(norm).substr(pos, comma - pos));
     pos = comma + 1;
     for (std::string_view p : {"and ", "& "})
-      if (StartsWith(tok, p)) tok = Trim(std::string_view(tok).substr(p.size()));
+      if (text::StartsWith(tok, p)) tok = text::Trim(std::string_view(tok).substr(p.size()));
     if (tok.empty() || tok == "et al." || tok == "et al") continue;
-    if (IsInitials(tok) && !out.empty() && out.back().find(',') == std::string::npos) {
+    if (text::IsInitials(tok) && !out.empty() && out.back().find(',') == std::string::npos) {
       out.back() += ", " + tok;
       continue;
     }
@@ -231,7 +192,7 @@ std::vector<std::string> SplitAuthors(std::string_view segment) {
       words += c == ' ';
       letter = letter || IsLetter(c);
     }
-    if (!letter || words > 5 || tok.size() > 80 || IsDigit(tok[0])) return {};
+    if (!letter || words > 5 || tok.size() > 80 || text::IsAsciiDigit(tok[0])) return {};
     // "U.S. Geological Survey." ends a sentence; "Smith, J." ends an initial.
     if (tok.size() > 3 && tok.back() == '.' && IsLetter(tok[tok.size() - 2]) && IsLetter(tok[tok.size() - 3]) &&
         tok[tok.size() - 4] != ' ' && tok[tok.size() - 4] != '.')
@@ -249,7 +210,7 @@ bool VancouverAuthors(std::string_view first_sentence) {
   while (pos <= first_sentence.size()) {
     size_t comma = first_sentence.find(',', pos);
     if (comma == std::string_view::npos) comma = first_sentence.size();
-    std::string tok = Trim(first_sentence.substr(pos, comma - pos));
+    std::string tok = text::Trim(first_sentence.substr(pos, comma - pos));
     pos = comma + 1;
     if (tok.empty() || tok == "et al") continue;
     size_t sp = tok.rfind(' ');
@@ -257,7 +218,7 @@ bool VancouverAuthors(std::string_view first_sentence) {
     std::string_view ini = std::string_view(tok).substr(sp + 1);
     if (ini.empty() || ini.size() > 3) return false;
     for (char c : ini)
-      if (!IsUpper(c)) return false;
+      if (!text::IsAsciiUpper(c)) return false;
   }
   return true;
 }
@@ -273,39 +234,18 @@ std::string SentenceAt(std::string_view s, size_t pos) {
     }
     ++end;
   }
-  return Trim(s.substr(pos, end - pos));
+  return text::Trim(s.substr(pos, end - pos));
 }
 
 }  // namespace
-
-std::string FindYear(std::string_view s, bool prefer_parenthesised, size_t* at) {
-  size_t first = std::string_view::npos;
-  for (size_t i = 0; i + 4 <= s.size(); ++i) {
-    if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))) continue;
-    if (!IsDigit(s[i + 2]) || !IsDigit(s[i + 3])) continue;
-    if (i > 0 && (IsDigit(s[i - 1]) || IsLetter(s[i - 1]))) continue;
-    if (i + 4 < s.size() && IsDigit(s[i + 4])) continue;
-    size_t b = i, e = i + 4;
-    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n') --b;
-    while (e < s.size() && s[e] != ' ' && s[e] != '\n') ++e;
-    std::string token = Lower(s.substr(b, e - b));
-    if (token.find('/') != std::string::npos || StartsWith(token, "doi") || StartsWith(token, "http")) continue;
-    if (!prefer_parenthesised || (i > 0 && s[i - 1] == '(')) {
-      if (at) *at = i;
-      return std::string(s.substr(i, 4));
-    }
-    if (first == std::string_view::npos) first = i;
-  }
-  if (first == std::string_view::npos) return {};
-  if (at) *at = first;
-  return std::string(s.substr(first, 4));
-}
 
 TextRange FindReferenceSection(std::string_view text) {
   TextRange r;
   size_t pos = 0;
   bool found = false;
-  for (std::string_view line : Lines(text)) {
+  for (const TextLine& text_line : SplitLines(text)) {
+    std::string_view line = text_line.text;
+    pos = text_line.begin;
     size_t next = pos + line.size() + 1;
     if (IsReferenceHeading(line)) {
       found = true;
@@ -314,7 +254,6 @@ TextRange FindReferenceSection(std::string_view text) {
     } else if (found && r.end == text.size() && IsSectionAfterReferences(line)) {
       r.end = pos;
     }
-    pos = next;
   }
   if (!found) return {};
   return r;
@@ -322,18 +261,18 @@ TextRange FindReferenceSection(std::string_view text) {
 
 Reference ParsePrintedReference(std::string_view entry) {
   Reference ref;
-  std::string text = CollapseSpaces(entry);
+  std::string text = OneLine(entry);
   size_t len = 0;
   int n = BracketLabel(text, &len);
   if (n < 0) n = NumberLabel(text, &len);
   if (n >= 0) {
     ref.label = std::to_string(n);
-    text = Trim(std::string_view(text).substr(len));
+    text = text::Trim(std::string_view(text).substr(len));
   }
   ref.text = text;
   ref.doi = FindDoi(text);
   size_t ypos = std::string::npos;
-  ref.year = FindYear(text, true, &ypos);
+  ref.year = FindYearInText(text, true, &ypos);
   std::string authors;
   // A quoted title: "…", “…”.
   size_t q = text.find("\xE2\x80\x9C");  // “
@@ -354,10 +293,10 @@ Reference ParsePrintedReference(std::string_view entry) {
   if (ref.title.empty() && !ref.year.empty() && ypos <= 300 && ypos * 2 < text.size()) {
     // An early year (author-date styles): the title is the sentence after it.
     size_t p = ypos + 4;
-    if (p < text.size() && IsLower(text[p]) && (p + 1 == text.size() || !IsLetter(text[p + 1]))) ++p;  // 2019a
+    if (p < text.size() && text::IsAsciiLower(text[p]) && (p + 1 == text.size() || !IsLetter(text[p + 1]))) ++p;  // 2019a
     while (p < text.size() && std::string_view(")]},.:; ").find(text[p]) != std::string_view::npos) ++p;
     std::string t = SentenceAt(text, p);
-    if (t.size() >= 3 && !IsDigit(t[0]) && t.find("doi") != 0 && t.find("http") != 0) ref.title = t;
+    if (t.size() >= 3 && !text::IsAsciiDigit(t[0]) && t.find("doi") != 0 && t.find("http") != 0) ref.title = t;
     authors = text.substr(0, ypos);
   }
   if (ref.title.empty() && authors.empty()) {
@@ -373,10 +312,11 @@ Reference ParsePrintedReference(std::string_view entry) {
 }
 
 std::vector<Reference> SplitReferences(std::string_view section) {
-  std::vector<std::string_view> lines = Lines(section);
+  std::vector<std::string_view> lines;
+  for (const TextLine& l : SplitLines(section)) lines.push_back(l.text);
   enum class Mode { kBracket, kNumbered, kAuthor } mode = Mode::kAuthor;
   for (std::string_view l : lines) {
-    std::string t = Trim(l);
+    std::string t = text::Trim(l);
     if (t.empty()) continue;
     size_t len = 0;
     if (BracketLabel(t, &len) >= 0) mode = Mode::kBracket;
@@ -388,7 +328,7 @@ std::vector<Reference> SplitReferences(std::string_view section) {
   bool after_blank = true;
   std::string_view prev;
   for (std::string_view raw : lines) {
-    std::string t = Trim(raw);
+    std::string t = text::Trim(raw);
     if (t.empty()) {
       after_blank = true;
       continue;

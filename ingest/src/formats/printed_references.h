@@ -37,11 +37,6 @@ std::vector<Reference> SplitReferences(std::string_view section);
 // Title. Journal…") and authors (the part before that year or quote).
 Reference ParsePrintedReference(std::string_view entry);
 
-// The first 19xx/20xx standing alone (not part of a longer number, not inside
-// a token holding '/' such as a DOI or URL), "" when none. A parenthesised
-// year is preferred when prefer_parenthesised is set. *at gets its offset.
-std::string FindYear(std::string_view s, bool prefer_parenthesised = false, size_t* at = nullptr);
-
 }  // namespace lodestone::internal
 
 #endif  // LODESTONE_INGEST_SRC_FORMATS_PRINTED_REFERENCES_H_

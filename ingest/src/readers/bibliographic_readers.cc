@@ -20,38 +20,19 @@
 
 #include "formats/paper_fields.h"
 #include "readers/readers_internal.h"
-#include "formats/text_util.h"
+#include "formats/dates.h"
+#include "formats/doi.h"
+#include "formats/encoding.h"
+#include "formats/language.h"
+#include "formats/numbers.h"
+#include "formats/whitespace.h"
+#include "lodestone/text/ascii.h"
+#include "lodestone/text/initials.h"
+#include "readers/ids.h"
 
 namespace lodestone::internal {
 
 namespace {
-
-// ---------------------------------------------------------------------------
-// Small helpers
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
-
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!IsDigit(c)) return false;
-  return true;
-}
-
-bool IsYear(std::string_view s) { return s.size() == 4 && AllDigits(s) && (s[0] == '1' || s[0] == '2'); }
-
-// The first "19xx"/"20xx" standing alone in s (not part of a longer number).
-std::string FindYear(std::string_view s) {
-  for (size_t i = 0; i + 4 <= s.size(); ++i) {
-    if (i > 0 && IsDigit(s[i - 1])) continue;
-    if (i + 4 < s.size() && IsDigit(s[i + 4])) continue;
-    std::string_view y = s.substr(i, 4);
-    if (IsYear(y) && (y.substr(0, 2) == "19" || y.substr(0, 2) == "20" || y.substr(0, 2) == "18")) return std::string(y);
-  }
-  return {};
-}
 
 // Splits on `sep` outside [] and () brackets.
 std::vector<std::string> SplitTopLevel(std::string_view s, std::string_view sep) {
@@ -63,12 +44,12 @@ std::vector<std::string> SplitTopLevel(std::string_view s, std::string_view sep)
     if (c == '[' || c == '(') ++depth;
     else if ((c == ']' || c == ')') && depth > 0) --depth;
     else if (depth == 0 && s.compare(i, sep.size(), sep) == 0) {
-      out.push_back(Trim(s.substr(start, i - start)));
+      out.push_back(text::Trim(s.substr(start, i - start)));
       i += sep.size() - 1;
       start = i + 1;
     }
   }
-  out.push_back(Trim(s.substr(start)));
+  out.push_back(text::Trim(s.substr(start)));
   return out;
 }
 
@@ -97,76 +78,6 @@ std::string Join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
-std::string OneLine(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-// A DOI as the contract wants it: lowercased, without "doi:", "DOI " or a
-// resolver URL, without the blanks exports insert; "" when not a DOI.
-std::string CleanDoi(std::string_view raw) {
-  std::string s = Trim(raw);
-  for (bool again = true; again;) {
-    again = false;
-    for (std::string_view p : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-                               "doi.org/", "doi:", "doi "}) {
-      if (IStartsWith(s, p)) {
-        s = Trim(std::string_view(s).substr(p.size()));
-        again = true;
-      }
-    }
-  }
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t') out += c;
-  out = Lower(out);
-  if (out.size() < 6 || out.compare(0, 3, "10.") != 0 || out.find('/') == std::string::npos) return {};
-  return out;
-}
-
-void AddAliasTo(Document& d, const std::string& alias) {
-  if (alias.empty() || alias == d.id) return;
-  for (const auto& a : d.aliases)
-    if (a == alias) return;
-  d.aliases.push_back(alias);
-}
-
-// "English" -> "en"; unknown or empty -> "en" (the records' titles and
-// abstracts are in English whatever the paper's language).
-std::string LanguageCode(std::string_view name) {
-  static const std::map<std::string, std::string> kCodes = {
-      {"english", "en"},   {"chinese", "zh"},    {"french", "fr"},     {"german", "de"},    {"spanish", "es"},
-      {"portuguese", "pt"}, {"russian", "ru"},   {"japanese", "ja"},   {"korean", "ko"},    {"italian", "it"},
-      {"dutch", "nl"},     {"polish", "pl"},     {"czech", "cs"},      {"slovak", "sk"},    {"turkish", "tr"},
-      {"swedish", "sv"},   {"norwegian", "no"},  {"danish", "da"},     {"finnish", "fi"},   {"hungarian", "hu"},
-      {"romanian", "ro"},  {"croatian", "hr"},   {"serbian", "sr"},    {"slovenian", "sl"}, {"greek", "el"},
-      {"arabic", "ar"},    {"persian", "fa"},    {"hebrew", "he"},     {"ukrainian", "uk"}, {"bulgarian", "bg"},
-      {"lithuanian", "lt"}, {"latvian", "lv"},   {"estonian", "et"},   {"catalan", "ca"},   {"indonesian", "id"},
-      {"malay", "ms"},     {"thai", "th"},       {"vietnamese", "vi"}, {"afrikaans", "af"}, {"icelandic", "is"},
-      {"welsh", "cy"},     {"irish", "ga"},      {"latin", "la"},      {"esperanto", "eo"}, {"basque", "eu"},
-      {"galician", "gl"},  {"hindi", "hi"},      {"bosnian", "bs"},    {"macedonian", "mk"}};
-  std::string n = Lower(Trim(name));
-  size_t cut = n.find_first_of(";,");
-  if (cut != std::string::npos) n = Trim(std::string_view(n).substr(0, cut));
-  if (n.size() == 2 && IsLowerAscii(n[0]) && IsLowerAscii(n[1])) return n;  // already a code
-  if (n.size() == 3 && n == "eng") return "en";
-  auto it = kCodes.find(n);
-  return it == kCodes.end() ? "en" : it->second;
-}
-
-const char* const kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-
 // "JUN 12" -> (6, 12); "2026 FEB 25" -> (2, 25); "JULY" -> (7, 0);
 // "JUL-AUG" -> (7, 0); "SPR", "2019" -> (0, 0).
 std::pair<int, int> MonthDay(std::string_view s) {
@@ -182,11 +93,11 @@ std::pair<int, int> MonthDay(std::string_view s) {
   }
   if (!w.empty()) words.push_back(w);
   for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].size() < 3 || !IsUpper(words[i][0])) continue;
-    for (int m = 0; m < 12; ++m) {
-      if (words[i].compare(0, 3, kMonths[m]) != 0) continue;
+    if (words[i].size() < 3 || !text::IsAsciiUpper(words[i][0])) continue;
+    // Read by its first three letters: "JULY", "SEPT", "AUG-SEP".
+    if (int m = MonthNumber(std::string_view(words[i]).substr(0, 3)) - 1; m >= 0) {
       int day = 0;
-      if (i + 1 < words.size() && !words[i + 1].empty() && words[i + 1].size() <= 2 && AllDigits(words[i + 1]))
+      if (i + 1 < words.size() && !words[i + 1].empty() && words[i + 1].size() <= 2 && text::AllAsciiDigits(words[i + 1]))
         day = std::stoi(words[i + 1]);
       if (day < 1 || day > 31) day = 0;
       return {m + 1, day};
@@ -196,25 +107,11 @@ std::pair<int, int> MonthDay(std::string_view s) {
   return {0, 0};
 }
 
-std::string MakeDate(const std::string& year, int month, int day) {
-  if (!IsYear(year)) return {};
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 0 || month > 12) month = 0;
-  if (month && day > kDays[month - 1]) day = 0;
-  if (month == 2 && day == 29) {
-    int y = std::stoi(year);
-    if (!(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) day = 0;
-  }
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%s-%02d-%02d", year.c_str(), month ? month : 1, month && day ? day : 1);
-  return buf;
-}
-
 // The first page of "1339-1351", "e1221-e1234", "1339--1351".
 std::string FirstPage(std::string_view pages) {
-  std::string p = Trim(pages);
+  std::string p = text::Trim(pages);
   size_t cut = p.find_first_of("-\xE2,");  // '-', en dash (UTF-8 lead byte), ','
-  if (cut != std::string::npos && cut > 0) p = Trim(std::string_view(p).substr(0, cut));
+  if (cut != std::string::npos && cut > 0) p = text::Trim(std::string_view(p).substr(0, cut));
   return p;
 }
 
@@ -226,20 +123,9 @@ std::string PaperText(const std::string& title, const std::string& abstract, con
   return t;
 }
 
-// Initials as exports print them: "A.", "F.D.A.", "H.-H.", "R.A.", "JM".
-bool IsInitials(std::string_view s, bool need_dot) {
-  if (s.empty() || s.size() > 12) return false;
-  bool letter = false, dot = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (IsUpper(c)) letter = true;
-    else if (c == '.') dot = true;
-    else if (c == '-' || c == ' ') continue;
-    else if (IsLowerAscii(c) && i > 0 && IsUpper(s[i - 1]) && need_dot) continue;  // "Th." "Ch."
-    else return false;
-  }
-  return letter && (dot || !need_dot) && (!need_dot || s.back() == '.');
-}
+// Initials with their dots, as exports print them: "A.", "F.D.A.", "H.-H.",
+// "Th." (not "JM": a Scopus name ends in dotted initials).
+bool IsDottedInitials(std::string_view s) { return text::IsInitials(s) && !s.empty() && s.back() == '.'; }
 
 // "Cheng M.", "van Eck N.J.", "Teixeira da Rocha J.B.", "Calin GA": one
 // author in the current Scopus style (surname, then initials).
@@ -248,11 +134,11 @@ bool IsScopusAuthorName(std::string_view s) {
   size_t sp = s.rfind(' ');
   if (sp == std::string_view::npos || sp == 0) return false;
   std::string_view last = s.substr(sp + 1);
-  if (IsInitials(last, true)) return true;
+  if (IsDottedInitials(last)) return true;
   // Initials without dots: "GA", "MH", "J-P".
   if (last.empty() || last.size() > 5 || last.front() == '-' || last.back() == '-') return false;
   for (char c : last)
-    if (!IsUpper(c) && c != '-') return false;
+    if (!text::IsAsciiUpper(c) && c != '-') return false;
   return true;
 }
 
@@ -268,32 +154,32 @@ bool EndsWithParenYear(std::string_view s) {
 
 bool IsWosVolume(std::string_view f) {
   return f.size() >= 2 && f[0] == 'V' && f.find(' ') == std::string_view::npos &&
-         (IsDigit(f[1]) || (f.size() >= 3 && IsUpper(f[1]) && IsDigit(f[2])));
+         (text::IsAsciiDigit(f[1]) || (f.size() >= 3 && text::IsAsciiUpper(f[1]) && text::IsAsciiDigit(f[2])));
 }
 bool IsWosPage(std::string_view f) {
   return f.size() >= 2 && (f[0] == 'P' || f[0] == 'p') && f.find(' ') == std::string_view::npos &&
-         (IsDigit(f[1]) || (f.size() >= 3 && std::isalpha(static_cast<unsigned char>(f[1])) && IsDigit(f[2])));
+         (text::IsAsciiDigit(f[1]) || (f.size() >= 3 && std::isalpha(static_cast<unsigned char>(f[1])) && text::IsAsciiDigit(f[2])));
 }
 bool IsWosDoi(std::string_view f) { return f.rfind("DOI ", 0) == 0 || f.rfind("DOI[", 0) == 0; }
 
 std::string WosCrDoi(std::string_view f) {
-  std::string v = Trim(f.substr(3));
-  while (v.rfind("DOI ", 0) == 0) v = Trim(std::string_view(v).substr(4));
+  std::string v = text::Trim(f.substr(3));
+  while (v.rfind("DOI ", 0) == 0) v = text::Trim(std::string_view(v).substr(4));
   if (!v.empty() && v[0] == '[') {
     size_t end = v.rfind(']');
     std::string inner = v.substr(1, end == std::string::npos ? std::string::npos : end - 1);
     for (const auto& cand : Split(inner, ", ")) {
-      std::string doi = CleanDoi(cand);
+      std::string doi = NormalizeDoi(cand);
       if (!doi.empty()) return doi;
     }
     return {};
   }
-  return CleanDoi(v);
+  return NormalizeDoi(v);
 }
 
 Reference ParseWosCitedReference(std::string_view line) {
   Reference r;
-  r.text = Trim(line);
+  r.text = text::Trim(line);
   std::vector<std::string> f = SplitTopLevel(r.text, ", ");
   size_t i = 0;
   if (i < f.size() && !IsYear(f[i])) {
@@ -338,7 +224,7 @@ std::vector<std::string> SplitGlued(const std::string& p) {
     if (y == std::string::npos) break;
     size_t cut = std::string::npos;
     for (size_t k = y + 7; k < p.size() && cut == std::string::npos; ++k) {
-      if (!IsLowerAscii(p[k - 1]) || !IsUpper(p[k])) continue;
+      if (!text::IsAsciiLower(p[k - 1]) || !text::IsAsciiUpper(p[k])) continue;
       size_t ws = p.rfind(' ', k);
       ws = ws == std::string::npos ? 0 : ws + 1;
       if (k - ws < 4) continue;
@@ -349,16 +235,16 @@ std::vector<std::string> SplitGlued(const std::string& p) {
         surname = surname && (std::isalpha(static_cast<unsigned char>(p[i])) || p[i] == '\'' || p[i] == '-' ||
                               static_cast<unsigned char>(p[i]) >= 0x80);
       size_t next = p.find(',', comma + 2);
-      if (!surname || next == std::string::npos || !IsInitials(Trim(std::string_view(p).substr(comma + 2, next - comma - 2)), true))
+      if (!surname || next == std::string::npos || !IsDottedInitials(text::Trim(std::string_view(p).substr(comma + 2, next - comma - 2))))
         continue;
       if (ParenYear(p, k) == std::string::npos) continue;
       cut = k;
     }
     if (cut == std::string::npos) break;
-    out.push_back(Trim(std::string_view(p).substr(start, cut - start)));
+    out.push_back(text::Trim(std::string_view(p).substr(start, cut - start)));
     start = cut;
   }
-  out.push_back(Trim(std::string_view(p).substr(start)));
+  out.push_back(text::Trim(std::string_view(p).substr(start)));
   return out;
 }
 
@@ -373,7 +259,7 @@ std::vector<std::string> SplitScopusReferences(std::string_view all) {
   std::vector<std::string> out;
   std::vector<std::string> pieces;
   for (auto& piece : Split(all, "; ")) {
-    std::string p = Trim(piece);
+    std::string p = text::Trim(piece);
     if (p.empty()) continue;
     if (EndsWithParenYear(all)) {
       pieces.push_back(std::move(p));
@@ -400,59 +286,41 @@ std::vector<std::string> SplitScopusReferences(std::string_view all) {
 
 // "98 (462)" -> volume 98, issue 462; "12" -> 12; false when not a volume.
 bool ScopusVolume(std::string_view f, std::string* volume) {
-  std::string s = Trim(f);
-  if (s.empty() || !IsDigit(s[0]) || s.size() > 24) return false;
+  std::string s = text::Trim(f);
+  if (s.empty() || !text::IsAsciiDigit(s[0]) || s.size() > 24) return false;
   size_t paren = s.find(" (");
   std::string v = paren == std::string::npos ? s : s.substr(0, paren);
   if (v.find(' ') != std::string::npos && v.size() > 12) return false;
-  *volume = Trim(v);
+  *volume = text::Trim(v);
   return true;
 }
 
 bool ScopusPages(std::string_view f, std::string* page) {
-  std::string s = Trim(f);
+  std::string s = text::Trim(f);
   if (s.rfind("pp. ", 0) == 0) *page = FirstPage(s.substr(4));
   else if (s.rfind("p. ", 0) == 0) *page = FirstPage(s.substr(3));
   else return false;
   return true;
 }
 
-// The DOI inside a reference string, if printed ("DOI: 10.x", "doi.org/10.x").
-std::string DoiInText(std::string_view s) {
-  std::string low = Lower(s);
-  size_t p = low.find("doi");
-  while (p != std::string::npos) {
-    size_t t = low.find("10.", p);
-    if (t != std::string::npos && t < p + 12) {
-      size_t e = t;
-      while (e < s.size() && s[e] != ' ' && s[e] != ';' && s[e] != ',') ++e;
-      std::string doi = CleanDoi(s.substr(t, e - t));
-      while (!doi.empty() && (doi.back() == '.' || doi.back() == ')')) doi.pop_back();
-      if (!doi.empty()) return doi;
-    }
-    p = low.find("doi", p + 3);
-  }
-  return {};
-}
-
 Reference ParseScopusReference(std::string_view text) {
   Reference r;
-  r.text = Trim(text);
-  r.doi = DoiInText(r.text);
+  r.text = text::Trim(text);
+  r.doi = FindDoi(r.text);
   std::string s = r.text;
   // Current layout: ends with ", (YYYY)".
   if (EndsWithParenYear(s)) {
     r.year = s.substr(s.size() - 5, 4);
-    s = Trim(std::string_view(s).substr(0, s.size() - 6));
-    while (!s.empty() && s.back() == ',') s = Trim(std::string_view(s).substr(0, s.size() - 1));
+    s = text::Trim(std::string_view(s).substr(0, s.size() - 6));
+    while (!s.empty() && s.back() == ',') s = text::Trim(std::string_view(s).substr(0, s.size() - 1));
     std::vector<std::string> f = Split(s, ", ");
     size_t b = 0, e = f.size();
     if (b < e) {
       std::vector<std::string> names = Split(f[0], "; ");
       bool all = !names.empty();
-      for (auto& n : names) all = all && IsScopusAuthorName(Trim(n));
+      for (auto& n : names) all = all && IsScopusAuthorName(text::Trim(n));
       if (all && e > 1) {
-        for (auto& n : names) r.authors.push_back(Trim(n));
+        for (auto& n : names) r.authors.push_back(text::Trim(n));
         ++b;
       }
     }
@@ -471,24 +339,24 @@ Reference ParseScopusReference(std::string_view text) {
     }
     if (!numbers.empty()) r.volume = numbers.front();
     if (e - b >= 2) {
-      r.journal = Trim(f[e - 1]);
+      r.journal = text::Trim(f[e - 1]);
       --e;
     }
     std::vector<std::string> title(f.begin() + b, f.begin() + e);
-    r.title = Trim(Join(title, ", "));
+    r.title = text::Trim(Join(title, ", "));
     return r;
   }
   // Older layout: authors as "Surname, I., " pairs, then "Title (YYYY) Journal, ...".
   std::vector<std::string> f = Split(s, ", ");
   size_t i = 0;
-  while (i + 1 < f.size() && IsInitials(Trim(f[i + 1]), true) && f[i].size() < 60 &&
+  while (i + 1 < f.size() && IsDottedInitials(text::Trim(f[i + 1])) && f[i].size() < 60 &&
          f[i].find('(') == std::string::npos) {
-    r.authors.push_back(Trim(f[i]) + ", " + Trim(f[i + 1]));
+    r.authors.push_back(text::Trim(f[i]) + ", " + text::Trim(f[i + 1]));
     i += 2;
   }
   std::string rest;
   for (size_t k = i; k < f.size(); ++k) rest += (k > i ? ", " : "") + f[k];
-  rest = Trim(rest);
+  rest = text::Trim(rest);
   size_t yp = std::string::npos;
   for (size_t k = 0; k + 6 <= rest.size(); ++k)
     if (rest[k] == '(' && rest[k + 5] == ')' && IsYear(std::string_view(rest).substr(k + 1, 4))) {
@@ -500,19 +368,19 @@ Reference ParseScopusReference(std::string_view text) {
     return r;
   }
   r.year = rest.substr(yp + 1, 4);
-  std::string before = Trim(std::string_view(rest).substr(0, yp));
+  std::string before = text::Trim(std::string_view(rest).substr(0, yp));
   while (!before.empty() && before.back() == ',') before.pop_back();
-  std::string after = Trim(std::string_view(rest).substr(yp + 6));
+  std::string after = text::Trim(std::string_view(rest).substr(yp + 6));
   const bool publisher_follows = !after.empty() && after[0] == ',';  // "Title (1984), CRC Press": a book
   while (!after.empty() && (after[0] == ',' || after[0] == ' ')) after.erase(0, 1);
   std::vector<std::string> tail = Split(after, ", ");
   size_t t = 0;
   if (before.empty()) {
     // A book: "(2009) Title, , Publisher".
-    if (t < tail.size()) r.title = Trim(tail[t++]);
+    if (t < tail.size()) r.title = text::Trim(tail[t++]);
   } else {
-    r.title = Trim(before);
-    if (t < tail.size() && !publisher_follows && !ScopusPages(tail[t], &r.page)) r.journal = Trim(tail[t++]);
+    r.title = text::Trim(before);
+    if (t < tail.size() && !publisher_follows && !ScopusPages(tail[t], &r.page)) r.journal = text::Trim(tail[t++]);
   }
   for (; t < tail.size(); ++t) {
     std::string vol, page;
@@ -526,23 +394,6 @@ std::vector<Reference> ParseScopusReferences(std::string_view all) {
   std::vector<Reference> refs;
   for (const auto& piece : SplitScopusReferences(all)) refs.push_back(ParseScopusReference(piece));
   return refs;
-}
-
-// ---------------------------------------------------------------------------
-// Lines of a file whatever its line endings (\r\n, \n, lone \r).
-
-std::vector<std::string_view> Lines(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\n' || s[i] == '\r') {
-      out.push_back(s.substr(start, i - start));
-      if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      start = i + 1;
-    }
-  }
-  if (start < s.size()) out.push_back(s.substr(start));
-  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -574,22 +425,22 @@ Document WosRecord(const TagLines& rec, const FileInput& in, size_t n) {
   d.title = Field(rec, "TI");
   if (const auto* af = Items(rec, "AF"))
     for (const auto& a : *af) {
-      if (!Trim(a).empty()) d.authors.push_back(Trim(a));
+      if (!text::Trim(a).empty()) d.authors.push_back(text::Trim(a));
     }
   if (const auto* au = Items(rec, "AU")) {
     std::vector<std::string> shorts;
     for (const auto& a : *au)
-      if (!Trim(a).empty()) shorts.push_back(Trim(a));
+      if (!text::Trim(a).empty()) shorts.push_back(text::Trim(a));
     if (d.authors.empty()) d.authors = shorts;
     else if (!shorts.empty()) d.meta["authors_short"] = Join(shorts, "; ");
   }
   // Year and date: PY and PD; Early Access records have EY and EA instead.
   std::string year = Field(rec, "PY");
   std::string pd = Field(rec, "PD");
-  if (!IsYear(year)) year = FindYear(pd);
+  if (!IsYear(year)) year = YearOfField(pd);
   if (!IsYear(year)) {
     year = Field(rec, "EY");
-    if (!IsYear(year)) year = FindYear(Field(rec, "EA"));
+    if (!IsYear(year)) year = YearOfField(Field(rec, "EA"));
     if (pd.empty()) pd = Field(rec, "EA");
   }
   auto [month, day] = MonthDay(pd);
@@ -598,14 +449,14 @@ Document WosRecord(const TagLines& rec, const FileInput& in, size_t n) {
   d.language = LanguageCode(la);
   if (!la.empty()) d.meta["language_name"] = la;
 
-  std::string doi = CleanDoi(Field(rec, "DI"));
+  std::string doi = NormalizeDoi(Field(rec, "DI"));
   std::string ut = Field(rec, "UT");
-  if (IStartsWith(ut, "WOS:")) ut = ut.substr(4);
+  if (text::IStartsWith(ut, "WOS:")) ut = ut.substr(4);
   // lode's own export (WriteWosPlainText) writes UT LODE:<id> for records
   // that have no Web of Science accession number: the id comes back.
   std::string lode_id;
-  if (IStartsWith(ut, "LODE:")) {
-    lode_id = Trim(std::string_view(ut).substr(5));
+  if (text::IStartsWith(ut, "LODE:")) {
+    lode_id = text::Trim(std::string_view(ut).substr(5));
     ut.clear();
   }
   std::string pm = Field(rec, "PM");
@@ -614,13 +465,13 @@ Document WosRecord(const TagLines& rec, const FileInput& in, size_t n) {
   else if (!ut.empty()) d.id = "wos:" + ut;
   else d.id = HashId(in.key + "#" + std::to_string(n));
   if (!doi.empty()) d.meta["doi"] = doi;
-  AddAliasTo(d, lode_id);
+  AddAlias(&d, lode_id);
   if (!ut.empty()) {
-    AddAliasTo(d, "wos:" + ut);
+    AddAlias(&d, "wos:" + ut);
     d.meta["wos"] = ut;
   }
-  if (AllDigits(pm)) {
-    AddAliasTo(d, "pmid:" + pm);
+  if (text::AllAsciiDigits(pm)) {
+    AddAlias(&d, "pmid:" + pm);
     d.meta["pmid"] = pm;
   }
 
@@ -648,11 +499,11 @@ Document WosRecord(const TagLines& rec, const FileInput& in, size_t n) {
   d.index_keywords = SplitKeywordList(id);
   if (const auto* c1 = Items(rec, "C1"))
     for (const auto& line : *c1)
-      if (!Trim(line).empty()) d.affiliations.push_back(ParseWosAddress(line));
+      if (!text::Trim(line).empty()) d.affiliations.push_back(ParseWosAddress(line));
   d.text = PaperText(d.title, Field(rec, "AB"), Join({de, id}, "; "));
   if (const auto* cr = Items(rec, "CR"))
     for (const auto& line : *cr)
-      if (!Trim(line).empty()) d.references.push_back(ParseWosCitedReference(line));
+      if (!text::Trim(line).empty()) d.references.push_back(ParseWosCitedReference(line));
   if (d.title.empty()) d.title = d.id;
   return d;
 }
@@ -875,7 +726,7 @@ class BibParser {
       SkipSpace();
       size_t kstart = pos_;
       while (pos_ < s_.size() && s_[pos_] != ',' && s_[pos_] != close && s_[pos_] != '\n') ++pos_;
-      e.key = Trim(s_.substr(kstart, pos_ - kstart));
+      e.key = text::Trim(s_.substr(kstart, pos_ - kstart));
       bool ok = true;
       while (pos_ < s_.size()) {
         SkipSpace();
@@ -970,7 +821,7 @@ class BibParser {
         }
         auto it = strings_.find(word);
         if (it != strings_.end()) v += it->second;
-        else if (AllDigits(word)) v += word;
+        else if (text::AllAsciiDigits(word)) v += word;
         else v += word;  // an undefined macro (month names "jan", ...): its name
       }
       SkipSpace();
@@ -1022,16 +873,16 @@ std::vector<std::string> BibAuthors(const std::string& raw) {
   }
   std::vector<std::string> tokens = Split(LatexToUtf8(raw), ",");
   for (size_t i = 0; i < tokens.size(); ++i) {
-    std::string surname = Trim(tokens[i]);
+    std::string surname = text::Trim(tokens[i]);
     if (surname.empty()) continue;
     std::string initials;
     if (i + 1 < tokens.size()) {
-      std::string t = Trim(tokens[i + 1]);
+      std::string t = text::Trim(tokens[i + 1]);
       // Drop the affiliation letters: "A.a", "A.a  b", "M.D.a".
       size_t cut = t.rfind('.');
       std::string head = cut == std::string::npos ? t : t.substr(0, cut + 1);
-      if (IsInitials(head, true) || IsInitials(t, false)) {
-        initials = IsInitials(head, true) ? head : t;
+      if (IsDottedInitials(head) || text::IsInitials(t)) {
+        initials = IsDottedInitials(head) ? head : t;
         ++i;
       }
     }
@@ -1041,16 +892,13 @@ std::vector<std::string> BibAuthors(const std::string& raw) {
 }
 
 std::string BibMonth(const std::string& m) {
-  std::string l = Lower(Trim(m));
-  if (AllDigits(l)) {
+  std::string l = text::AsciiLower(text::Trim(m));
+  if (text::AllAsciiDigits(l)) {
     int v = std::stoi(l);
     return v >= 1 && v <= 12 ? std::to_string(v) : "";
   }
-  for (int i = 0; i < 12; ++i) {
-    std::string abbr = Lower(kMonths[i]);
-    if (l.compare(0, 3, abbr) == 0) return std::to_string(i + 1);
-  }
-  return {};
+  int month = l.size() >= 3 ? MonthNumber(std::string_view(l).substr(0, 3)) : 0;  // "jan", "January"
+  return month ? std::to_string(month) : std::string();
 }
 
 // "eid=2-s2.0-84993929598" in a Scopus link.
@@ -1063,7 +911,7 @@ std::string EidFromUrl(std::string_view url) {
 
 // "cited By 12" (Scopus BibTeX note).
 std::string CitedBy(std::string_view note) {
-  std::string l = Lower(note);
+  std::string l = text::AsciiLower(note);
   size_t p = l.find("cited by ");
   if (p == std::string::npos) return {};
   return ReadNumber(l, p + 9);
@@ -1085,8 +933,8 @@ Document BibRecord(const BibEntry& e, const std::string& file_key, size_t n) {
   if (auto it = e.fields.find("author"); it != e.fields.end()) d.authors = BibAuthors(it->second);
   if (d.authors.empty())
     if (auto it = e.fields.find("editor"); it != e.fields.end()) d.authors = BibAuthors(it->second);
-  std::string year = FindYear(get("year"));
-  if (year.empty()) year = FindYear(get("date"));
+  std::string year = YearOfField(get("year"));
+  if (year.empty()) year = YearOfField(get("date"));
   std::string month = BibMonth(get("month"));
   std::string date = get("date");
   if (date.size() == 10 && IsYear(date.substr(0, 4)) && date[4] == '-' && date[7] == '-') d.date = date;
@@ -1096,22 +944,22 @@ Document BibRecord(const BibEntry& e, const std::string& file_key, size_t n) {
   d.language = lang.empty() ? GuessLanguage(d.title) : LanguageCode(lang);
   d.url = raw("url");
 
-  std::string doi = CleanDoi(raw("doi"));
-  std::string key = Lower(Trim(e.key));
+  std::string doi = NormalizeDoi(raw("doi"));
+  std::string key = text::AsciiLower(text::Trim(e.key));
   std::string eid = EidFromUrl(d.url);
-  std::string pmid = Trim(get("pubmed_id"));
-  if (!pmid.empty() && !AllDigits(pmid)) pmid.clear();
+  std::string pmid = text::Trim(get("pubmed_id"));
+  if (!pmid.empty() && !text::AllAsciiDigits(pmid)) pmid.clear();
   if (!doi.empty()) d.id = "doi:" + doi;
   else if (!key.empty()) d.id = "bib:" + key;
   else d.id = HashId(file_key + "#" + std::to_string(n));
   if (!doi.empty()) d.meta["doi"] = doi;
-  if (!key.empty()) AddAliasTo(d, "bib:" + key);
+  if (!key.empty()) AddAlias(&d, "bib:" + key);
   if (!eid.empty()) {
-    AddAliasTo(d, "scopus:" + eid);
+    AddAlias(&d, "scopus:" + eid);
     d.meta["eid"] = eid;
   }
   if (!pmid.empty()) {
-    AddAliasTo(d, "pmid:" + pmid);
+    AddAlias(&d, "pmid:" + pmid);
     d.meta["pmid"] = pmid;
   }
 
@@ -1164,22 +1012,22 @@ Document BibRecord(const BibEntry& e, const std::string& file_key, size_t n) {
 bool RisTag(std::string_view line, std::string* tag, std::string* value) {
   // "TY  - JOUR", "ER  -", some exporters write "ER  - " or one space.
   if (line.size() < 5) {
-    if (line.size() >= 4 && IsUpper(line[0]) && line.substr(2, 2) == " -") {
+    if (line.size() >= 4 && text::IsAsciiUpper(line[0]) && line.substr(2, 2) == " -") {
       *tag = std::string(line.substr(0, 2));
       value->clear();
       return true;
     }
     return false;
   }
-  if (!IsUpper(line[0]) || !(IsUpper(line[1]) || IsDigit(line[1]))) return false;
+  if (!text::IsAsciiUpper(line[0]) || !(text::IsAsciiUpper(line[1]) || text::IsAsciiDigit(line[1]))) return false;
   if (line.substr(2, 3) == "  -") {
     *tag = std::string(line.substr(0, 2));
-    *value = Trim(line.substr(5));
+    *value = text::Trim(line.substr(5));
     return true;
   }
   if (line.substr(2, 2) == " -") {
     *tag = std::string(line.substr(0, 2));
-    *value = Trim(line.substr(4));
+    *value = text::Trim(line.substr(4));
     return true;
   }
   return false;
@@ -1190,7 +1038,7 @@ std::string RisFirst(const TagLines& rec, std::initializer_list<const char*> tag
     auto it = rec.find(t);
     if (it != rec.end())
       for (const auto& v : it->second)
-        if (!Trim(v).empty()) return OneLine(v);
+        if (!text::Trim(v).empty()) return OneLine(v);
   }
   return {};
 }
@@ -1210,13 +1058,13 @@ Document RisRecord(const TagLines& rec, const FileInput& in, size_t n) {
   }
   // PY "2019" or "2019/03/15/"; DA "2019/03/15"; Y1 "1 Jan.-Feb. 2019" (IEEE).
   std::string py = RisFirst(rec, {"PY"}), da = RisFirst(rec, {"DA"}), y1 = RisFirst(rec, {"Y1"});
-  std::string year = FindYear(py);
-  if (year.empty()) year = FindYear(y1);
-  if (year.empty()) year = FindYear(da);
+  std::string year = YearOfField(py);
+  if (year.empty()) year = YearOfField(y1);
+  if (year.empty()) year = YearOfField(da);
   for (const std::string& cand : {da, py, y1}) {
     // YYYY/MM/DD
     if (cand.size() >= 10 && IsYear(cand.substr(0, 4)) && cand[4] == '/' && cand[7] == '/' &&
-        AllDigits(cand.substr(5, 2)) && AllDigits(cand.substr(8, 2)) && cand.substr(0, 4) == year) {
+        text::AllAsciiDigits(cand.substr(5, 2)) && text::AllAsciiDigits(cand.substr(8, 2)) && cand.substr(0, 4) == year) {
       int m = std::stoi(cand.substr(5, 2)), day = std::stoi(cand.substr(8, 2));
       if (m >= 1 && m <= 12) {
         d.date = MakeDate(year, m, day >= 1 && day <= 31 ? day : 0);
@@ -1229,13 +1077,13 @@ Document RisRecord(const TagLines& rec, const FileInput& in, size_t n) {
   // Without LA, the title tells: a record from a Chinese database is in Chinese.
   d.language = la.empty() ? GuessLanguage(d.title) : LanguageCode(la);
   d.url = RisFirst(rec, {"UR", "L2"});
-  std::string doi = CleanDoi(RisFirst(rec, {"DO", "DI"}));
-  if (doi.empty()) doi = CleanDoi(RisFirst(rec, {"M3"}));
+  std::string doi = NormalizeDoi(RisFirst(rec, {"DO", "DI"}));
+  if (doi.empty()) doi = NormalizeDoi(RisFirst(rec, {"M3"}));
   if (!doi.empty()) {
     d.id = "doi:" + doi;
     d.meta["doi"] = doi;
   } else if (!d.title.empty() || !year.empty()) {
-    d.id = "ris:" + HashId(Lower(d.title) + "|" + year).substr(4);
+    d.id = "ris:" + HashId(text::AsciiLower(d.title) + "|" + year).substr(4);
   } else {
     d.id = HashId(in.key + "#" + std::to_string(n));
   }
@@ -1292,16 +1140,17 @@ Result<std::vector<Document>> ReadWos(const FileInput& in) {
     in_record = false;
     tag.clear();
   };
-  for (std::string_view line : Lines(*utf8)) {
+  for (const TextLine& text_line : SplitLines(*utf8)) {
+    std::string_view line = text_line.text;
     if (line.size() >= 3 && line[0] == ' ' && line[1] == ' ' && line[2] == ' ') {
-      if (in_record && !tag.empty()) rec[tag].push_back(Trim(line));
+      if (in_record && !tag.empty()) rec[tag].push_back(text::Trim(line));
       continue;
     }
-    if (Trim(line).empty()) continue;
-    if (line.size() >= 2 && (IsUpper(line[0]) || IsDigit(line[0])) && (IsUpper(line[1]) || IsDigit(line[1])) &&
+    if (text::Trim(line).empty()) continue;
+    if (line.size() >= 2 && (text::IsAsciiUpper(line[0]) || text::IsAsciiDigit(line[0])) && (text::IsAsciiUpper(line[1]) || text::IsAsciiDigit(line[1])) &&
         (line.size() == 2 || line[2] == ' ')) {
       std::string t(line.substr(0, 2));
-      std::string value = line.size() > 3 ? Trim(line.substr(3)) : std::string();
+      std::string value = line.size() > 3 ? text::Trim(line.substr(3)) : std::string();
       if (t == "PT") {
         finish();
         in_record = true;
@@ -1325,7 +1174,7 @@ Result<std::vector<Document>> ReadWos(const FileInput& in) {
       continue;
     }
     // Anything else inside a record continues the current field.
-    if (in_record && !tag.empty()) rec[tag].push_back(Trim(line));
+    if (in_record && !tag.empty()) rec[tag].push_back(text::Trim(line));
   }
   finish();
   return out;
@@ -1337,7 +1186,7 @@ Result<std::vector<Document>> ReadScopusCsv(const FileInput& in) {
   auto rows = ParseCsv(*utf8);
   if (rows.empty()) return std::vector<Document>{};
   std::map<std::string, size_t> col;
-  for (size_t i = 0; i < rows[0].size(); ++i) col.emplace(Lower(Trim(rows[0][i])), i);
+  for (size_t i = 0; i < rows[0].size(); ++i) col.emplace(text::AsciiLower(text::Trim(rows[0][i])), i);
   if (!col.count("title")) return Status::ParseError("Scopus CSV without a Title column");
   std::vector<Document> out;
   for (size_t r = 1; r < rows.size(); ++r) {
@@ -1345,7 +1194,7 @@ Result<std::vector<Document>> ReadScopusCsv(const FileInput& in) {
     auto get = [&](const char* name) -> std::string {
       auto it = col.find(name);
       if (it == col.end() || it->second >= row.size()) return {};
-      std::string v = Trim(row[it->second]);
+      std::string v = text::Trim(row[it->second]);
       return v == "NA" ? std::string() : v;
     };
     Document d;
@@ -1356,27 +1205,27 @@ Result<std::vector<Document>> ReadScopusCsv(const FileInput& in) {
     std::string full = get("author full names");
     if (!full.empty()) {
       for (auto& a : Split(full, ";")) {
-        std::string name = Trim(a);
+        std::string name = text::Trim(a);
         size_t paren = name.rfind(" (");
-        if (paren != std::string::npos && name.back() == ')') name = Trim(std::string_view(name).substr(0, paren));
+        if (paren != std::string::npos && name.back() == ')') name = text::Trim(std::string_view(name).substr(0, paren));
         if (!name.empty()) d.authors.push_back(name);
       }
     } else {
       std::string authors = get("authors");
       if (authors != "[No author name available]")
         for (auto& a : Split(authors, authors.find(';') != std::string::npos ? ";" : ", ")) {
-          std::string name = Trim(a);
+          std::string name = text::Trim(a);
           if (!name.empty()) d.authors.push_back(name);
         }
     }
     std::string shorts = get("authors");
     if (!full.empty() && !shorts.empty()) d.meta["authors_short"] = shorts;
-    std::string year = FindYear(get("year"));
+    std::string year = YearOfField(get("year"));
     d.date = MakeDate(year, 0, 0);
     std::string la = get("language of original document");
     d.language = LanguageCode(la);
     d.url = get("link");
-    std::string doi = CleanDoi(get("doi"));
+    std::string doi = NormalizeDoi(get("doi"));
     std::string eid = get("eid");
     if (eid.empty()) eid = EidFromUrl(d.url);
     std::string pmid = get("pubmed id");
@@ -1385,11 +1234,11 @@ Result<std::vector<Document>> ReadScopusCsv(const FileInput& in) {
     else d.id = HashId(in.key + "#" + std::to_string(r));
     if (!doi.empty()) d.meta["doi"] = doi;
     if (!eid.empty()) {
-      AddAliasTo(d, "scopus:" + eid);
+      AddAlias(&d, "scopus:" + eid);
       d.meta["eid"] = eid;
     }
-    if (AllDigits(pmid)) {
-      AddAliasTo(d, "pmid:" + pmid);
+    if (text::AllAsciiDigits(pmid)) {
+      AddAlias(&d, "pmid:" + pmid);
       d.meta["pmid"] = pmid;
     }
     struct MetaCol {
@@ -1412,7 +1261,7 @@ Result<std::vector<Document>> ReadScopusCsv(const FileInput& in) {
     std::string page = get("page start");
     if (page.empty()) page = get("art. no.");
     if (!page.empty()) d.meta["page"] = page;
-    d.text = PaperText(d.title, Trim(get("abstract")), Join({OneLine(get("author keywords")), OneLine(get("index keywords"))}, "; "));
+    d.text = PaperText(d.title, text::Trim(get("abstract")), Join({OneLine(get("author keywords")), OneLine(get("index keywords"))}, "; "));
     std::string refs = get("references");
     if (!refs.empty()) d.references = ParseScopusReferences(OneLine(refs));
     if (d.title.empty()) d.title = d.id;
@@ -1445,7 +1294,8 @@ Result<std::vector<Document>> ReadRis(const FileInput& in) {
     in_record = false;
     last.clear();
   };
-  for (std::string_view line : Lines(*utf8)) {
+  for (const TextLine& text_line : SplitLines(*utf8)) {
+    std::string_view line = text_line.text;
     std::string tag, value;
     if (RisTag(line, &tag, &value)) {
       if (tag == "TY") {
@@ -1461,7 +1311,7 @@ Result<std::vector<Document>> ReadRis(const FileInput& in) {
       last = tag;
       continue;
     }
-    std::string t = Trim(line);
+    std::string t = text::Trim(line);
     if (t.empty() || !in_record || last.empty()) continue;
     // A wrapped value (long abstracts): continue the last field.
     auto& vals = rec[last];

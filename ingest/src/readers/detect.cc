@@ -4,13 +4,10 @@
 
 #include "readers/eo_disposition.h"
 #include "lodestone/ingest/readers.h"
-#include "formats/text_util.h"
+#include "lodestone/text/ascii.h"
 
 namespace lodestone {
 
-using internal::IContains;
-using internal::Lower;
-using internal::StartsWith;
 
 namespace {
 bool LooksBinary(std::string_view head) {
@@ -23,7 +20,7 @@ bool LooksBinary(std::string_view head) {
 }
 
 std::string_view SkipSpaceAndBom(std::string_view s) {
-  if (StartsWith(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
+  if (text::StartsWith(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
   while (!s.empty() && (s[0] == ' ' || s[0] == '\n' || s[0] == '\r' || s[0] == '\t')) s.remove_prefix(1);
   return s;
 }
@@ -31,13 +28,13 @@ std::string_view SkipSpaceAndBom(std::string_view s) {
 // Bibliographic exports, recognised by content (body: BOM and leading blanks gone).
 bool LooksLikeWos(std::string_view body) {
   // "FN Clarivate Analytics Web of Science" / "FN Thomson Reuters Web of Science", "VR 1.0", PT ... ER.
-  if (!StartsWith(body, "FN ") && !StartsWith(body, "PT ")) return false;
+  if (!text::StartsWith(body, "FN ") && !text::StartsWith(body, "PT ")) return false;
   if (body.find("\nVR ") != std::string_view::npos || body.find("\nPT ") != std::string_view::npos) return true;
   for (size_t p = body.find("\nER"); p != std::string_view::npos; p = body.find("\nER", p + 1))
     if (p + 3 == body.size() || body[p + 3] == '\n' || body[p + 3] == '\r') return true;  // a line "ER"
   return false;
 }
-bool LooksLikeRis(std::string_view body) { return StartsWith(body, "TY  -"); }
+bool LooksLikeRis(std::string_view body) { return text::StartsWith(body, "TY  -"); }
 bool LooksLikeBibtex(std::string_view body) {
   // An "@type{" entry at the start of a line (Scopus puts two lines before the first).
   for (size_t at = body.find('@'); at != std::string_view::npos; at = body.find('@', at + 1)) {
@@ -69,7 +66,7 @@ std::string PaperJsonFormat(std::string_view head, std::string_view body) {
     return "crossref-json";
   if (has("\"container-title\"") || has("\"issued\"") || has("\"DOI\"")) return "csl-json";
   // A CSL array of items without dates, DOIs or journals (books, web pages).
-  if (StartsWith(body, "[") && has("\"title\"") && (has("\"type\"") || has("\"author\""))) return "csl-json";
+  if (text::StartsWith(body, "[") && has("\"title\"") && (has("\"type\"") || has("\"author\""))) return "csl-json";
   return {};
 }
 }  // namespace
@@ -77,7 +74,7 @@ std::string PaperJsonFormat(std::string_view head, std::string_view body) {
 Detection DetectFormat(const std::string& path, std::string_view head) {
   namespace fs = std::filesystem;
   const std::string name = fs::path(path).filename().string();
-  const std::string ext = Lower(fs::path(path).extension().string());
+  const std::string ext = text::AsciiLower(fs::path(path).extension().string());
   std::string_view body = SkipSpaceAndBom(head);
 
   if ((ext == ".bib" || ext == ".bibtex") && LooksLikeBibtex(body)) return {"bibtex", ""};
@@ -86,7 +83,7 @@ Detection DetectFormat(const std::string& path, std::string_view head) {
   if ((ext == ".ciw" || ext == ".txt" || ext == ".text" || ext.empty()) && LooksLikeWos(body)) return {"wos", ""};
   if (ext == ".bib" || ext == ".ris" || ext == ".csv" || ext == ".tsv")
     return {"", "bibliographic or tabular export (" + ext.substr(1) + "); not ingested as documents yet"};
-  if (ext == ".pdf" || StartsWith(body, "%PDF")) return {"pdf", ""};
+  if (ext == ".pdf" || text::StartsWith(body, "%PDF")) return {"pdf", ""};
   if (LooksBinary(head)) return {"", "binary file"};
 
   if (ext == ".md" || ext == ".markdown") return {"markdown", ""};
@@ -109,14 +106,14 @@ Detection DetectFormat(const std::string& path, std::string_view head) {
     return {"", "XML of an unknown vocabulary (not Federal Register, USLM or JATS)"};
   }
   if (ext == ".htm" || ext == ".html" || ext == ".xhtml") {
-    if (head.find("<pre>") != std::string_view::npos && IContains(head, "federal register"))
+    if (head.find("<pre>") != std::string_view::npos && text::IContains(head, "federal register"))
       return {"gpo-html", ""};
     if (head.find("class=\"eo\"") != std::string_view::npos || head.find("data-page=") != std::string_view::npos)
       return {"fr-html", ""};
     return {"html", ""};
   }
   if (ext == ".txt" || ext == ".text" || ext.empty()) {
-    if (StartsWith(body, "FN ") || StartsWith(body, "PT "))  // not LooksLikeWos: no record in it
+    if (text::StartsWith(body, "FN ") || text::StartsWith(body, "PT "))  // not LooksLikeWos: no record in it
       return {"", "Web of Science header without records"};
     if (internal::LooksLikeDispositionTable(head)) return {"eo-disposition", ""};
     return {"text", ""};

@@ -17,36 +17,17 @@
 #include <set>
 
 #include "readers/readers_internal.h"
-#include "formats/text_util.h"
+#include "formats/dates.h"
+#include "formats/encoding.h"
+#include "formats/whitespace.h"
+#include "lodestone/text/ascii.h"
 
 namespace lodestone::internal {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 char ToUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
-
-struct Line {
-  size_t begin = 0;
-  std::string_view text;  // without the line break (and a trailing '\r')
-};
-
-std::vector<Line> SplitLines(std::string_view s) {
-  std::vector<Line> out;
-  size_t pos = 0;
-  while (pos <= s.size()) {
-    size_t nl = s.find('\n', pos);
-    if (nl == std::string_view::npos) nl = s.size();
-    std::string_view l = s.substr(pos, nl - pos);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    out.push_back({pos, l});
-    pos = nl + 1;
-  }
-  return out;
-}
 
 bool BlankLine(std::string_view l) {
   return std::all_of(l.begin(), l.end(), [](char c) { return IsBlank(c) || c == '\r' || c == '\f'; });
@@ -61,7 +42,7 @@ size_t Indent(std::string_view l) {
 // Digits at s[*i...] without separators; advances *i. Leading zeros dropped.
 std::string Digits(std::string_view s, size_t* i) {
   size_t b = *i;
-  while (*i < s.size() && IsDigit(s[*i])) ++*i;
+  while (*i < s.size() && text::IsAsciiDigit(s[*i])) ++*i;
   std::string d(s.substr(b, *i - b));
   size_t nz = d.find_first_not_of('0');
   return nz == std::string::npos ? (d.empty() ? d : "0") : d.substr(nz);
@@ -74,13 +55,13 @@ std::string HeadingNumber(std::string_view line) {
   if (i > 2) return {};
   std::string_view t = line.substr(i);
   while (!t.empty() && (IsBlank(t.back()) || t.back() == '\r')) t.remove_suffix(1);
-  if (!StartsWith(t, "Executive Order ")) return {};
+  if (!text::StartsWith(t, "Executive Order ")) return {};
   size_t p = 16;
   while (p < t.size() && t[p] == ' ') ++p;
   std::string n = Digits(t, &p);
   if (n.empty()) return {};
   if (p < t.size() && t[p] == '-') ++p;
-  if (p < t.size() && IsAlpha(t[p]) && p + 1 == t.size()) return n + "-" + ToUpper(t[p]);
+  if (p < t.size() && text::IsAsciiAlpha(t[p]) && p + 1 == t.size()) return n + "-" + ToUpper(t[p]);
   return p == t.size() && t.back() != '-' ? n : std::string();
 }
 
@@ -154,10 +135,10 @@ bool IsInlineLabel(const std::string& normalized) {
 size_t LineLabel(std::string_view line, std::string* label) {
   size_t colon = line.find(':'), semi = line.find(';');
   auto plain = [&](size_t end) {
-    if (end == std::string_view::npos || end == 0 || end > 100 || !IsAlpha(line[0])) return false;
+    if (end == std::string_view::npos || end == 0 || end > 100 || !text::IsAsciiAlpha(line[0])) return false;
     for (size_t i = 0; i < end; ++i) {
       char c = line[i];
-      if (!(IsAlpha(c) || IsBlank(c) || c == '(' || c == ')' || c == '\'' || c == '-' || c == ',')) return false;
+      if (!(text::IsAsciiAlpha(c) || IsBlank(c) || c == '(' || c == ')' || c == '\'' || c == '-' || c == ',')) return false;
     }
     return true;
   };
@@ -169,7 +150,7 @@ size_t LineLabel(std::string_view line, std::string* label) {
     *label = NormalizeLabel(line.substr(0, semi));
     return semi + 1;
   }
-  std::string lower = Lower(line.substr(0, 60));
+  std::string lower = text::AsciiLower(line.substr(0, 60));
   size_t best = 0;
   for (const auto& [k, v] : RelationLabels()) {
     (void)v;
@@ -184,9 +165,9 @@ size_t LineLabel(std::string_view line, std::string* label) {
 // An inline label starting at line[p] ("Revoked by:"); returns the position
 // after its colon, or npos.
 size_t InlineLabel(std::string_view line, size_t p, std::string* label) {
-  if (!IsUpper(line[p]) || (p > 0 && IsAlpha(line[p - 1]))) return std::string_view::npos;
+  if (!text::IsAsciiUpper(line[p]) || (p > 0 && text::IsAsciiAlpha(line[p - 1]))) return std::string_view::npos;
   size_t e = p;
-  while (e < line.size() && e - p < 45 && (IsAlpha(line[e]) || line[e] == ' ' || line[e] == '(' || line[e] == ')')) ++e;
+  while (e < line.size() && e - p < 45 && (text::IsAsciiAlpha(line[e]) || line[e] == ' ' || line[e] == '(' || line[e] == ')')) ++e;
   if (e >= line.size() || line[e] != ':') return std::string_view::npos;
   std::string n = NormalizeLabel(line.substr(p, e - p));
   if (!IsInlineLabel(n)) return std::string_view::npos;
@@ -197,9 +178,9 @@ size_t InlineLabel(std::string_view line, size_t p, std::string* label) {
 int MonthAt(std::string_view s, size_t p, size_t* end) {
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   size_t e = p;
-  while (e < s.size() && IsAlpha(s[e])) ++e;
+  while (e < s.size() && text::IsAsciiAlpha(s[e])) ++e;
   if (e - p < 3) return 0;
-  std::string w = Lower(s.substr(p, 3));
+  std::string w = text::AsciiLower(s.substr(p, 3));
   for (int m = 0; m < 12; ++m)
     if (w == kMonths[m]) {
       if (e < s.size() && s[e] == '.') ++e;
@@ -241,12 +222,12 @@ std::vector<std::string> NumberAt(std::string_view s, size_t* i) {
   std::string n = Digits(s, i);
   if (n.empty() || n.size() > 5) return {};
   size_t p = *i;
-  auto boundary = [&](size_t q) { return q >= s.size() || !(IsAlpha(s[q]) || IsDigit(s[q])); };
-  if (p + 1 < s.size() && s[p] == '-' && IsAlpha(s[p + 1]) && boundary(p + 2)) {
+  auto boundary = [&](size_t q) { return q >= s.size() || !(text::IsAsciiAlpha(s[q]) || text::IsAsciiDigit(s[q])); };
+  if (p + 1 < s.size() && s[p] == '-' && text::IsAsciiAlpha(s[p + 1]) && boundary(p + 2)) {
     *i = p + 2;
     return {n + "-" + ToUpper(s[p + 1])};
   }
-  if (p < s.size() && IsAlpha(s[p]) && boundary(p + 1)) {
+  if (p < s.size() && text::IsAsciiAlpha(s[p]) && boundary(p + 1)) {
     *i = p + 1;
     return {n + "-" + ToUpper(s[p])};
   }
@@ -254,7 +235,7 @@ std::vector<std::string> NumberAt(std::string_view s, size_t* i) {
     *i = p + 4;
     return {n + "-1/2"};
   }
-  if (p + 1 < s.size() && s[p] == '-' && IsDigit(s[p + 1])) {
+  if (p + 1 < s.size() && s[p] == '-' && text::IsAsciiDigit(s[p + 1])) {
     size_t q = p + 1;
     std::string m = Digits(s, &q);
     if (n.size() >= 4 && m.size() >= 4 && m.size() <= 5) {
@@ -279,7 +260,7 @@ std::vector<std::string> NumberAt(std::string_view s, size_t* i) {
 // and "E" seen at the start of an item. Returns the numbers; *end is set
 // after the mention.
 std::vector<Numbered> MentionAt(std::string_view s, size_t p, bool item_start, size_t* end) {
-  if (p > 0 && (IsAlpha(s[p - 1]) || s[p - 1] == '.')) return {};
+  if (p > 0 && (text::IsAsciiAlpha(s[p - 1]) || s[p - 1] == '.')) return {};
   struct Prefix {
     const char* text;
     bool plural;
@@ -292,13 +273,13 @@ std::vector<Numbered> MentionAt(std::string_view s, size_t p, bool item_start, s
       {"E", false, true}};
   const Prefix* hit = nullptr;
   for (const auto& pre : kPrefixes)
-    if (StartsWith(s.substr(p), pre.text)) {
+    if (text::StartsWith(s.substr(p), pre.text)) {
       hit = &pre;
       break;
     }
   if (!hit || (hit->typo && !item_start)) return {};
   size_t i = p + std::char_traits<char>::length(hit->text);
-  if (i < s.size() && IsAlpha(s[i])) return {};
+  if (i < s.size() && text::IsAsciiAlpha(s[i])) return {};
   bool plural = hit->plural;
   auto skip_no = [&](size_t& q) {
     while (q < s.size() && s[q] == ' ') ++q;
@@ -315,7 +296,7 @@ std::vector<Numbered> MentionAt(std::string_view s, size_t p, bool item_start, s
   skip_no(i);
   if (hit->typo) {
     // "EEO 13218", "E 6927": a space, then the number of an order.
-    if (i >= s.size() || !IsDigit(s[i]) || s[i - 1] != ' ') return {};
+    if (i >= s.size() || !text::IsAsciiDigit(s[i]) || s[i - 1] != ' ') return {};
   }
   std::vector<Numbered> out;
   std::vector<std::string> ns = NumberAt(s, &i);
@@ -340,7 +321,7 @@ std::vector<Numbered> MentionAt(std::string_view s, size_t p, bool item_start, s
     bool was_plural = plural;
     skip_no(q);
     bool numbered = q != before_no;
-    if (!(was_plural || numbered) || q >= s.size() || !IsDigit(s[q])) break;
+    if (!(was_plural || numbered) || q >= s.size() || !text::IsAsciiDigit(s[q])) break;
     size_t num_at = q;
     std::vector<std::string> more = NumberAt(s, &q);
     // A day or a year is not an order's number ("Nos. 8680, 8682, and 8683
@@ -362,9 +343,9 @@ bool ItemPlace(std::string_view s, size_t items_begin, size_t p) {
   while (q > items_begin && s[q - 1] == ' ') --q;
   if (q == items_begin) return true;
   char c = s[q - 1];
-  if (c == ':' || c == ';' || c == ',' || c == ')' || c == ']' || IsDigit(c)) return true;
+  if (c == ':' || c == ';' || c == ',' || c == ')' || c == ']' || text::IsAsciiDigit(c)) return true;
   size_t w = q;
-  while (w > items_begin && IsAlpha(s[w - 1])) --w;
+  while (w > items_begin && text::IsAsciiAlpha(s[w - 1])) --w;
   std::string word(s.substr(w, q - w));
   return word == "and" || word == "or";
 }
@@ -377,9 +358,9 @@ std::string DispositionRelation(std::string_view label) {
 }
 
 bool LooksLikeDispositionTable(std::string_view head) {
-  std::vector<Line> lines = SplitLines(head);
+  std::vector<TextLine> lines = SplitLines(head);
   size_t i = 0;
-  if (StartsWith(head, "\xEF\xBB\xBF") && !lines.empty()) lines[0].text.remove_prefix(3);
+  if (text::StartsWith(head, "\xEF\xBB\xBF") && !lines.empty()) lines[0].text.remove_prefix(3);
   while (i < lines.size() && BlankLine(lines[i].text)) ++i;
   if (i + 2 >= lines.size() || HeadingNumber(lines[i].text).empty()) return false;
   // The title, then the order's indented lines, the first of which is "Signed:".
@@ -390,14 +371,14 @@ bool LooksLikeDispositionTable(std::string_view head) {
     if (BlankLine(l)) continue;
     size_t in = Indent(l);
     if (in > 0 && l[in] == '#') continue;  // an editor's comment
-    return in > 0 && StartsWith(l.substr(in), "Signed:");
+    return in > 0 && text::StartsWith(l.substr(in), "Signed:");
   }
   return false;
 }
 
 DispositionReading ReadDispositionBlock(std::string_view text, const std::string& own_id) {
   DispositionReading r;
-  std::vector<Line> lines = SplitLines(text);
+  std::vector<TextLine> lines = SplitLines(text);
   size_t k = 0;
   while (k < lines.size() && BlankLine(lines[k].text)) ++k;
   ++k;  // the heading: the order's own number
@@ -411,7 +392,7 @@ DispositionReading ReadDispositionBlock(std::string_view text, const std::string
   };
   bool title = has_title;
   for (; k < lines.size(); ++k) {
-    const Line& line = lines[k];
+    const TextLine& line = lines[k];
     if (BlankLine(line.text)) continue;
     std::string_view l = line.text;
     std::string label;
@@ -419,7 +400,7 @@ DispositionReading ReadDispositionBlock(std::string_view text, const std::string
     if (!title) {
       size_t at = LineLabel(l, &label);
       if (at != std::string_view::npos) items = at;
-      bool own = label == "signed" || (StartsWith(label, "federal register") && label.find("page") != std::string::npos);
+      bool own = label == "signed" || (text::StartsWith(label, "federal register") && label.find("page") != std::string::npos);
       if (at == std::string_view::npos) {
         size_t p = 0;
         own = !Digits(l, &p).empty() && l.substr(p, 4) == " FR ";  // "9 FR 11046, September 8, 1944"
@@ -470,7 +451,7 @@ DispositionReading ReadDispositionBlock(std::string_view text, const std::string
 Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
-  std::vector<Line> lines = SplitLines(*utf8);
+  std::vector<TextLine> lines = SplitLines(*utf8);
   std::vector<Document> out;
   size_t k = 0;
   while (k < lines.size()) {
@@ -482,7 +463,7 @@ Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
     // The title is the line after the heading, whatever it says ("Executive
     // Order 4601 Amended To Authorize ..."); the block runs to the next heading.
     size_t t = k + 1;
-    std::string title = t < lines.size() && Indent(lines[t].text) == 0 ? Trim(lines[t].text) : std::string();
+    std::string title = t < lines.size() && Indent(lines[t].text) == 0 ? text::Trim(lines[t].text) : std::string();
     size_t e = title.empty() ? t : t + 1;
     std::vector<std::string> body;
     for (; e < lines.size() && HeadingNumber(lines[e].text).empty(); ++e) {
@@ -507,14 +488,14 @@ Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
       size_t items = LineLabel(l, &label);
       std::string_view value = items == std::string_view::npos ? l : l.substr(items);
       if (label == "signed" && d.date.empty()) {
-        d.date = ParseDate(Trim(value));
+        d.date = ParseDate(text::Trim(value));
         if (d.date.empty()) d.date = FindEnglishDate(value);
       }
       // "53 FR 2812; February 1, 1988" (also where a "Signed:" line holds it).
       if (!d.meta.count("citation"))
         for (size_t f = value.find(" FR "); f != std::string_view::npos; f = value.find(" FR ", f + 1)) {
           size_t v = f;
-          while (v > 0 && IsDigit(value[v - 1])) --v;
+          while (v > 0 && text::IsAsciiDigit(value[v - 1])) --v;
           size_t p = f + 4;
           std::string page = Digits(value, &p);
           if (v == f || page.empty()) continue;

@@ -15,10 +15,15 @@
 #include <map>
 
 #include "formats/json.h"
-#include "readers/paper_ids.h"
 #include "formats/printed_references.h"
 #include "readers/readers_internal.h"
-#include "formats/text_util.h"
+#include "formats/dates.h"
+#include "formats/doi.h"
+#include "formats/language.h"
+#include "formats/whitespace.h"
+#include "lodestone/text/ascii.h"
+#include "lodestone/text/utf8.h"
+#include "readers/ids.h"
 
 namespace lodestone::internal {
 
@@ -39,25 +44,6 @@ std::string FirstString(const Value* v) {
   return AsText(*v);
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Text of a string that may hold JATS or HTML markup (Crossref abstracts:
 // "<jats:p>…</jats:p>", titles with "<i>"): tags dropped, paragraph-like
 // elements start a new paragraph, character references decoded.
@@ -71,7 +57,7 @@ std::string StripMarkup(std::string_view s) {
     if (c == '<') {
       size_t e = s.find('>', i);
       if (e == std::string_view::npos) break;
-      std::string name = Lower(s.substr(i + 1, e - i - 1));
+      std::string name = text::AsciiLower(s.substr(i + 1, e - i - 1));
       if (!name.empty() && name[0] == '/') name.erase(0, 1);
       name = name.substr(0, name.find_first_of(" \t\n/"));
       if (size_t colon = name.find(':'); colon != std::string::npos) name = name.substr(colon + 1);
@@ -92,7 +78,7 @@ std::string StripMarkup(std::string_view s) {
           std::string digits(ent.substr(hex ? 2 : 1));
           if (!digits.empty() && digits.size() <= 8) {
             cp = static_cast<uint32_t>(std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10));
-            AppendUtf8(cp, &out);
+            text::AppendUtf8(cp, &out);
             i = e;
             continue;
           }
@@ -108,14 +94,8 @@ std::string StripMarkup(std::string_view s) {
   return CleanWhitespace(out);
 }
 
-std::string OneLine(std::string_view s) {
-  std::string t = StripMarkup(s), out;
-  for (char c : t) out += c == '\n' ? ' ' : c;
-  std::string collapsed;
-  for (char c : out)
-    if (!(c == ' ' && !collapsed.empty() && collapsed.back() == ' ')) collapsed += c;
-  return Trim(collapsed);
-}
+// A title or a name as one line of plain text (markup dropped).
+std::string PlainLine(std::string_view s) { return OneLine(StripMarkup(s)); }
 
 std::string Pad2(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
@@ -148,7 +128,7 @@ std::string DateOf(const Value* date) {
     if (raw.empty()) continue;
     std::string d = ParseDate(raw);
     if (d.size() == 10) return d;
-    std::string y = FindYear(raw);
+    std::string y = FindYearInText(raw);
     if (!y.empty()) return y + "-01-01";
   }
   return {};
@@ -160,11 +140,11 @@ std::vector<std::string> Names(const Value* list) {
   std::vector<std::string> out;
   if (!list || !list->IsArray()) return out;
   for (const auto& a : list->GetArray()) {
-    std::string given = Trim(Str(a, "given")), family = Trim(Str(a, "family"));
+    std::string given = text::Trim(Str(a, "given")), family = text::Trim(Str(a, "family"));
     std::string name = given.empty() ? family : family.empty() ? given : given + " " + family;
-    if (name.empty()) name = Trim(Str(a, "literal"));
-    if (name.empty()) name = Trim(Str(a, "name"));
-    if (!name.empty()) out.push_back(OneLine(name));
+    if (name.empty()) name = text::Trim(Str(a, "literal"));
+    if (name.empty()) name = text::Trim(Str(a, "name"));
+    if (!name.empty()) out.push_back(PlainLine(name));
   }
   return out;
 }
@@ -175,27 +155,27 @@ void SetText(Document* d, const std::string& abstract) {
 }
 
 void PutMeta(Document* d, const char* key, const std::string& value) {
-  std::string v = OneLine(value);
+  std::string v = PlainLine(value);
   if (!v.empty()) d->meta[key] = v;
 }
 
 // One entry of Crossref's "reference" list.
 Reference CrossrefReference(const Value& r) {
   Reference ref;
-  ref.label = Trim(Str(r, "key"));
-  ref.text = OneLine(Str(r, "unstructured"));
+  ref.label = text::Trim(Str(r, "key"));
+  ref.text = PlainLine(Str(r, "unstructured"));
   ref.doi = NormalizeDoi(Str(r, "DOI"));
   if (ref.doi.empty()) ref.doi = FindDoi(ref.text);
-  ref.title = OneLine(Str(r, "article-title"));
-  if (ref.title.empty()) ref.title = OneLine(Str(r, "volume-title"));
-  ref.year = FindYear(Str(r, "year"));
-  if (ref.year.empty()) ref.year = FindYear(ref.text, true);
-  std::string author = OneLine(Str(r, "author"));
+  ref.title = PlainLine(Str(r, "article-title"));
+  if (ref.title.empty()) ref.title = PlainLine(Str(r, "volume-title"));
+  ref.year = FindYearInText(Str(r, "year"));
+  if (ref.year.empty()) ref.year = FindYearInText(ref.text, true);
+  std::string author = PlainLine(Str(r, "author"));
   if (!author.empty()) ref.authors.push_back(author);
-  ref.journal = OneLine(Str(r, "journal-title"));
-  if (ref.journal.empty()) ref.journal = OneLine(Str(r, "series-title"));
-  ref.volume = Trim(Str(r, "volume"));
-  ref.page = Trim(Str(r, "first-page"));
+  ref.journal = PlainLine(Str(r, "journal-title"));
+  if (ref.journal.empty()) ref.journal = PlainLine(Str(r, "series-title"));
+  ref.volume = text::Trim(Str(r, "volume"));
+  ref.page = text::Trim(Str(r, "first-page"));
   // Only an unstructured string: take what a printed entry gives.
   if (ref.title.empty() && ref.authors.empty() && !ref.text.empty()) {
     Reference printed = ParsePrintedReference(ref.text);
@@ -211,8 +191,8 @@ Document CslLikeRecord(const Value& r, const std::string& format, const std::str
   Document d;
   d.format = format;
   d.kind = Kind::kPaper;
-  d.title = OneLine(FirstString(Member(r, "title")));
-  std::string subtitle = OneLine(FirstString(Member(r, "subtitle")));
+  d.title = PlainLine(FirstString(Member(r, "title")));
+  std::string subtitle = PlainLine(FirstString(Member(r, "subtitle")));
   if (!subtitle.empty() && !d.title.empty()) d.title += ": " + subtitle;
   std::string doi = NormalizeDoi(Str(r, "DOI"));
   if (doi.empty()) doi = NormalizeDoi(Str(r, "doi"));
@@ -223,7 +203,7 @@ Document CslLikeRecord(const Value& r, const std::string& format, const std::str
   }
   d.authors = Names(Member(r, "author"));
   if (d.authors.empty()) d.authors = Names(Member(r, "editor"));
-  d.url = Trim(Str(r, "URL"));
+  d.url = text::Trim(Str(r, "URL"));
   PutMeta(&d, "journal", FirstString(Member(r, "container-title")));
   PutMeta(&d, "volume", Str(r, "volume"));
   PutMeta(&d, "issue", Str(r, "issue"));
@@ -234,10 +214,10 @@ Document CslLikeRecord(const Value& r, const std::string& format, const std::str
   // Citation managers also hold statutes and rules (CSL types).
   if (std::string type = Str(r, "type"); type == "legislation") d.kind = Kind::kLaw;
   else if (type == "regulation") d.kind = Kind::kRegulation;
-  std::string pmid = Trim(Str(r, "PMID"));
+  std::string pmid = text::Trim(Str(r, "PMID"));
   if (!pmid.empty()) AddAlias(&d, "pmid:" + pmid);
-  std::string pmcid = Trim(Str(r, "PMCID"));
-  if (!pmcid.empty()) AddAlias(&d, "pmcid:" + (StartsWith(pmcid, "PMC") ? pmcid : "PMC" + pmcid));
+  std::string pmcid = text::Trim(Str(r, "PMCID"));
+  if (!pmcid.empty()) AddAlias(&d, "pmcid:" + (text::StartsWith(pmcid, "PMC") ? pmcid : "PMC" + pmcid));
   SetText(&d, StripMarkup(Str(r, "abstract")));
   if (const Value* refs = Member(r, "reference"); refs && refs->IsArray())
     for (const auto& e : refs->GetArray())
@@ -248,9 +228,9 @@ Document CslLikeRecord(const Value& r, const std::string& format, const std::str
 // "https://openalex.org/W2741809807" or "W2741809807" -> "W2741809807";
 // "" for anything that is not a work id.
 std::string OpenAlexWork(std::string_view s) {
-  std::string t = Trim(s);
+  std::string t = text::Trim(s);
   for (std::string_view p : {"https://openalex.org/", "http://openalex.org/", "openalex:"})
-    if (StartsWith(t, p)) {
+    if (text::StartsWith(t, p)) {
       t = t.substr(p.size());
       break;
     }
@@ -263,11 +243,11 @@ std::string OpenAlexWork(std::string_view s) {
 
 // The digits after the last '/' of an id URL ("https://pubmed.ncbi.nlm.nih.gov/29456894").
 std::string TailDigits(std::string_view s) {
-  std::string t = Trim(s);
+  std::string t = text::Trim(s);
   while (!t.empty() && t.back() == '/') t.pop_back();
   size_t slash = t.rfind('/');
   std::string tail = slash == std::string::npos ? t : t.substr(slash + 1);
-  if (StartsWith(tail, "PMC")) tail = tail.substr(3);
+  if (text::StartsWith(tail, "PMC")) tail = tail.substr(3);
   for (char c : tail)
     if (c < '0' || c > '9') return {};
   return tail;
@@ -302,29 +282,29 @@ bool OpenAlexRecord(const Value& r, Document* out) {
   std::string doi = NormalizeDoi(Str(r, "doi"));
   if (doi.empty() && ids) doi = NormalizeDoi(Str(*ids, "doi"));
   SetPaperId(&d, doi, "openalex:" + work);
-  d.title = OneLine(Str(r, "title"));
-  if (d.title.empty()) d.title = OneLine(Str(r, "display_name"));
+  d.title = PlainLine(Str(r, "title"));
+  if (d.title.empty()) d.title = PlainLine(Str(r, "display_name"));
   d.date = ParseDate(Str(r, "publication_date"));
   if (d.date.size() != 10) {
-    std::string y = FindYear(Str(r, "publication_year"));
+    std::string y = FindYearInText(Str(r, "publication_year"));
     d.date = y.empty() ? "" : y + "-01-01";
   }
   if (const Value* as = Member(r, "authorships"); as && as->IsArray())
     for (const auto& a : as->GetArray()) {
       std::string name;
-      if (const Value* author = Member(a, "author")) name = Trim(Str(*author, "display_name"));
-      if (name.empty()) name = Trim(Str(a, "raw_author_name"));
+      if (const Value* author = Member(a, "author")) name = text::Trim(Str(*author, "display_name"));
+      if (name.empty()) name = text::Trim(Str(a, "raw_author_name"));
       if (!name.empty()) d.authors.push_back(name);
       // Each institution once, with the authors it lists (issue 15); the
       // country is OpenAlex's ISO code ("US", "CN").
       if (const Value* insts = Member(a, "institutions"); insts && insts->IsArray())
         for (const auto& inst : insts->GetArray()) {
-          std::string org = OneLine(Str(inst, "display_name"));
+          std::string org = PlainLine(Str(inst, "display_name"));
           if (org.empty()) continue;
           auto it = std::find_if(d.affiliations.begin(), d.affiliations.end(),
                                  [&](const Affiliation& x) { return x.organization == org; });
           if (it == d.affiliations.end()) {
-            d.affiliations.push_back({org, Trim(Str(inst, "country_code")), org, {}});
+            d.affiliations.push_back({org, text::Trim(Str(inst, "country_code")), org, {}});
             it = d.affiliations.end() - 1;
           }
           if (!name.empty()) it->authors.push_back(name);
@@ -332,9 +312,9 @@ bool OpenAlexRecord(const Value& r, Document* out) {
     }
   if (const Value* kws = Member(r, "keywords"); kws && kws->IsArray())
     for (const auto& k : kws->GetArray()) {
-      std::string kw = k.IsString() ? OneLine(std::string(k.GetString(), k.GetStringLength()))
-                                    : OneLine(Str(k, "display_name"));
-      if (kw.empty() && k.IsObject()) kw = OneLine(Str(k, "keyword"));
+      std::string kw = k.IsString() ? PlainLine(std::string(k.GetString(), k.GetStringLength()))
+                                    : PlainLine(Str(k, "display_name"));
+      if (kw.empty() && k.IsObject()) kw = PlainLine(Str(k, "keyword"));
       if (!kw.empty()) d.keywords.push_back(kw);
     }
   const Value* loc = Member(r, "primary_location");
@@ -346,12 +326,12 @@ bool OpenAlexRecord(const Value& r, Document* out) {
     PutMeta(&d, "journal", Str(*venue, "display_name"));
     PutMeta(&d, "publisher", Str(*venue, "publisher"));
   }
-  if (loc) d.url = Trim(Str(*loc, "landing_page_url"));
+  if (loc) d.url = text::Trim(Str(*loc, "landing_page_url"));
   if (d.url.empty() && !doi.empty()) d.url = "https://doi.org/" + doi;
   if (const Value* biblio = Member(r, "biblio")) {
     PutMeta(&d, "volume", Str(*biblio, "volume"));
     PutMeta(&d, "issue", Str(*biblio, "issue"));
-    std::string first = Trim(Str(*biblio, "first_page")), last = Trim(Str(*biblio, "last_page"));
+    std::string first = text::Trim(Str(*biblio, "first_page")), last = text::Trim(Str(*biblio, "last_page"));
     PutMeta(&d, "page", !first.empty() && !last.empty() && last != first ? first + "-" + last : first);
   }
   PutMeta(&d, "type", Str(r, "type"));
@@ -360,7 +340,7 @@ bool OpenAlexRecord(const Value& r, Document* out) {
     if (!pmid.empty()) AddAlias(&d, "pmid:" + pmid);
     std::string pmcid = TailDigits(Str(*ids, "pmcid"));
     if (!pmcid.empty()) AddAlias(&d, "pmcid:PMC" + pmcid);
-    std::string mag = Trim(Str(*ids, "mag"));
+    std::string mag = text::Trim(Str(*ids, "mag"));
     if (!mag.empty()) AddAlias(&d, "mag:" + mag);
   }
   SetText(&d, InvertedAbstract(Member(r, "abstract_inverted_index")));
@@ -402,7 +382,7 @@ Result<std::vector<Document>> ReadCslJson(const FileInput& in) {
   size_t n = 0;
   for (const Value* r : Records(*j, "items")) {
     ++n;
-    std::string id = Trim(Str(*r, "id"));
+    std::string id = text::Trim(Str(*r, "id"));
     Document d = CslLikeRecord(*r, "csl-json", id.empty() ? std::string() : "csl:" + id);
     if (d.title.empty() && !d.meta.count("doi")) continue;  // not a citable item
     if (d.id.empty()) d.id = HashId(in.key + "#" + std::to_string(n));

@@ -19,10 +19,14 @@
 #include <mutex>
 
 #include "extract/classify.h"
-#include "readers/paper_ids.h"
 #include "formats/printed_references.h"
 #include "readers/readers_internal.h"
-#include "formats/text_util.h"
+#include "formats/dates.h"
+#include "formats/doi.h"
+#include "formats/language.h"
+#include "formats/whitespace.h"
+#include "lodestone/text/ascii.h"
+#include "readers/ids.h"
 
 namespace lodestone::internal {
 
@@ -43,14 +47,14 @@ std::string Utf8(const poppler::ustring& s) {
 }
 
 std::string InfoString(const poppler::document& pdf, const char* key) {
-  return Trim(Utf8(pdf.info_key(key)));
+  return text::Trim(Utf8(pdf.info_key(key)));
 }
 
 // Titles a producer writes instead of the real one.
 bool IsJunkTitle(const std::string& title) {
-  std::string l = Lower(title);
-  if (l.size() < 4 || l == "untitled" || l == "title" || l == "no title" || StartsWith(l, "microsoft word - ") ||
-      StartsWith(l, "microsoft powerpoint - "))
+  std::string l = text::AsciiLower(title);
+  if (l.size() < 4 || l == "untitled" || l == "title" || l == "no title" || text::StartsWith(l, "microsoft word - ") ||
+      text::StartsWith(l, "microsoft powerpoint - "))
     return true;
   for (std::string_view ext : {".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd", ".rtf", ".odt", ".ps"})
     if (l.size() > ext.size() && l.compare(l.size() - ext.size(), ext.size(), ext) == 0) return true;
@@ -79,7 +83,7 @@ std::vector<std::string> SplitInfoAuthors(const std::string& field) {
   while (pos <= norm.size()) {
     size_t e = norm.find(sep, pos);
     if (e == std::string::npos) e = norm.size();
-    std::string p = Trim(std::string_view(norm).substr(pos, e - pos));
+    std::string p = text::Trim(std::string_view(norm).substr(pos, e - pos));
     if (!p.empty()) parts.push_back(p);
     pos = e + 1;
   }
@@ -127,15 +131,16 @@ std::string ProminentLine(poppler::page& page) {
     if (lines[i].top - lines[i - 1].top > 2.5 * lines[best].size) break;
     title += " " + lines[i].text;
   }
-  return Trim(title);
+  return text::Trim(title);
 }
 
-std::string FirstLine(std::string_view text) {
+// The first line with a space in it (a title, not a running head or a number).
+std::string FirstPhraseLine(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
-    std::string l = Trim(text.substr(pos, nl - pos));
+    std::string l = text::Trim(text.substr(pos, nl - pos));
     if (l.find(' ') != std::string::npos) return l;
     pos = nl + 1;
   }
@@ -148,12 +153,12 @@ bool HasAbstractHeading(std::string_view page) {
   while (pos < page.size()) {
     size_t nl = page.find('\n', pos);
     if (nl == std::string_view::npos) nl = page.size();
-    std::string l = Lower(Trim(page.substr(pos, nl - pos)));
+    std::string l = text::AsciiLower(text::Trim(page.substr(pos, nl - pos)));
     pos = nl + 1;
-    if (!StartsWith(l, "abstract")) continue;
+    if (!text::StartsWith(l, "abstract")) continue;
     std::string_view rest = std::string_view(l).substr(8);
-    if (rest.empty() || rest[0] == ':' || rest[0] == '.' || StartsWith(rest, "\xE2\x80\x94") ||
-        StartsWith(rest, " -") || StartsWith(rest, " \xE2\x80\x94"))
+    if (rest.empty() || rest[0] == ':' || rest[0] == '.' || text::StartsWith(rest, "\xE2\x80\x94") ||
+        text::StartsWith(rest, " -") || text::StartsWith(rest, " \xE2\x80\x94"))
       return true;
   }
   return false;
@@ -169,7 +174,7 @@ size_t TextChars(std::string_view s) {
 // Subject, the XMP metadata.
 std::string DeclaredDoi(const poppler::document& pdf) {
   for (const std::string& key : pdf.info_keys()) {
-    std::string k = Lower(key);
+    std::string k = text::AsciiLower(key);
     if (k == "doi" || k == "prism:doi") {
       std::string d = NormalizeDoi(Utf8(pdf.info_key(key)));
       if (!d.empty()) return d;
@@ -229,16 +234,16 @@ Result<std::vector<Document>> ReadPdfUnguarded(const FileInput& in) {
 
   std::string title = InfoString(*pdf, "Title");
   if (IsJunkTitle(title)) title = prominent;
-  if (title.empty()) title = FirstLine(first_page);
+  if (title.empty()) title = FirstPhraseLine(first_page);
   d.title = title;
 
   std::string author = InfoString(*pdf, "Author");
   if (!author.empty()) d.authors = SplitInfoAuthors(author);
 
   std::string created = InfoString(*pdf, "CreationDate");  // D:YYYYMMDDHHmmSS
-  if (StartsWith(created, "D:")) created = created.substr(2);
-  std::string year = created.size() >= 4 ? FindYear(created.substr(0, 4)) : std::string();
-  if (year.empty()) year = FindYear(first_page);
+  if (text::StartsWith(created, "D:")) created = created.substr(2);
+  std::string year = created.size() >= 4 ? FindYearInText(created.substr(0, 4)) : std::string();
+  if (year.empty()) year = FindYearInText(first_page);
   if (!year.empty()) d.date = year + "-01-01";
 
   TextRange refs = FindReferenceSection(d.text);

@@ -7,7 +7,14 @@
 #include "extract/classify.h"
 #include "extract/own_id.h"
 #include "readers/readers_internal.h"
-#include "formats/text_util.h"
+#include "formats/dates.h"
+#include "formats/encoding.h"
+#include "formats/language.h"
+#include "formats/numbers.h"
+#include "formats/whitespace.h"
+#include "lodestone/text/ascii.h"
+#include "lodestone/text/utf8.h"
+#include "readers/ids.h"
 #include "formats/xml.h"
 
 namespace lodestone::internal {
@@ -18,7 +25,7 @@ namespace {
 std::string EoNumberFromName(const std::string& path) {
   std::string stem = std::filesystem::path(path).stem().string();
   for (const char* p : {"EO_", "eo_", "EO-", "eo-"})
-    if (StartsWith(stem, p)) {
+    if (text::StartsWith(stem, p)) {
       std::string n = ReadNumber(stem, 3);
       if (n.size() >= 4) return n;
     }
@@ -33,7 +40,7 @@ size_t FindEoHeading(std::string_view text, std::string* number, std::string* da
     size_t end;
     std::string n = ReadNumber(text, pos + 16, &end);
     std::string_view rest = text.substr(end, 12);
-    if (!n.empty() && (number->empty() || n == *number) && StartsWith(rest, " of ")) {
+    if (!n.empty() && (number->empty() || n == *number) && text::StartsWith(rest, " of ")) {
       *number = n;
       *date = FindEnglishDate(text.substr(end + 4, 40));
       return pos;
@@ -51,7 +58,7 @@ void FillPolicyMeta(Document& d) {
 
 std::string FirstLine(std::string_view text) {
   size_t nl = text.find('\n');
-  return Trim(text.substr(0, nl));
+  return text::Trim(text.substr(0, nl));
 }
 
 // Markdown to plain text: headings, emphasis, links, escapes, inline HTML
@@ -65,7 +72,7 @@ std::string MarkdownToText(std::string_view md) {
       out += md[++i];
     } else if (c == '<') {
       // Inline HTML tag or comment: drop it, keep a space so words do not glue.
-      bool comment = StartsWith(md.substr(i), "<!--");
+      bool comment = text::StartsWith(md.substr(i), "<!--");
       size_t close = comment ? md.find("-->", i) : md.find('>', i);
       bool tag = close != std::string_view::npos && close - i < 400 &&
                  (comment || (i + 1 < md.size() && (std::isalpha(static_cast<unsigned char>(md[i + 1])) || md[i + 1] == '/')));
@@ -96,36 +103,17 @@ std::string MarkdownToText(std::string_view md) {
   return out;
 }
 
-// Appends code point cp as UTF-8.
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // A YAML scalar spread over `lines` (first line without the key, then
 // indented continuation lines): plain, 'single' or "double" quoted, with
 // line folding and the escapes the White House snapshot uses (\_ is a
 // non-breaking space, a trailing backslash joins lines without a space).
 std::string YamlScalar(const std::vector<std::string>& lines) {
-  std::string first = lines.empty() ? std::string() : Trim(lines[0]);
+  std::string first = lines.empty() ? std::string() : text::Trim(lines[0]);
   if (first.empty()) return {};
   const char q = first[0];
   if (q != '"' && q != '\'') {
     std::string out = first;
-    for (size_t i = 1; i < lines.size(); ++i) out += " " + Trim(lines[i]);
+    for (size_t i = 1; i < lines.size(); ++i) out += " " + text::Trim(lines[i]);
     return out;
   }
   // Join the lines first: a newline folds to a space unless escaped.
@@ -133,10 +121,10 @@ std::string YamlScalar(const std::vector<std::string>& lines) {
   for (size_t i = 1; i < lines.size(); ++i) {
     if (q == '"' && !raw.empty() && raw.back() == '\\') {
       raw.pop_back();
-      std::string next = Trim(lines[i]);
+      std::string next = text::Trim(lines[i]);
       raw += next;
     } else {
-      raw += " " + Trim(lines[i]);
+      raw += " " + text::Trim(lines[i]);
     }
   }
   std::string out;
@@ -161,7 +149,7 @@ std::string YamlScalar(const std::vector<std::string>& lines) {
     }
     char e = raw[++i];
     switch (e) {
-      case '_': AppendUtf8(out, 0xA0); break;
+      case '_': text::AppendUtf8(0xA0, &out); break;
       case 'n': out += '\n'; break;
       case 't': out += '\t'; break;
       case ' ': out += ' '; break;
@@ -174,7 +162,7 @@ std::string YamlScalar(const std::vector<std::string>& lines) {
         size_t len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
         if (i + len < raw.size()) {
           uint32_t cp = static_cast<uint32_t>(std::strtoul(raw.substr(i + 1, len).c_str(), nullptr, 16));
-          AppendUtf8(out, cp);
+          text::AppendUtf8(cp, &out);
           i += len;
         }
         break;
@@ -187,7 +175,7 @@ std::string YamlScalar(const std::vector<std::string>& lines) {
 
 // Splits YAML front matter (--- ... ---) into key: scalar pairs.
 std::string_view FrontMatter(std::string_view text, std::map<std::string, std::string>* kv) {
-  if (!StartsWith(text, "---")) return text;
+  if (!text::StartsWith(text, "---")) return text;
   size_t end = text.find("\n---", 3);
   if (end == std::string_view::npos) return text;
   std::string_view fm = text.substr(3, end - 3);
@@ -212,7 +200,7 @@ std::string_view FrontMatter(std::string_view text, std::map<std::string, std::s
     flush();
     size_t colon = line.find(':');
     if (colon == std::string_view::npos || line[0] == '-' || line[0] == '#') continue;
-    key = Trim(line.substr(0, colon));
+    key = text::Trim(line.substr(0, colon));
     value.emplace_back(line.substr(colon + 1));
   }
   flush();
@@ -279,7 +267,7 @@ Result<std::vector<Document>> ReadMarkdown(const FileInput& in) {
   if (d.title.empty()) {
     // First heading, else first line.
     size_t h = body.find("# ");
-    d.title = Trim(MarkdownToText(h != std::string_view::npos ? FirstLine(body.substr(h + 2)) : FirstLine(d.text)));
+    d.title = text::Trim(MarkdownToText(h != std::string_view::npos ? FirstLine(body.substr(h + 2)) : FirstLine(d.text)));
   }
   d.date = fm.count("date") ? ParseDate(fm["date"]) : "";
   if (d.date.empty()) d.date = FindChineseDate(d.text.substr(0, 600));
@@ -302,7 +290,7 @@ Result<std::vector<Document>> ReadMarkdown(const FileInput& in) {
   std::string_view lead = body.substr(body.find_first_not_of("\r\n") == std::string_view::npos
                                           ? body.size()
                                           : body.find_first_not_of("\r\n"));
-  if (StartsWith(lead, "# Title ")) {
+  if (text::StartsWith(lead, "# Title ")) {
     std::string_view body_ = lead;
     std::string title = ReadNumber(body_, 8);
     size_t sec = body_.find("\n#### §");
@@ -316,7 +304,7 @@ Result<std::vector<Document>> ReadMarkdown(const FileInput& in) {
         else break;
       }
       size_t end = body_.find('.', start);
-      std::string section = Trim(body_.substr(start, end == std::string_view::npos ? 0 : end - start));
+      std::string section = text::Trim(body_.substr(start, end == std::string_view::npos ? 0 : end - start));
       if (!section.empty() && section.size() < 16) {
         d.meta["usc_title"] = title;
         d.meta["citation"] = title + " U.S.C. " + section;
@@ -355,7 +343,7 @@ Result<std::vector<Document>> ReadHtml(const FileInput& in, const std::string& f
     // Page markers would otherwise sit between words: drop them.
     std::string clean;
     for (size_t i = 0; i < text.size();) {
-      if (StartsWith(std::string_view(text).substr(i), "[[Page ")) {
+      if (text::StartsWith(std::string_view(text).substr(i), "[[Page ")) {
         size_t close = text.find("]]", i);
         if (close != std::string::npos && close - i < 24) {
           // A marker on a line of its own goes with its line, so that it
@@ -394,7 +382,7 @@ Result<std::vector<Document>> ReadHtml(const FileInput& in, const std::string& f
         std::string title = d.text.substr(nl + 1, para_end == std::string::npos ? std::string::npos : para_end - nl - 1);
         for (char& c : title)
           if (c == '\n') c = ' ';
-        d.title = Trim(title);
+        d.title = text::Trim(title);
       }
     }
   } else {

@@ -10,9 +10,13 @@
 #include "extract/classify.h"
 #include "formats/json.h"
 #include "formats/paper_fields.h"
-#include "readers/paper_ids.h"
 #include "readers/readers_internal.h"
-#include "formats/text_util.h"
+#include "formats/dates.h"
+#include "formats/doi.h"
+#include "formats/numbers.h"
+#include "formats/whitespace.h"
+#include "lodestone/text/ascii.h"
+#include "readers/ids.h"
 #include "formats/xml.h"
 
 namespace lodestone::internal {
@@ -24,6 +28,21 @@ const std::vector<std::string_view> kUslmBlocks = {
     "section", "subsection", "paragraph", "subparagraph", "clause", "subclause", "item", "heading",
     "num",     "content",    "chapeau",   "continuation", "p",      "sourceCredit", "title", "chapter",
     "subchapter", "part", "division", "longTitle", "enactingFormula", "officialTitle", "level", "quotedContent"};
+
+// Public law numbers and citations print en and em dashes ("115–6"); ids use '-'.
+std::string AsciiDashes(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x93 || static_cast<unsigned char>(s[i + 2]) == 0x94)) {
+      out += '-';
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
 
 std::string MetaText(xmlNode* meta, std::string_view name) {
   xmlNode* n = Find(meta, name);
@@ -46,15 +65,15 @@ Document FrRecord(const rapidjson::Value& r, const std::string& key) {
   d.date = ParseDate(Str(r, "signing_date"));
   if (d.date.empty()) d.date = ParseDate(Str(r, "publication_date"));
   d.url = Str(r, "html_url");
-  std::string subtype = Lower(Str(r, "subtype"));
+  std::string subtype = text::AsciiLower(Str(r, "subtype"));
   std::string eo = Str(r, "executive_order_number");
   if (eo.empty() && subtype == "executive order") eo = Str(r, "presidential_document_number");
   if (subtype == "executive order" || !eo.empty()) d.kind = Kind::kExecutiveOrder;
   else if (subtype == "proclamation") d.kind = Kind::kProclamation;
   else if (subtype.find("memorandum") != std::string::npos || subtype.find("determination") != std::string::npos)
     d.kind = Kind::kPresidentialMemorandum;
-  else if (subtype == "notice" || Lower(Str(r, "type")) == "notice") d.kind = Kind::kNotice;
-  else if (Lower(Str(r, "type")) == "rule") d.kind = Kind::kRegulation;
+  else if (subtype == "notice" || text::AsciiLower(Str(r, "type")) == "notice") d.kind = Kind::kNotice;
+  else if (text::AsciiLower(Str(r, "type")) == "rule") d.kind = Kind::kRegulation;
   if (!eo.empty()) {
     d.number = eo;
     d.id = "eo:" + eo;
@@ -64,7 +83,7 @@ Document FrRecord(const rapidjson::Value& r, const std::string& key) {
   }
   for (const char* k : {"citation", "document_number", "disposition_notes", "executive_order_notes",
                         "publication_date", "signing_date", "toc_subject"}) {
-    std::string v = Trim(Str(r, k));
+    std::string v = text::Trim(Str(r, k));
     if (!v.empty()) d.meta[k] = v;
   }
   if (auto it = r.FindMember("agencies"); it != r.MemberEnd() && it->value.IsArray()) {
@@ -76,7 +95,7 @@ Document FrRecord(const rapidjson::Value& r, const std::string& key) {
     if (!slugs.empty()) d.meta["agencies"] = slugs;
   }
   // Abstract (rarely present) is the only text such a record carries.
-  d.text = Trim(Str(r, "abstract"));
+  d.text = text::Trim(Str(r, "abstract"));
   return d;
 }
 
@@ -198,7 +217,7 @@ Result<std::vector<Document>> ReadUslm(const FileInput& in) {
       }
       if (parts.size() >= 3 && !ReadNumber(parts[0], 0).empty() && !ReadNumber(parts[2], 0).empty() &&
           parts[1].find('.') == std::string::npos) {
-        d.id = "bill:" + parts[0] + "/" + Lower(parts[1]) + "/" + parts[2];
+        d.id = "bill:" + parts[0] + "/" + text::AsciiLower(parts[1]) + "/" + parts[2];
         d.number = parts[1] + " " + parts[2];
         break;
       }
@@ -237,7 +256,7 @@ Result<std::vector<Document>> ReadJats(const FileInput& in) {
   std::vector<xmlNode*> ids;
   FindAll(am, "article-id", &ids);
   for (xmlNode* n : ids)
-    if (Attr(n, "pub-id-type") == "doi") d.meta["doi"] = Lower(Trim(Text(n)));
+    if (Attr(n, "pub-id-type") == "doi") d.meta["doi"] = text::AsciiLower(text::Trim(Text(n)));
   if (xmlNode* t = Find(am, "article-title")) d.title = CleanWhitespace(Text(t));
   std::vector<xmlNode*> contribs;
   FindAll(Find(am, "contrib-group"), "contrib", &contribs);
@@ -246,7 +265,7 @@ Result<std::vector<Document>> ReadJats(const FileInput& in) {
     if (Attr(c, "contrib-type") != "author") continue;
     xmlNode* name = Find(c, "name");
     if (!name) continue;
-    std::string given = Trim(Text(Find(name, "given-names"))), sur = Trim(Text(Find(name, "surname")));
+    std::string given = text::Trim(Text(Find(name, "given-names"))), sur = text::Trim(Text(Find(name, "surname")));
     d.authors.push_back(given.empty() ? sur : given + " " + sur);
     std::vector<xmlNode*> xrefs;
     FindAll(c, "xref", &xrefs);
@@ -258,7 +277,7 @@ Result<std::vector<Document>> ReadJats(const FileInput& in) {
   std::vector<xmlNode*> dates;
   FindAll(am, "pub-date", &dates);
   for (xmlNode* pd : dates) {
-    std::string y = Trim(Text(Find(pd, "year"))), m = Trim(Text(Find(pd, "month"))), day = Trim(Text(Find(pd, "day")));
+    std::string y = text::Trim(Text(Find(pd, "year"))), m = text::Trim(Text(Find(pd, "month"))), day = text::Trim(Text(Find(pd, "day")));
     if (y.size() == 4 && !m.empty() && !day.empty()) {
       d.date = ParseDate(y + "-" + (m.size() == 1 ? "0" + m : m) + "-" + (day.size() == 1 ? "0" + day : day));
       break;
@@ -287,20 +306,20 @@ Result<std::vector<Document>> ReadJats(const FileInput& in) {
     FindAll(r, "pub-id", &pubids);
     for (xmlNode* p : pubids) {
       const std::string type = Attr(p, "pub-id-type");
-      const std::string v = Trim(Text(p));
+      const std::string v = text::Trim(Text(p));
       if (type == "doi") {  // "10.1371/journal.pbio. 1001425": a DOI has no spaces
         ref.doi.clear();
-        for (char c : Lower(v))
+        for (char c : text::AsciiLower(v))
           if (!std::isspace(static_cast<unsigned char>(c))) ref.doi += c;
       }
       else if (type == "pmid" && !v.empty()) ref.ids.push_back("pmid:" + v);
     }
     if (xmlNode* at = Find(r, "article-title")) ref.title = CleanWhitespace(Text(at));
-    if (xmlNode* y = Find(r, "year")) ref.year = Trim(Text(y));
+    if (xmlNode* y = Find(r, "year")) ref.year = text::Trim(Text(y));
     if (xmlNode* src = Find(r, "source")) ref.journal = CleanWhitespace(Text(src));
-    if (xmlNode* v = Find(r, "volume")) ref.volume = Trim(Text(v));
-    if (xmlNode* fp = Find(r, "fpage")) ref.page = Trim(Text(fp));
-    else if (xmlNode* el = Find(r, "elocation-id")) ref.page = Trim(Text(el));
+    if (xmlNode* v = Find(r, "volume")) ref.volume = text::Trim(Text(v));
+    if (xmlNode* fp = Find(r, "fpage")) ref.page = text::Trim(Text(fp));
+    else if (xmlNode* el = Find(r, "elocation-id")) ref.page = text::Trim(Text(el));
     std::vector<xmlNode*> names;
     FindAll(cit ? cit : r, "name", &names);
     for (xmlNode* n : names) {
@@ -336,7 +355,7 @@ Result<std::vector<Document>> ReadFrJsonResults(const FileInput& in) {
   std::string signer;
   const std::string description = Str(*j, "description");
   if (const std::string lead = "Documents signed by "; description.rfind(lead, 0) == 0)
-    signer = Trim(description.substr(lead.size(), description.find(',') - lead.size()));
+    signer = text::Trim(description.substr(lead.size(), description.find(',') - lead.size()));
   std::vector<Document> out;
   size_t n = 0;
   for (const auto& r : (*j)["results"].GetArray()) {
@@ -360,7 +379,7 @@ Result<std::vector<Document>> ReadJsonLines(const FileInput& in) {
     std::string_view line = all.substr(pos, nl - pos);
     pos = nl + 1;
     ++line_no;
-    if (Trim(line).empty()) continue;
+    if (text::Trim(line).empty()) continue;
     auto j = ParseJson(line);
     if (!j.ok()) return j.status().WithContext("line " + std::to_string(line_no));
     if (!j->IsObject()) return Status::ParseError("line " + std::to_string(line_no) + ": expected a JSON object");
@@ -369,38 +388,38 @@ Result<std::vector<Document>> ReadJsonLines(const FileInput& in) {
     d.format = "jsonl";
     d.kind = Kind::kPaper;
     d.language = "en";
-    d.title = Trim(Str(r, "title"));
-    std::string abstract = Trim(Str(r, "abstract"));
+    d.title = text::Trim(Str(r, "title"));
+    std::string abstract = text::Trim(Str(r, "abstract"));
     d.text = d.title + (abstract.empty() ? "" : "\n\n" + abstract);
     std::string year = Str(r, "year");
     if (year.size() == 4) d.date = year + "-01-01";
     if (auto it = r.FindMember("authors"); it != r.MemberEnd() && it->value.IsArray())
       for (const auto& a : it->value.GetArray()) {
-        std::string name = Trim(Str(a, "first"));
+        std::string name = text::Trim(Str(a, "first"));
         if (auto m = a.FindMember("middle"); m != a.MemberEnd() && m->value.IsArray())
           for (const auto& mid : m->value.GetArray())
             if (mid.IsString()) name += std::string(" ") + mid.GetString();
-        std::string last = Trim(Str(a, "last"));
+        std::string last = text::Trim(Str(a, "last"));
         if (!last.empty()) name += (name.empty() ? "" : " ") + last;
         if (!name.empty()) d.authors.push_back(name);
       }
     std::string doi = NormalizeDoi(Str(r, "doi"));
-    std::string pid = Trim(Str(r, "paper_id"));
+    std::string pid = text::Trim(Str(r, "paper_id"));
     SetPaperId(&d, doi, pid.empty() ? std::string() : "s2:" + pid);
     if (d.id.empty()) d.id = HashId(in.key + "#" + std::to_string(line_no));
     if (!pid.empty()) d.meta["s2"] = pid;
     for (const char* k : {"journal", "venue", "pubmed_id", "pmc_id", "arxiv_id", "mag_id"}) {
-      std::string v = Trim(Str(r, k));
+      std::string v = text::Trim(Str(r, k));
       if (!v.empty()) d.meta[k] = v;
     }
     // The record's other ids, so that references by any of them resolve here.
-    std::string pmc = Trim(Str(r, "pmc_id"));
-    if (!pmc.empty() && !StartsWith(pmc, "PMC")) pmc = "PMC" + pmc;
-    for (const auto& [prefix, value] : {std::pair<const char*, std::string>{"pmid:", Trim(Str(r, "pubmed_id"))},
+    std::string pmc = text::Trim(Str(r, "pmc_id"));
+    if (!pmc.empty() && !text::StartsWith(pmc, "PMC")) pmc = "PMC" + pmc;
+    for (const auto& [prefix, value] : {std::pair<const char*, std::string>{"pmid:", text::Trim(Str(r, "pubmed_id"))},
                                         {"pmcid:", pmc},
-                                        {"arxiv:", Trim(Str(r, "arxiv_id"))},
-                                        {"mag:", Trim(Str(r, "mag_id"))},
-                                        {"acl:", Trim(Str(r, "acl_id"))}})
+                                        {"arxiv:", text::Trim(Str(r, "arxiv_id"))},
+                                        {"mag:", text::Trim(Str(r, "mag_id"))},
+                                        {"acl:", text::Trim(Str(r, "acl_id"))}})
       if (!value.empty()) AddAlias(&d, prefix + value);
     if (auto it = r.FindMember("outbound_citations"); it != r.MemberEnd() && it->value.IsArray()) {
       std::string list;

@@ -7,11 +7,12 @@
 
 namespace lodestone::text {
 
-// True for "J", "JM", "J.", "J.M.", "J. M.", "J.-M.", "H.-H.", "Th." (a lower
-// case letter between a capital and a dot): one to four ASCII capitals, each
-// may be followed by '.', separated by nothing, '-' or ' '; without any dot
-// at most three ("ALHO" is a surname). Callers that need the printed dots
-// ("Cheng M.") also check that the token ends in '.'.
+// True for "J", "JM", "J.", "J.M.", "J. M.", "J.-M.", "H.-H.", "W.J.A.J." and
+// abbreviated names "Th.", "Chr.", "Jr." (a capital, one or two lower-case
+// letters, a dot): ASCII capitals, each may be followed by '.', separated by
+// nothing, '-' or ' '; at most six with dots, three without ("ALHO" is a
+// surname). Callers that need the printed dots ("Cheng M.") also check that
+// the token ends in '.'.
 bool IsInitials(std::string_view token);
 
 }  // namespace lodestone::text
