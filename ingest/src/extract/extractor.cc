@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "extract/cn_functions.h"
-#include "readers/eo_disposition.h"
+#include "extract/dispositions.h"
 #include "extract/negation.h"
 #include "extract/relation_verbs.h"
 #include "formats/dates.h"

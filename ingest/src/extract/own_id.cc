@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "formats/dates.h"
+#include "formats/language.h"
+#include "formats/whitespace.h"
 #include "lodestone/text/ascii.h"
 
 namespace lodestone::internal {
@@ -234,6 +236,35 @@ std::string ChineseLawId(std::string_view title, const std::string& date) {
     }
   }
   return "cnlaw:" + t + "@" + date;
+}
+
+bool TakeOwnHeading(Document& d) {
+  auto h = ReadOwnHeading(d.text);
+  if (!h) return false;
+  const std::string heading_line = FirstLine(std::string_view(d.text).substr(d.text.find_first_not_of(" \t\n")));
+  d.id = h->id;
+  d.number = h->number;
+  d.kind = h->kind;
+  if (!h->date.empty()) d.date = h->date;
+  // A title taken from the first line is the heading itself; the order's
+  // title is what follows its date, or the next line.
+  if ((d.title.empty() || d.title == heading_line) && !h->title.empty()) d.title = h->title.substr(0, 200);
+  if (d.language.empty()) d.language = GuessLanguage(d.text);
+  return true;
+}
+
+// A Chinese law or regulation that opens with its promulgation history is
+// one version of the law: dated by its latest event, with an id that tells
+// the versions apart, and superseding the version it revised (own_id.h).
+void TakeChineseVersion(Document& d) {
+  if (d.title.empty() || static_cast<unsigned char>(d.title[0]) < 0xE0) return;
+  if (d.kind != Kind::kLaw && d.kind != Kind::kRegulation) return;
+  auto v = ReadPromulgationHistory(d.text);
+  if (!v) return;
+  d.date = v->date;
+  d.id = ChineseLawId(d.title, d.date);
+  if (!v->previous.empty())
+    d.relations.push_back({"supersedes", ChineseLawId(d.title, v->previous), static_cast<uint32_t>(v->offset), "metadata"});
 }
 
 }  // namespace lodestone::internal

@@ -1,5 +1,5 @@
-// A document's own id and version from its opening lines. Private to the
-// readers (policy_readers.cc, pdf_reader.cc).
+// A document's own id and version from its opening lines. Private; the
+// readers of policy texts and PDFs call it (readers/*.cc).
 //
 // The number a document states as its heading is its id: a plain-text,
 // Markdown, HTML or PDF file whose text opens "Executive Order 12003 of May
@@ -53,6 +53,18 @@ std::optional<LawVersion> ReadPromulgationHistory(std::string_view text);
 // cnlaw:<title>@<date>: the title without spaces and without a trailing
 // "（2024年修订）"-style note.
 std::string ChineseLawId(std::string_view title, const std::string& date);
+
+// Gives `d` the id, kind, number and date that its text states as its
+// heading ("Executive Order 12003 of May 1, 2001", "Proclamation 10001",
+// "Presidential Determination No. 2022-07", "Public Law 117-169"), and the
+// heading's title when `d` has none or only the heading line; false, and
+// `d` unchanged, when the text opens with no such heading.
+bool TakeOwnHeading(Document& d);
+
+// A Chinese law or regulation that opens with its promulgation history is
+// one version of the law: dated by its latest event, with the cnlaw: id, and
+// superseding the version it revised (a relation of origin "metadata").
+void TakeChineseVersion(Document& d);
 
 }  // namespace lodestone::internal
 

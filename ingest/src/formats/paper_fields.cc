@@ -82,4 +82,20 @@ Affiliation ParseFreeAddress(std::string_view address) {
   return a;
 }
 
+// The first page of "1339-1351", "e1221-e1234", "1339--1351".
+std::string FirstPage(std::string_view pages) {
+  std::string p = text::Trim(pages);
+  size_t cut = p.find_first_of("-\xE2,");  // '-', en dash (UTF-8 lead byte), ','
+  if (cut != std::string::npos && cut > 0) p = text::Trim(std::string_view(p).substr(0, cut));
+  return p;
+}
+
+// Paper text: title, abstract, keywords (so that search finds them).
+std::string PaperText(const std::string& title, const std::string& abstract, const std::string& keywords) {
+  std::string t = title;
+  if (!abstract.empty()) t += (t.empty() ? "" : "\n\n") + abstract;
+  if (!keywords.empty()) t += (t.empty() ? "" : "\n\n") + std::string("Keywords: ") + keywords;
+  return t;
+}
+
 }  // namespace lodestone::internal

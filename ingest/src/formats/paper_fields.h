@@ -1,6 +1,7 @@
 // Fields of paper records that several readers print the same way: keyword
-// lists and the authors' addresses. Readers keep them as printed (no
-// knowledge-base matching, no case folding); analyses fold them later
+// lists, the authors' addresses, page ranges, and the text made of them.
+// Readers keep them as printed (no knowledge-base matching, no case
+// folding); analyses fold them later
 // (lodestone/ingest/fold.h). Private to ingest/. Thread-safety: pure
 // functions.
 #ifndef LODESTONE_INGEST_SRC_FORMATS_PAPER_FIELDS_H_
@@ -30,6 +31,13 @@ Affiliation ParseWosAddress(std::string_view line);
 // Naples, Italy" -> country "Italy", organization the address without its
 // country (VOSviewer reads Scopus affiliations whole in the same way).
 Affiliation ParseFreeAddress(std::string_view address);
+
+// The first page of "1339-1351", "e1221-e1234", "1339--1351", "12, 14".
+std::string FirstPage(std::string_view pages);
+
+// A paper's text as the index keeps it: title, abstract, "Keywords: ..."
+// (so that search finds them), blank lines between.
+std::string PaperText(const std::string& title, const std::string& abstract, const std::string& keywords);
 
 }  // namespace lodestone::internal
 

@@ -60,6 +60,8 @@ std::string OneLine(std::string_view s) {
   return out;
 }
 
+std::string FirstLine(std::string_view text) { return text::Trim(text.substr(0, text.find('\n'))); }
+
 std::vector<TextLine> SplitLines(std::string_view s) {
   std::vector<TextLine> out;
   size_t start = 0;

@@ -18,6 +18,9 @@ std::string CleanWhitespace(std::string_view s);
 // ("Title\n  of a  record" -> "Title of a record").
 std::string OneLine(std::string_view s);
 
+// The first line of text, trimmed.
+std::string FirstLine(std::string_view text);
+
 // A line of a text and where it starts.
 struct TextLine {
   size_t begin = 0;       // byte offset of the line in the text

@@ -20,7 +20,8 @@
 
 #include "extract/classify.h"
 #include "formats/printed_references.h"
-#include "readers/readers_internal.h"
+#include "extract/own_id.h"
+#include "readers/reader.h"
 #include "formats/dates.h"
 #include "formats/doi.h"
 #include "formats/language.h"
@@ -273,7 +274,7 @@ Result<std::vector<Document>> ReadPdfUnguarded(const FileInput& in) {
   return std::vector<Document>{std::move(d)};
 }
 
-}  // namespace
+bool SniffPdf(const FileHead& f) { return f.ExtIs({".pdf"}) || text::StartsWith(f.body, "%PDF"); }
 
 Result<std::vector<Document>> ReadPdf(const FileInput& in) {
   // poppler reports errors through its handler, but memory exhaustion on a
@@ -284,5 +285,9 @@ Result<std::vector<Document>> ReadPdf(const FileInput& in) {
     return Status::Internal(std::string("PDF reader failed: ") + e.what());
   }
 }
+
+}  // namespace
+
+extern const Reader kPdfReader = {"pdf", kRichPlainText, SniffPdf, ReadPdf};
 
 }  // namespace lodestone::internal

@@ -241,6 +241,7 @@ TEST(DispositionTest, MergeKeepsTheRicherTextAndTheUnionOfRelations) {
   fr.id = "eo:99201";
   fr.kind = Kind::kExecutiveOrder;
   fr.format = "fr-xml";
+  fr.richness = FormatRichness("fr-xml");
   fr.title = "Imaginary Stockpile of Invented Minerals";
   fr.date = "2015-03-03";
   fr.text = "Executive Order 99201 of March 3, 2015. Section 1. Executive Order 99101 is hereby revoked.";

@@ -1,5 +1,6 @@
-// Executive Order disposition tables (National Archives): detection and the
-// reading of one order's block. Private.
+// Executive Order disposition tables (National Archives): detection, the
+// layout of a block's lines and the reading of the orders a block names.
+// Private.
 //
 // A table is a sequence of blocks:
 //
@@ -11,13 +12,13 @@
 //       Revokes: EO 12301, March 26, 1981
 //       Revoked by: EO 12805, May 11, 1992
 //
-// The reader (ReadEoDisposition) makes one document per block; its text is
-// the block with one paragraph per line, so that each line is a sentence of
-// its own. ReadDispositionBlock reads the orders named in such a text; the
-// reader and the extractor (extract.cc) both use it, so the relations are
-// the same whether or not extraction runs.
-#ifndef LODESTONE_INGEST_SRC_READERS_EO_DISPOSITION_H_
-#define LODESTONE_INGEST_SRC_READERS_EO_DISPOSITION_H_
+// The reader (readers/eo_disposition.cc) makes one document per block; its
+// text is the block with one paragraph per line, so that each line is a
+// sentence of its own. ReadDispositionBlock reads the orders named in such a
+// text; the reader and the extractor (extract/) both use it, so the
+// relations are the same whether or not extraction runs.
+#ifndef LODESTONE_INGEST_SRC_EXTRACT_DISPOSITIONS_H_
+#define LODESTONE_INGEST_SRC_EXTRACT_DISPOSITIONS_H_
 
 #include <string>
 #include <string_view>
@@ -59,10 +60,19 @@ DispositionReading ReadDispositionBlock(std::string_view text, const std::string
 
 // "revoked_by", "amended_by", "superseded_by": what a later order did to this
 // one. Such an item is a relation, never a citation by this order.
+// "Executive Order 7784-A" (a heading line, at most two leading blanks) ->
+// "7784-A"; "" when the line is no heading.
+std::string DispositionHeadingNumber(std::string_view line);
+
+// The label at the start of a block's line ("Signed:", "Revoked by:", and
+// the tables' typos); returns where the items after it start and sets
+// *label (lower case, parenthesised parts dropped), npos when none.
+size_t DispositionLineLabel(std::string_view line, std::string* label);
+
 inline bool IsLaterOrderRelation(const std::string& relation) {
   return relation.size() > 3 && relation.compare(relation.size() - 3, 3, "_by") == 0;
 }
 
 }  // namespace lodestone::internal
 
-#endif  // LODESTONE_INGEST_SRC_READERS_EO_DISPOSITION_H_
+#endif  // LODESTONE_INGEST_SRC_EXTRACT_DISPOSITIONS_H_
