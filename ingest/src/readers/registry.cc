@@ -55,6 +55,9 @@ struct Step {
   READER(kRisReader)            /* .ris, .txt opening "TY  -" */                \
   READER(kScopusCsvReader)      /* .csv with Scopus's header */                 \
   READER(kWosReader)            /* .txt, .ciw: FN/VR, PT ... ER */              \
+  READER(kCnkiEStudyReader)     /* .txt: "DataType:", "Title-题名:" */          \
+  READER(kNoteExpressReader)    /* .net, .txt: "{Reference Type}:" */           \
+  READER(kMedlineReader)        /* .nbib, .txt: "PMID- " */                     \
   REFUSE(IsUnreadExport, UnreadExport)                                          \
   READER(kPdfReader)            /* .pdf or %PDF */                              \
   REFUSE(IsBinary, Binary)                                                      \
