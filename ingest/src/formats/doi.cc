@@ -18,9 +18,22 @@ std::string NormalizeDoi(std::string_view raw) {
       }
     }
   }
+  // Full-width forms (U+FF01..FF5E: EF BC 81 .. EF BD 9E) are ASCII typed on a
+  // Chinese keyboard: Wanfang prints "10.3969／j.issn.1672－187x…" (issue 15).
   std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t') out += c;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xEF && i + 2 < s.size()) {
+      const unsigned char b = static_cast<unsigned char>(s[i + 1]), t = static_cast<unsigned char>(s[i + 2]);
+      const unsigned cp = 0xF000u | ((b & 0x3Fu) << 6) | (t & 0x3Fu);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        out += static_cast<char>(cp - 0xFF01 + 0x21);
+        i += 2;
+        continue;
+      }
+    }
+    if (c != ' ' && c != '\t') out += static_cast<char>(c);
+  }
   out = text::AsciiLower(out);
   if (out.size() < 6 || out.compare(0, 3, "10.") != 0 || out.find('/') == std::string::npos) return {};
   return out;
