@@ -9,6 +9,7 @@
 #include "extract/cn_functions.h"
 #include "extract/dispositions.h"
 #include "extract/negation.h"
+#include "extract/paper_entities.h"
 #include "extract/relation_verbs.h"
 #include "formats/dates.h"
 #include "formats/doi.h"
@@ -572,6 +573,8 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   }
   std::sort(agencies.begin(), agencies.end(),
             [](const AgencyMention& a, const AgencyMention& b) { return a.word < b.word; });
+  // A paper's keywords, organisations and funders (paper_entities.h).
+  internal::AddPaperEntities(doc);
 
   // Citations.
   const std::string own_usc = OwnUscTitle(doc->id, doc->meta);
