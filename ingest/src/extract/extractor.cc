@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "extract/cn_functions.h"
+#include "extract/cross_language.h"
 #include "extract/dispositions.h"
 #include "extract/negation.h"
 #include "extract/paper_entities.h"
@@ -25,8 +26,9 @@ namespace {
 // A pattern's payload: the entity and the role of the name. kBlock marks a
 // phrase in which a name means something else ("Gold Star", "gold
 // standard"): it wins by length and yields nothing. kAcronym counts only in
-// a document that names the entity by another form too.
-enum Role : uint32_t { kName = 0, kHead = 1, kAdjective = 2, kBlock = 3, kAcronym = 4 };
+// a document that names the entity by another form too. kChinese is a name
+// from the entity's "zh" list (a Chinese name of an act also cites its public law).
+enum Role : uint32_t { kName = 0, kHead = 1, kAdjective = 2, kBlock = 3, kAcronym = 4, kChinese = 5 };
 uint32_t Pack(size_t entity, Role role) { return static_cast<uint32_t>(entity << 3 | role); }
 size_t EntityOf(uint32_t v) { return v >> 3; }
 Role RoleOf(uint32_t v) { return static_cast<Role>(v & 7); }
@@ -405,7 +407,7 @@ Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb), functions_(std::make_un
     for (const auto& a : e.aliases_cs) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kName)));
     for (const auto& a : e.acronyms) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kAcronym)));
     for (const auto& f : e.zh_functions) functions_->Add(f, k);
-    for (const auto& a : e.zh) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kName)));
+    for (const auto& a : e.zh) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kChinese)));
     for (const auto& a : e.heads) {
       matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kHead)));
       matcher_.Add(MakePattern(analyzer, text::AsciiUpper(a), true, Pack(k, kHead)));  // MEMORANDUM FOR THE SECRETARY OF ENERGY
@@ -481,9 +483,19 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     if (IsBlock(m.value) || negated[m.first_word]) return;
     const Entity& e = kb_.entities()[EntityOf(m.value)];
     if (e.type == "act") {
-      if (!nested) cite(e.id, words[m.first_word].begin);
+      if (nested) return;
+      cite(e.id, words[m.first_word].begin);
+      // 《通胀削减法案》 is Public Law 117-169 as much as it is the act's name (issue 15).
+      if (RoleOf(m.value) == kChinese && !e.public_law.empty()) cite("pl:" + e.public_law, words[m.first_word].begin);
       return;
     }
+    if (e.type == "cnlaw") {  // a PRC law by its English name: the version cited (cross_language.h)
+      if (nested) return;
+      const std::string id = internal::ChineseLawVersion(e, text, words[m.first_word].begin, words[m.end_word - 1].end, doc->date);
+      if (!id.empty() && id != doc->id) cite(id, words[m.first_word].begin);
+      return;
+    }
+    if (e.type == "eo") return;  // orders' translated titles are read by FindChineseCitations
     if (nested && e.type != "agency") return;
     if (RoleOf(m.value) == kAcronym) {
       acronyms.push_back(m);
@@ -592,6 +604,10 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     }
   }
   for (const Found& f : found) cite(f.id, words[f.word].begin);
+  // U.S. instruments cited in Chinese: 第13817号行政令, 《…》行政令, 第117-169号公法 (cross_language.h).
+  if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; }))
+    for (const auto& c : internal::FindChineseCitations(text, kb_))
+      if (c.id != doc->id) cite(c.id, c.offset);
   for (const auto& [doi, offset] : internal::FindDois(text)) {
     const std::string id = "doi:" + doi;
     // eLife prints a DOI for every figure and supplement of the article

@@ -82,6 +82,9 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
     e.acronyms = Strings(v, "acronyms");
     e.zh = Strings(v, "zh");
     e.zh_functions = Strings(v, "zh_functions");
+    e.zh_titles = Strings(v, "zh_titles");
+    e.public_law = String(v, "public_law");
+    e.versions = Strings(v, "versions");
     e.heads = Strings(v, "heads");
     e.adjectives = Strings(v, "adjectives");
     e.is_a = Strings(v, "is_a");
@@ -112,6 +115,9 @@ Status KnowledgeBase::AddJson(const std::string& json, const std::string& origin
       AppendUnique(old.acronyms, e.acronyms);
       AppendUnique(old.zh, e.zh);
       AppendUnique(old.zh_functions, e.zh_functions);
+      AppendUnique(old.zh_titles, e.zh_titles);
+      AppendUnique(old.versions, e.versions);
+      if (old.public_law.empty()) old.public_law = e.public_law;
       AppendUnique(old.heads, e.heads);
       AppendUnique(old.adjectives, e.adjectives);
       AppendUnique(old.is_a, e.is_a);
