@@ -58,6 +58,8 @@ struct Step {
   READER(kCnkiEStudyReader)     /* .txt: "DataType:", "Title-题名:" */          \
   READER(kNoteExpressReader)    /* .net, .txt: "{Reference Type}:" */           \
   READER(kMedlineReader)        /* .nbib, .txt: "PMID- " */                     \
+  READER(kRefWorksReader)       /* .txt: "RT Journal Article", "T1 " */         \
+  READER(kEndNoteReader)        /* .txt, .enw: "%0 Journal Article", "%T " */   \
   REFUSE(IsUnreadExport, UnreadExport)                                          \
   READER(kPdfReader)            /* .pdf or %PDF */                              \
   REFUSE(IsBinary, Binary)                                                      \

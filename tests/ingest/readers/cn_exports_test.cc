@@ -1,5 +1,6 @@
 // The readers of Chinese databases' exports and of PubMed MEDLINE (issue 15)
-// on tiny invented records: CNKI E-Study, NoteExpress (Wanfang), MEDLINE.
+// on tiny invented records: CNKI E-Study, NoteExpress (Wanfang), MEDLINE,
+// RefWorks and EndNote tagged (as CNKI writes them).
 // The real samples are checked in tests/realcorpus.
 #include <gtest/gtest.h>
 
@@ -179,6 +180,84 @@ TEST(MedlineTest, TagsContinuationsAuthorsAndTheirAddresses) {
   EXPECT_EQ(b.date, "2020-01-01");
 }
 
+// CNKI's RefWorks layout: all authors on one A1 line, ';'-separated.
+const char kRefWorks[] =
+    "RT Journal Article\n"
+    "SR 1\n"
+    "A1 王小明;李华;\n"
+    "AD 中国地质大学(北京)经济管理学院;自然资源部信息中心;\n"
+    "T1 美国关键矿产战略的演变\n"
+    "JF 资源科学\n"
+    "YR 2022\n"
+    "IS 03\n"
+    "vo 44\n"
+    "OP 501-512\n"
+    "K1 关键矿产;稀土;供应链\n"
+    "AB 本文梳理美国关键矿产政策，\n"
+    "   并讨论其影响。\n"
+    "SN 1007-7588\n"
+    "LA 中文;\n"
+    "DS CNKI\n"
+    "LK https://kns.cnki.net/kcms/detail/detail.aspx?dbcode=CJFD&filename=ZRZY202203007\n"
+    "\n"
+    "RT Journal Article\n"
+    "A1 Smith, John\n"
+    "A1 Doe, Jane\n"
+    "T1 A second record\n"
+    "YR 2021\n"
+    "DO 10.1000/ABC\n";
+
+TEST(RefWorksTest, CnkiLayoutAndOneAuthorPerLine) {
+  auto docs = Read("/x/CNKI-refworks.txt", kRefWorks, "refworks");
+  ASSERT_EQ(docs.size(), 2u);
+  const Document& a = docs[0];
+  EXPECT_EQ(a.id, "cnki:ZRZY202203007");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"王小明", "李华"}));
+  EXPECT_EQ(a.keywords, (std::vector<std::string>{"关键矿产", "稀土", "供应链"}));
+  EXPECT_EQ(Orgs(a), (std::vector<std::string>{"中国地质大学(北京)经济管理学院", "自然资源部信息中心"}));
+  EXPECT_EQ(Meta(a, "volume"), "44");  // "vo": tags are case-insensitive
+  EXPECT_EQ(Meta(a, "page"), "501");
+  EXPECT_NE(a.text.find("本文梳理美国关键矿产政策， 并讨论其影响。"), std::string::npos);  // a wrapped value
+  EXPECT_EQ(docs[1].id, "doi:10.1000/abc");
+  EXPECT_EQ(docs[1].authors, (std::vector<std::string>{"Smith, John", "Doe, Jane"}));
+}
+
+// CNKI's EndNote layout: "%+" holds the addresses.
+const char kEndNote[] =
+    "%0 Journal Article\n"
+    "%A 王小明\n"
+    "%A 李华\n"
+    "%+ 中国地质大学(北京)经济管理学院;自然资源部信息中心\n"
+    "%T 美国关键矿产战略的演变\n"
+    "%J 资源科学\n"
+    "%D 2022\n"
+    "%V 44\n"
+    "%N 03\n"
+    "%K 关键矿产;稀土;供应链\n"
+    "%X 本文梳理美国关键矿产政策。\n"
+    "%P 501-512\n"
+    "%@ 1007-7588\n"
+    "%W CNKI\n"
+    "\n"
+    "%0 Journal Article\n"
+    "%A 张三\n"
+    "%T 第二篇\n"
+    "%D 2021\n"
+    "%R 10.1000/XYZ\n";
+
+TEST(EndNoteTest, TaggedRecordsWithAddresses) {
+  auto docs = Read("/x/CNKI-endnote.txt", kEndNote, "endnote");
+  ASSERT_EQ(docs.size(), 2u);
+  const Document& a = docs[0];
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"王小明", "李华"}));
+  EXPECT_EQ(a.keywords, (std::vector<std::string>{"关键矿产", "稀土", "供应链"}));
+  EXPECT_EQ(Orgs(a), (std::vector<std::string>{"中国地质大学(北京)经济管理学院", "自然资源部信息中心"}));
+  EXPECT_EQ(a.id.rfind("rec:", 0), 0u) << a.id;  // no DOI, no link: a hash of title and year
+  EXPECT_EQ(Meta(a, "journal"), "资源科学");
+  EXPECT_EQ(Meta(a, "issue"), "03");
+  EXPECT_EQ(docs[1].id, "doi:10.1000/xyz");
+}
+
 // The new sniffers take their own files only, and the existing formats keep theirs.
 TEST(CnExportsDetectTest, SniffersDoNotStealOtherFormats) {
   struct Case {
@@ -196,6 +275,13 @@ TEST(CnExportsDetectTest, SniffersDoNotStealOtherFormats) {
       {"a/x.txt", "TY  - JOUR\nTI  - t\nER  - \n", "ris"},
       {"a/x.txt", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI t\nER\n", "wos"},
       {"a/x.md", "PMID- 1\n", "markdown"},
+      {"a/x.txt", "RT Journal Article\nA1 王;\nT1 t\n", "refworks"},
+      {"a/x.txt", "RT is a retweet\n", "text"},
+      {"a/x.txt", "%0 Journal Article\n%A a\n%T t\n", "endnote"},
+      {"a/x.enw", "%0 Journal Article\n%T t\n", "endnote"},
+      {"a/x.txt", "%0 of the sample\n", "text"},
+      {"a/x.ris", "TY  - JOUR\nTI  - t\nER  - \n", "ris"},
+      {"a/x.bib", "@article{k, title={t}}\n", "bibtex"},
       {"a/x.txt", "The PMID- field names a record.\n", "text"},
   };
   for (const auto& c : cases) EXPECT_EQ(DetectFormat(c.path, c.head).format, c.format) << c.path << ": " << c.head;
