@@ -3,6 +3,7 @@
 // tests/eval/bridge.tsv scored for precision and recall.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -135,7 +136,7 @@ TEST(BridgeEval, LabelledSentencesPrecisionAndRecall) {
     for (std::string id; ids >> id;)
       if (id != "-") want.insert(id);
     const std::set<std::string> got = Cited(f[3], f[1]);
-    const bool chinese = static_cast<unsigned char>(f[3][0]) >= 0xE0;
+    const bool chinese = std::any_of(f[3].begin(), f[3].end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
     for (const std::string& key : {f[0], f[0] + (chinese ? " zh->us" : " en->cn")}) {
       Score& s = by[key];
       ++s.sentences;
