@@ -78,6 +78,22 @@ std::vector<std::string> SplitNameList(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> NameListOf(const TaggedRecord& rec, const char* tag) {
+  std::vector<std::string> out;
+  if (const auto* v = Items(rec, tag))
+    for (const auto& line : *v)
+      for (auto& item : SplitNameList(line)) out.push_back(std::move(item));
+  return out;
+}
+
+std::string IdOfLink(std::string_view url) {
+  if (url.find("cnki") != std::string_view::npos)
+    if (std::string f = CnkiFileName(url); !f.empty()) return "cnki:" + f;
+  if (url.find("wanfang") != std::string_view::npos)
+    if (std::string w = WanfangId(url); !w.empty()) return "wanfang:" + w;
+  return {};
+}
+
 std::string CnkiFileName(std::string_view url) {
   std::string v = QueryValue(url, "filename");
   if (v.empty() && url.find("cnki") != std::string_view::npos) v = LastSegment(url);

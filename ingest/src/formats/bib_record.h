@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "formats/tagged_records.h"
 #include "lodestone/index/document.h"
 
 namespace lodestone::internal {
@@ -53,6 +54,10 @@ Document PaperFromRecord(const BibRecord& rec, const std::string& key, size_t n)
 // trimmed and kept as printed, empty ones dropped.
 std::vector<std::string> SplitNameList(std::string_view s);
 
+// Every item of a tag's lines, each line split as SplitNameList splits it
+// (one author per line, or "王小明;李华;" on one).
+std::vector<std::string> NameListOf(const TaggedRecord& rec, const char* tag);
+
 // The CNKI FileName in a link ("…detail.aspx?FileName=ZNYX202101034&DbName=…",
 // "…/detail/ZNYX202101034.html"), or "".
 std::string CnkiFileName(std::string_view url);
@@ -60,6 +65,10 @@ std::string CnkiFileName(std::string_view url);
 // The Wanfang record id in a link ("…detail.do?_type=perio&id=lcjyzz-d202001100",
 // "…/periodical/zgzl202001003"), or "".
 std::string WanfangId(std::string_view url);
+
+// The database's key in a record's link as an id: cnki:<FileName> for a
+// CNKI link, wanfang:<id> for a Wanfang one, else "".
+std::string IdOfLink(std::string_view url);
 
 // A Chinese address without its leading postcode and city:
 // "220005,徐州市 徐州医科大学附属医院肿瘤科" -> "徐州医科大学附属医院肿瘤科";

@@ -38,22 +38,15 @@ bool EStudyTag(std::string_view line, std::string* tag, std::string* value) {
 
 std::string First(const TaggedRecord& rec, const char* tag) { return Field(rec, tag, " "); }
 
-std::vector<std::string> List(const TaggedRecord& rec, const char* tag) {
-  std::vector<std::string> out;
-  if (const auto* v = Items(rec, tag))
-    for (const auto& line : *v)
-      for (auto& item : SplitNameList(line)) out.push_back(std::move(item));
-  return out;
-}
 
 Document EStudyRecord(const TaggedRecord& rec, const FileInput& in, size_t n) {
   BibRecord b;
   b.format = "cnki-estudy";
   b.database = "CNKI";
   b.title = First(rec, "Title");
-  b.authors = List(rec, "Author");
-  b.addresses = List(rec, "Organ");
-  b.keywords = List(rec, "Keyword");
+  b.authors = NameListOf(rec, "Author");
+  b.addresses = NameListOf(rec, "Organ");
+  b.keywords = NameListOf(rec, "Keyword");
   b.abstract = First(rec, "Summary");
   // CNKI marks an abstract taken from the body with "<正>".
   if (text::StartsWith(b.abstract, "<\xE6\xAD\xA3>")) b.abstract = text::Trim(b.abstract.substr(5));
@@ -78,28 +71,9 @@ Result<std::vector<Document>> ReadCnkiEStudy(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
   std::vector<Document> out;
-  TaggedRecord rec;
-  std::string last;
   size_t n = 0;
-  auto finish = [&] {
+  for (const TaggedRecord& rec : ReadTaggedRecords(*utf8, TagSyntax{EStudyTag, {"DataType"}, "Title"}))
     if (rec.count("Title") || rec.count("Author")) out.push_back(EStudyRecord(rec, in, ++n));
-    rec.clear();
-    last.clear();
-  };
-  for (const TextLine& line : SplitLines(*utf8)) {
-    std::string tag, value;
-    if (EStudyTag(line.text, &tag, &value)) {
-      if (tag == "DataType" || (tag == "Title" && rec.count("Title"))) finish();
-      rec[tag].push_back(value);
-      last = tag;
-      continue;
-    }
-    std::string t = text::Trim(line.text);
-    if (t.empty() || last.empty()) continue;
-    auto& vals = rec[last];
-    vals.back() += (vals.back().empty() ? "" : " ") + t;  // a wrapped value
-  }
-  finish();
   return out;
 }
 

@@ -28,13 +28,6 @@ bool EndNoteTag(std::string_view line, std::string* tag, std::string* value) {
   return true;
 }
 
-std::vector<std::string> List(const TaggedRecord& rec, const char* tag) {
-  std::vector<std::string> out;
-  if (const auto* v = Items(rec, tag))
-    for (const auto& line : *v)
-      for (auto& item : SplitNameList(line)) out.push_back(std::move(item));
-  return out;
-}
 
 Document EndNoteRecord(const TaggedRecord& rec, const FileInput& in, size_t n) {
   BibRecord b;
@@ -42,11 +35,11 @@ Document EndNoteRecord(const TaggedRecord& rec, const FileInput& in, size_t n) {
   b.document_type = Field(rec, "0");
   b.title = Field(rec, "T");
   b.translated_title = Field(rec, "Q");
-  b.authors = List(rec, "A");
-  b.translated_authors = List(rec, "H");
-  b.addresses = List(rec, "+");
-  if (b.addresses.empty() && b.document_type.find("Journal") != std::string::npos) b.addresses = List(rec, "I");
-  b.keywords = List(rec, "K");
+  b.authors = NameListOf(rec, "A");
+  b.translated_authors = NameListOf(rec, "H");
+  b.addresses = NameListOf(rec, "+");
+  if (b.addresses.empty() && b.document_type.find("Journal") != std::string::npos) b.addresses = NameListOf(rec, "I");
+  b.keywords = NameListOf(rec, "K");
   b.abstract = Field(rec, "X");
   b.journal = Field(rec, "J");
   if (b.journal.empty()) b.journal = Field(rec, "B");
@@ -60,10 +53,7 @@ Document EndNoteRecord(const TaggedRecord& rec, const FileInput& in, size_t n) {
   b.url = Field(rec, "U");
   b.language = Field(rec, "G");
   b.database = Field(rec, "W");
-  if (b.url.find("cnki") != std::string::npos)
-    if (std::string f = CnkiFileName(b.url); !f.empty()) b.own_id = "cnki:" + f;
-  if (b.own_id.empty() && b.url.find("wanfang") != std::string::npos)
-    if (std::string w = WanfangId(b.url); !w.empty()) b.own_id = "wanfang:" + w;
+  b.own_id = IdOfLink(b.url);
   return PaperFromRecord(b, in.key, n);
 }
 
@@ -71,32 +61,9 @@ Result<std::vector<Document>> ReadEndNote(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
   std::vector<Document> out;
-  TaggedRecord rec;
-  std::string last;
   size_t n = 0;
-  auto finish = [&] {
+  for (const TaggedRecord& rec : ReadTaggedRecords(*utf8, TagSyntax{EndNoteTag, {"0"}, ""}))
     if (rec.count("T") || rec.count("A")) out.push_back(EndNoteRecord(rec, in, ++n));
-    rec.clear();
-    last.clear();
-  };
-  for (const TextLine& line : SplitLines(*utf8)) {
-    std::string tag, value;
-    if (EndNoteTag(line.text, &tag, &value)) {
-      if (tag == "0") finish();
-      rec[tag].push_back(value);
-      last = tag;
-      continue;
-    }
-    std::string t = text::Trim(line.text);
-    if (t.empty()) {
-      finish();
-      continue;
-    }
-    if (last.empty()) continue;
-    auto& vals = rec[last];
-    vals.back() += (vals.back().empty() ? "" : " ") + t;
-  }
-  finish();
   return out;
 }
 

@@ -35,13 +35,6 @@ std::vector<std::string> Lines(const TaggedRecord& rec, const char* tag) {
   return out;
 }
 
-// Keywords: one per line, though some exports put a ';' list on one.
-std::vector<std::string> ListLines(const TaggedRecord& rec, const char* tag) {
-  std::vector<std::string> out;
-  for (const auto& line : Lines(rec, tag))
-    for (auto& k : SplitNameList(line)) out.push_back(std::move(k));
-  return out;
-}
 
 Document NoteExpressRecord(const TaggedRecord& rec, const FileInput& in, size_t n) {
   BibRecord b;
@@ -61,8 +54,8 @@ Document NoteExpressRecord(const TaggedRecord& rec, const FileInput& in, size_t 
     for (auto& a : addresses)
       for (auto& one : SplitNameList(a)) b.addresses.push_back(std::move(one));
   }
-  b.keywords = ListLines(rec, "Keywords");
-  b.translated_keywords = ListLines(rec, "Translated Keywords");
+  b.keywords = NameListOf(rec, "Keywords");  // one per line, or a ';' list on one
+  b.translated_keywords = NameListOf(rec, "Translated Keywords");
   b.abstract = Field(rec, "Abstract");
   b.journal = Field(rec, "Journal");
   b.year = Field(rec, "Year");
@@ -75,10 +68,7 @@ Document NoteExpressRecord(const TaggedRecord& rec, const FileInput& in, size_t 
   b.language = Field(rec, "Language");
   b.database = Field(rec, "Database Provider");
   b.funding = Field(rec, "Fund", "; ");
-  if (std::string w = WanfangId(b.url); !w.empty() && b.url.find("wanfang") != std::string::npos)
-    b.own_id = "wanfang:" + w;
-  else if (std::string c = CnkiFileName(b.url); !c.empty())
-    b.own_id = "cnki:" + c;
+  b.own_id = IdOfLink(b.url);
   return PaperFromRecord(b, in.key, n);
 }
 
@@ -86,32 +76,9 @@ Result<std::vector<Document>> ReadNoteExpress(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
   std::vector<Document> out;
-  TaggedRecord rec;
-  std::string last;
   size_t n = 0;
-  auto finish = [&] {
+  for (const TaggedRecord& rec : ReadTaggedRecords(*utf8, TagSyntax{NoteExpressTag, {"Reference Type"}, ""}))
     if (rec.count("Title") || rec.count("Author")) out.push_back(NoteExpressRecord(rec, in, ++n));
-    rec.clear();
-    last.clear();
-  };
-  for (const TextLine& line : SplitLines(*utf8)) {
-    std::string tag, value;
-    if (NoteExpressTag(line.text, &tag, &value)) {
-      if (tag == "Reference Type") finish();
-      rec[tag].push_back(value);
-      last = tag;
-      continue;
-    }
-    std::string t = text::Trim(line.text);
-    if (t.empty()) {
-      finish();  // a blank line ends a record
-      continue;
-    }
-    if (last.empty()) continue;
-    auto& vals = rec[last];
-    vals.back() += (vals.back().empty() ? "" : " ") + t;
-  }
-  finish();
   return out;
 }
 

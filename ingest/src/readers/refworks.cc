@@ -26,22 +26,7 @@ bool RefWorksTag(std::string_view line, std::string* tag, std::string* value) {
   return true;
 }
 
-std::vector<std::string> List(const TaggedRecord& rec, const char* tag) {
-  std::vector<std::string> out;
-  if (const auto* v = Items(rec, tag))
-    for (const auto& line : *v)
-      for (auto& item : SplitNameList(line)) out.push_back(std::move(item));
-  return out;
-}
 
-// The database key of a link: CNKI's FileName, Wanfang's id.
-std::string KeyOfLink(const std::string& url) {
-  if (url.find("cnki") != std::string::npos)
-    if (std::string f = CnkiFileName(url); !f.empty()) return "cnki:" + f;
-  if (url.find("wanfang") != std::string::npos)
-    if (std::string w = WanfangId(url); !w.empty()) return "wanfang:" + w;
-  return {};
-}
 
 Document RefWorksRecord(const TaggedRecord& rec, const FileInput& in, size_t n) {
   BibRecord b;
@@ -49,10 +34,10 @@ Document RefWorksRecord(const TaggedRecord& rec, const FileInput& in, size_t n) 
   b.document_type = Field(rec, "RT");
   b.title = Field(rec, "T1");
   b.translated_title = Field(rec, "T2") == Field(rec, "JF") ? "" : Field(rec, "T2");
-  b.authors = List(rec, "A1");
-  if (b.authors.empty()) b.authors = List(rec, "AU");
-  b.addresses = List(rec, "AD");
-  b.keywords = List(rec, "K1");
+  b.authors = NameListOf(rec, "A1");
+  if (b.authors.empty()) b.authors = NameListOf(rec, "AU");
+  b.addresses = NameListOf(rec, "AD");
+  b.keywords = NameListOf(rec, "K1");
   b.abstract = Field(rec, "AB");
   b.journal = Field(rec, "JF");
   b.journal_abbrev = Field(rec, "JO");
@@ -69,7 +54,7 @@ Document RefWorksRecord(const TaggedRecord& rec, const FileInput& in, size_t n) 
   b.language = Field(rec, "LA");
   b.database = Field(rec, "DS");
   b.funding = Field(rec, "FU");
-  b.own_id = KeyOfLink(b.url);
+  b.own_id = IdOfLink(b.url);
   return PaperFromRecord(b, in.key, n);
 }
 
@@ -77,32 +62,9 @@ Result<std::vector<Document>> ReadRefWorks(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
   std::vector<Document> out;
-  TaggedRecord rec;
-  std::string last;
   size_t n = 0;
-  auto finish = [&] {
+  for (const TaggedRecord& rec : ReadTaggedRecords(*utf8, TagSyntax{RefWorksTag, {"RT"}, ""}))
     if (rec.count("T1") || rec.count("A1")) out.push_back(RefWorksRecord(rec, in, ++n));
-    rec.clear();
-    last.clear();
-  };
-  for (const TextLine& line : SplitLines(*utf8)) {
-    std::string tag, value;
-    if (RefWorksTag(line.text, &tag, &value)) {
-      if (tag == "RT") finish();
-      rec[tag].push_back(value);
-      last = tag;
-      continue;
-    }
-    std::string t = text::Trim(line.text);
-    if (t.empty()) {
-      finish();
-      continue;
-    }
-    if (last.empty()) continue;
-    auto& vals = rec[last];
-    vals.back() += (vals.back().empty() ? "" : " ") + t;
-  }
-  finish();
   return out;
 }
 
