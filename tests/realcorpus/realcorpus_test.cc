@@ -1322,16 +1322,18 @@ TEST_F(RealCorpusTest, ChineseAndPubmedExportsAreReadRecordByRecord) {
       authors.push_back(r.authors);
       keywords.push_back(r.keywords);
     }
+  // What `lode network coauthors|keywords --query 'format:…'` runs.
   auto build = [&](ItemType type) {
-    std::vector<PaperItems> papers;
-    ItemOptions items;
-    items.keywords = KeywordSource::kAuthor;
-    for (const auto& d : docs) papers.push_back(ItemsOf(d, type, items));
-    NetworkOptions o;
-    o.cluster = ClusterMethod::kNone;
-    auto n = BuildCoNetwork(papers, o);
-    EXPECT_TRUE(n.ok());
-    return n.ok() ? *n : BibliometricNetwork{};
+    NetworkRequest req;
+    req.type = type;
+    req.query = "format:cnki-estudy OR format:noteexpress OR format:medline";
+    req.items.keywords = KeywordSource::kAuthor;
+    req.network.cluster = ClusterMethod::kNone;
+    auto n = CoNetwork(*searcher_, req);
+    EXPECT_TRUE(n.ok()) << n.status().message();
+    if (!n.ok()) return BibliometricNetwork{};
+    EXPECT_EQ(n->network.papers, 50u);
+    return n->network;
   };
   const PairCounts author_pairs = CountPairs(authors, 0, WidthFold), keyword_pairs = CountPairs(keywords, 0, WidthFold);
   EXPECT_GT(author_pairs.pairs.size(), 100u);
