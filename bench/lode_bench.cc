@@ -283,8 +283,10 @@ Extracted ExtractTexts(const InputSet& in) {
   auto richer = [&](const Richest& a, const Richest& b) {
     Document da, db;
     da.format = a.format;
+    da.richness = FormatRichness(a.format);
     da.text = out.texts[a.text];
     db.format = b.format;
+    db.richness = FormatRichness(b.format);
     db.text = out.texts[b.text];
     return TextIsRicher(da, db);
   };

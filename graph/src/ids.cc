@@ -10,12 +10,16 @@ namespace {
 // Papers: wos (Web of Science UT), scopus (EID), bib/ris/csl (an export's own
 // key), openalex, pmid, arxiv; ref: a reference resolved to nothing but its key.
 // proc: a proclamation by its number; cnlaw: a version of a Chinese law or
-// regulation (cnlaw:<title>@<date>).
-constexpr std::array<const char*, 25> kDocumentTypes = {
+// regulation (cnlaw:<title>@<date>). cnki, wanfang, cqvip: Chinese papers
+// by their database's key; rec: a reference-manager record without one.
+constexpr std::array<const char*, 29> kDocumentTypes = {
     "eo",  "pl",     "usc", "cfr", "fr",  "stat",     "bill", "act",  "pd",    "doi", "doc", "s2",
     "frdoc", "wos", "scopus", "bib", "ris", "csl", "openalex", "pmid", "arxiv", "ref", "crossref",
-    "proc", "cnlaw"};
-constexpr std::array<const char*, 5> kEntityTypes = {"mineral", "agency", "country", "person", "concept"};
+    "proc", "cnlaw", "cnki", "wanfang", "cqvip", "rec"};
+// org, keyword, fund: a paper's organisations, keywords and funders as its
+// record names them (folded: ingest/fold.h).
+constexpr std::array<const char*, 8> kEntityTypes = {"mineral", "agency", "country", "person", "concept",
+                                                     "org",     "keyword", "fund"};
 
 template <typename List>
 bool In(const std::string& t, const List& list) {

@@ -45,26 +45,9 @@ const std::vector<Kind>& AllKinds() {
   return kinds;
 }
 
-int FormatRichness(const std::string& format) {
-  // Structured sources first: their text has no printing artefacts.
-  if (format == "fr-xml" || format == "uslm-xml" || format == "jats-xml") return 6;
-  if (format == "fr-html") return 5;
-  if (format == "markdown") return 4;
-  if (format == "gpo-html" || format == "html") return 3;
-  if (format == "text") return 2;
-  if (format == "pdf") return 2;  // full text, but with layout artefacts
-  // Short records: title and abstract.
-  if (format == "jsonl" || format == "eo-disposition" || format == "wos" || format == "scopus-csv" ||
-      format == "bibtex" || format == "ris" || format == "csl-json" || format == "crossref-json" ||
-      format == "openalex-json")
-    return 1;
-  return 0;  // fr-json and other metadata-only records
-}
-
 bool TextIsRicher(const Document& a, const Document& b) {
   if (a.text.empty() != b.text.empty()) return !a.text.empty();
-  int ra = FormatRichness(a.format), rb = FormatRichness(b.format);
-  if (ra != rb) return ra > rb;
+  if (a.richness != b.richness) return a.richness > b.richness;
   return a.text.size() >= b.text.size();
 }
 

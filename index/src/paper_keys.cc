@@ -62,8 +62,11 @@ std::string LettersOnly(const std::string& s) {
   return out;
 }
 
-// "JM", "J.", "J.-M.", "H.Q." — initials, in the original case.
-bool IsInitials(const std::string& tok) {
+// What SurnameKey drops after a surname: up to three letters with a dot
+// ("J.", "H.Q.", "Th.", "jr.") or up to three capitals ("JM"). Not
+// lodestone::text::IsInitials: four capitals are a surname here even with
+// dots, so that WoS "FRANCIS RICC" and "Francis R.I.C.C." make one key.
+bool IsDroppedAfterSurname(const std::string& tok) {
   std::string letters = LettersOnly(tok);
   if (letters.empty() || letters.size() > 3) return false;
   if (tok.find('.') != std::string::npos) return true;
@@ -94,7 +97,7 @@ std::string SurnameKey(const std::string& author) {
     // first: the last word and the lowercase particles before it.
     std::vector<std::string> toks = Split(a, " \t");
     bool initials_after = false;
-    while (toks.size() > 1 && IsInitials(toks.back())) toks.pop_back(), initials_after = true;
+    while (toks.size() > 1 && IsDroppedAfterSurname(toks.back())) toks.pop_back(), initials_after = true;
     if (!initials_after && toks.size() > 1) {
       size_t first = toks.size() - 1;
       while (first > 1 && !toks[first - 1].empty() && std::islower(static_cast<unsigned char>(toks[first - 1][0])))

@@ -42,6 +42,8 @@ std::string EncodeRecord(const Document& doc) {
   Str(w, "language", doc.language);
   Str(w, "url", doc.url);
   Str(w, "format", doc.format);
+  w.Key("richness");
+  w.Int(doc.richness);
   if (!doc.jurisdiction.empty()) Str(w, "jurisdiction", doc.jurisdiction);
   Str(w, "text", doc.text);
   w.Key("authors");
@@ -177,6 +179,7 @@ Result<Document> DecodeRecord(const std::string& data) {
   d.language = GetStr(j, "language");
   d.url = GetStr(j, "url");
   d.format = GetStr(j, "format");
+  if (auto it = j.FindMember("richness"); it != j.MemberEnd() && it->value.IsInt()) d.richness = it->value.GetInt();
   d.jurisdiction = GetStr(j, "jurisdiction");
   d.text = GetStr(j, "text");
   if (auto it = j.FindMember("authors"); it != j.MemberEnd() && it->value.IsArray())

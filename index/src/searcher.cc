@@ -1,5 +1,7 @@
 #include "lodestone/index/searcher.h"
 
+#include "lodestone/text/ascii.h"
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -39,17 +41,13 @@ struct Filters {
   std::string lifted;  // the filter tokens, to put back into a suggestion
 };
 
-bool AllDigits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // "2020", "2020-06", "2020-06-01" -> YYYYMMDD; the end of a range is padded
 // to the last day. Empty when malformed.
 std::string DateBound(const std::string& v, bool end) {
   std::string digits;
   for (char c : v)
     if (c != '-') digits += c;
-  if (!AllDigits(digits) || (digits.size() != 4 && digits.size() != 6 && digits.size() != 8)) return {};
+  if (!text::AllAsciiDigits(digits) || (digits.size() != 4 && digits.size() != 6 && digits.size() != 8)) return {};
   if (digits.size() == 4) digits += end ? "1231" : "0101";
   if (digits.size() == 6) digits += end ? "31" : "01";
   int month = std::stoi(digits.substr(4, 2)), day = std::stoi(digits.substr(6, 2));
@@ -121,14 +119,14 @@ Result<Filters> LiftFilters(const std::string& q) {
     }
     size_t dots = value.find("..");
     if (field == "year" && dots == std::string::npos) {
-      if (!AllDigits(value)) return Status::InvalidArgument("bad year filter " + tok + " (use year:2012 or year:2010..2020)");
+      if (!text::AllAsciiDigits(value)) return Status::InvalidArgument("bad year filter " + tok + " (use year:2012 or year:2010..2020)");
       f.by_field[field].push_back(Xapian::Query(kPrefixYear + value));
       continue;
     }
     std::string lo = dots == std::string::npos ? value : value.substr(0, dots);
     std::string hi = dots == std::string::npos ? value : value.substr(dots + 2);
     if (field == "year") {
-      if ((!lo.empty() && !AllDigits(lo)) || (!hi.empty() && !AllDigits(hi)) || (lo.empty() && hi.empty()))
+      if ((!lo.empty() && !text::AllAsciiDigits(lo)) || (!hi.empty() && !text::AllAsciiDigits(hi)) || (lo.empty() && hi.empty()))
         return Status::InvalidArgument("bad year range " + tok + " (use year:2010..2020)");
       if (lo.empty()) lo = "0";
       if (hi.empty()) hi = "9999";

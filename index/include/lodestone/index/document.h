@@ -106,6 +106,8 @@ struct Document {
   std::string language;    // BCP-47 primary tag: "en", "zh"
   std::string url;
   std::string format;      // format of the file whose text was kept
+  int richness = 0;        // how clean that format's text is (ingest's reader registry: structured
+                           // XML 6 ... metadata-only records 0); the richer text wins a merge (merge.h)
   std::string jurisdiction;  // "us", "cn", "intl" (joint statements, allied deals), or "" (papers, other);
                              // set at ingest (ingest/attribution.h)
   std::string text;        // UTF-8 plain text (the richest available)

@@ -14,10 +14,9 @@
 
 namespace lodestone {
 
-// Higher is richer. Formats with metadata only (fr-json) rank lowest.
-int FormatRichness(const std::string& format);
-
-// True when a's text should be kept over b's.
+// True when a's text should be kept over b's: a text over none, then the
+// higher Document::richness (the index knows no format names: ingest's
+// readers rank their formats), then the longer text.
 bool TextIsRicher(const Document& a, const Document& b);
 
 // The union of a and b; text (and its format) from the richer one.

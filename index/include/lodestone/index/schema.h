@@ -52,15 +52,16 @@ inline constexpr char kMetaSchema[] = "lode:schema";
 inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> manifest entry
 
 // Stored document data: a JSON object
-// {"id","kind","title","date","number","language","url","format","jurisdiction","text",
+// {"id","kind","title","date","number","language","url","format","richness","jurisdiction","text",
 //  "authors":[...],"references":[{...}],"meta":{...},
 //  "sources":[{"path","format","size","mtime_ns","hash"}],
 //  "entities":[{"id","name","count","offsets"}],"citations":[{"id","count","offsets"}],
 //  "relations":[{"type","target","offset","origin"}],
 //  papers only, when present: "keywords":[...],"index_keywords":[...],
 //  "affiliations":[{"organization","country","address","authors":[...]}]}
-// Records written before the paper fields existed simply lack them (an
-// index built then needs `lode ingest --rebuild` to gain them).
+// Records written before the paper fields or "richness" existed simply lack
+// them (an index built then needs `lode ingest --rebuild` to gain them; a
+// record without richness ranks as metadata when merged).
 
 }  // namespace lodestone::schema
 

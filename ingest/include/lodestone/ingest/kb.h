@@ -35,6 +35,10 @@ struct Entity {
   std::vector<std::string> zh;          // Chinese names
   std::vector<std::string> zh_functions;  // what a State Council body is named by in
                                           // "国务院<function>主管部门" and in lists of functions
+  std::vector<std::string> zh_titles;   // executive orders: translated titles Chinese text cites them by,
+                                        // read only next to 行政令 (ingest/src/extract/cross_language.h)
+  std::string public_law;               // acts: "117-169"; a Chinese name of the act also cites pl:117-169
+  std::vector<std::string> versions;    // Chinese laws (cnlaw): dates of the versions, "2024-11-08"
   std::vector<std::string> heads;       // agency heads ("Secretary of Energy"), case-sensitive
   std::vector<std::string> adjectives;  // "Chinese", case-sensitive
   std::vector<std::string> not_in;      // phrases where a name is not this entity ("Gold Star")

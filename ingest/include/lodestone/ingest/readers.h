@@ -2,7 +2,10 @@
 //
 // First pipeline stage after discovery. DetectFormat looks at the file name
 // and the first bytes and names a format (or a reason to skip the file);
-// ReadDocuments parses the bytes in that format. Readers take bytes, never
+// ReadDocuments parses the bytes in that format. Both go through one table
+// of readers (ingest/src/readers/registry.cc: a format is one file there
+// and one line in the table), which also ranks each format's text for
+// merging (Document::richness). Readers take bytes, never
 // touch the disk, and return errors as values naming the problem (the
 // pipeline adds the path). One file may yield many documents (a U.S. Code
 // title yields one per section, a JSON Lines file one per record, a
@@ -44,7 +47,17 @@ struct FileInput {
 // Parses one file. Every returned document has an id, a kind, a format and
 // UTF-8 text (possibly empty for metadata-only records); sources are left
 // for the caller to fill.
+// Each document's `richness` is its format's (FormatRichness).
 Result<std::vector<Document>> ReadDocuments(const std::string& format, const FileInput& in);
+
+// How clean a format's text is, for merging the formats of one document
+// (index/merge.h): 6 structured XML (fr-xml, uslm-xml, jats-xml), 5 fr-html,
+// 4 markdown, 3 html and gpo-html, 2 text and pdf, 1 records with a title and
+// an abstract, 0 metadata only (fr-json, fr-json-results) and unknown names.
+int FormatRichness(const std::string& format);
+
+// Every format a reader exists for, in detection order.
+std::vector<std::string> KnownFormats();
 
 }  // namespace lodestone
 

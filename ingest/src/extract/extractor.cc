@@ -1,0 +1,895 @@
+#include "lodestone/ingest/extract.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "extract/cn_functions.h"
+#include "extract/cross_language.h"
+#include "extract/dispositions.h"
+#include "extract/negation.h"
+#include "extract/paper_entities.h"
+#include "extract/relation_verbs.h"
+#include "formats/dates.h"
+#include "formats/doi.h"
+#include "formats/numbers.h"
+#include "lodestone/text/ascii.h"
+
+namespace lodestone {
+
+namespace {
+
+// ------------------------------------------------------------ word helpers
+
+// A pattern's payload: the entity and the role of the name. kBlock marks a
+// phrase in which a name means something else ("Gold Star", "gold
+// standard"): it wins by length and yields nothing. kAcronym counts only in
+// a document that names the entity by another form too. kChinese is a name
+// from the entity's "zh" list (a Chinese name of an act also cites its public law).
+enum Role : uint32_t { kName = 0, kHead = 1, kAdjective = 2, kBlock = 3, kAcronym = 4, kChinese = 5 };
+uint32_t Pack(size_t entity, Role role) { return static_cast<uint32_t>(entity << 3 | role); }
+size_t EntityOf(uint32_t v) { return v >> 3; }
+Role RoleOf(uint32_t v) { return static_cast<Role>(v & 7); }
+bool IsBlock(uint32_t v) { return RoleOf(v) == kBlock; }
+
+// "the Treasury" -> "Treasury", for lists such as "the Departments of State,
+// the Treasury, and Defense".
+std::string WithoutThe(const std::string& s) { return s.rfind("the ", 0) == 0 ? s.substr(4) : s; }
+
+bool IsNumber(const std::string& t) {
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!((c >= '0' && c <= '9') || c == ',')) return false;
+  return t[0] != ',';
+}
+
+std::string Digits(const std::string& t) {
+  std::string out;
+  for (char c : t)
+    if (c != ',') out += c;
+  return out;
+}
+
+bool StartsWithDigit(const std::string& t) { return !t.empty() && t[0] >= '0' && t[0] <= '9'; }
+
+bool IsMonthWord(const std::string& t) { return internal::MonthNumber(t) != 0; }
+
+// The bytes between two words.
+std::string_view Gap(const std::vector<Word>& w, std::string_view text, size_t i) {
+  if (i == 0 || i >= w.size()) return {};
+  return text.substr(w[i - 1].end, w[i].begin - w[i - 1].end);
+}
+
+// A hyphen or dash between two numbers; a line break may follow it
+// ("Public Law 94-\n580" in the GPO pages).
+bool IsDashGap(std::string_view g) {
+  if (g.find('\n') != std::string_view::npos) {
+    size_t end = g.find_last_not_of(" \t\n");
+    g = end == std::string_view::npos ? std::string_view() : g.substr(0, end + 1);
+  }
+  return g == "-" || g == "\xE2\x80\x93" || g == "\xE2\x80\x94" || g == "\xE2\x80\x91" || g == "\xE2\x80\x90";
+}
+
+// Every word the scanners look for. Words are marked once, so that the
+// scanners reject the other 95% of words without comparing strings.
+const std::unordered_set<std::string>& Keywords() {
+  static const std::unordered_set<std::string> k = {
+      "executive", "exec", "order", "orders", "ord", "eo", "eos", "no", "nos", "number", "numbers", "of", "as",
+      "amended", "supplemented", "and", "or", "public", "law", "laws", "pub", "l", "pl", "usc", "app", "appendix",
+      "sec", "section", "secs", "sections", "title", "this", "united", "states", "code", "cfr", "part", "parts",
+      "fed", "reg", "stat", "fr", "hr", "presidential", "determination", "shall", "direct", "directs", "directed",
+      "by", "revoke", "revoked", "revokes", "revoking", "rescind", "rescinded", "rescinds", "revocation",
+      "supersede", "supersedes", "superseded", "amend", "amends", "amending", "amendment", "amendments",
+      "departments", "secretaries"};
+  return k;
+}
+
+std::vector<uint8_t> MarkKeywords(const std::vector<Word>& w) {
+  std::vector<uint8_t> mark(w.size(), 0);
+  const auto& k = Keywords();
+  for (size_t i = 0; i < w.size(); ++i)
+    if (w[i].term.size() <= 13 && !StartsWithDigit(w[i].term) && k.count(w[i].term)) mark[i] = 1;
+  return mark;
+}
+
+struct Scan {
+  const std::vector<Word>& w;
+  std::string_view text;
+  const std::string& own_id;
+  int congress;       // for bills, from the document's date
+  std::string own_usc_title;
+  std::vector<uint8_t> kw;  // MarkKeywords(w)
+
+  bool Is(size_t i, const char* word) const { return i < w.size() && kw[i] && w[i].term == word; }
+
+  const std::string& T(size_t i) const {
+    static const std::string kEmpty;
+    return i < w.size() ? w[i].term : kEmpty;
+  }
+  std::string_view S(size_t i) const {
+    return i < w.size() ? text.substr(w[i].begin, w[i].end - w[i].begin) : std::string_view();
+  }
+};
+
+struct Found {
+  std::string id;
+  size_t word;
+};
+
+// Skips "of March 16, 2012" and a parenthesised title after word i-1;
+// returns the next word index.
+size_t SkipDateAndParens(const Scan& s, size_t j) {
+  if (s.Is(j, "of") && IsMonthWord(s.T(j + 1)) && IsNumber(s.T(j + 2)) && Digits(s.T(j + 3)).size() == 4) j += 4;
+  // A parenthesis opening right after the previous word: skip to its close.
+  if (j > 0 && j < s.w.size()) {
+    std::string_view g = Gap(s.w, s.text, j);
+    size_t open = g.find('(');
+    if (open != std::string_view::npos) {
+      size_t from = s.w[j - 1].end + open;
+      int depth = 0;
+      size_t close = std::string_view::npos;
+      for (size_t k = from; k < s.text.size() && k < from + 600; ++k) {
+        if (s.text[k] == '(') ++depth;
+        if (s.text[k] == ')' && --depth == 0) {
+          close = k;
+          break;
+        }
+      }
+      if (close != std::string_view::npos)
+        while (j < s.w.size() && s.w[j].begin < close) ++j;
+    }
+  }
+  return j;
+}
+
+void ScanExecutiveOrders(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i < s.w.size(); ++i) {
+    size_t j;
+    if ((s.Is(i, "executive") || s.Is(i, "exec")) && (s.Is(i + 1, "order") || s.Is(i + 1, "orders") ||
+                                                       s.Is(i + 1, "ord")))
+      j = i + 2;
+    else if (s.Is(i, "eo") || s.Is(i, "eos"))
+      j = i + 1;
+    else
+      continue;
+    const bool plural = s.Is(j - 1, "orders") || s.Is(j - 1, "eos");
+    if (s.Is(j, "no") || s.Is(j, "nos") || s.Is(j, "number") || s.Is(j, "numbers")) ++j;
+    while (j < s.w.size()) {
+      std::string n = IsNumber(s.T(j)) ? Digits(s.T(j)) : "";
+      if (n.size() < 4 || n.size() > 5) break;
+      std::string id = "eo:" + std::to_string(std::stoul(n));
+      if (id != s.own_id) out->push_back({id, j});
+      ++j;
+      j = SkipDateAndParens(s, j);
+      if (s.Is(j, "as") && (s.Is(j + 1, "amended") || s.Is(j + 1, "supplemented"))) j += 2;
+      // A list goes on only through commas, "and" or "or".
+      size_t k = j;
+      if (s.Is(k, "and") || s.Is(k, "or")) ++k;
+      bool comma = Gap(s.w, s.text, j).find(',') != std::string_view::npos;
+      if (k == j && !comma) break;
+      auto is_eo_number = [&](size_t x) {
+        return IsNumber(s.T(x)) && Digits(s.T(x)).size() >= 4 && Digits(s.T(x)).size() <= 5;
+      };
+      if (!is_eo_number(k) && plural && comma) {
+        // "Executive Orders: 12843, Procurement Requirements ...; 13031, ...":
+        // after a title, a semicolon leads to the next number.
+        size_t x = j;
+        while (x < s.w.size() && x < j + 25 && Gap(s.w, s.text, x).find(';') == std::string_view::npos) ++x;
+        if (x < s.w.size() && (s.Is(x, "and") || s.Is(x, "or"))) ++x;
+        if (x < s.w.size() && is_eo_number(x)) k = x;
+      }
+      if (!is_eo_number(k)) break;
+      j = k;
+    }
+    i = j > i ? j - 1 : i;
+  }
+}
+
+void ScanPublicLaws(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i < s.w.size(); ++i) {
+    size_t j;
+    if (s.Is(i, "public") && (s.Is(i + 1, "law") || s.Is(i + 1, "laws")))
+      j = i + 2;
+    else if (s.Is(i, "pub") && s.Is(i + 1, "l"))
+      j = i + 2;
+    else if (s.Is(i, "pl") && s.S(i) != "pl")
+      j = i + 1;
+    else
+      continue;
+    if (s.Is(j, "no") || s.Is(j, "nos")) ++j;
+    while (IsNumber(s.T(j)) && IsNumber(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1))) {
+      out->push_back({"pl:" + Digits(s.T(j)) + "-" + Digits(s.T(j + 1)), j});
+      j += 2;
+      if (s.Is(j, "and") || s.Is(j, "or")) ++j;
+      else if (Gap(s.w, s.text, j).find(',') == std::string_view::npos) break;
+    }
+  }
+}
+
+bool IsCitationKeyword(const std::string& t) {
+  return t == "usc" || t == "stat" || t == "cfr" || t == "fr" || t == "fed";
+}
+
+void ScanCode(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i + 2 < s.w.size(); ++i) {
+    // "50 U.S.C. 4501", "50 U.S.C. App. 2061", "42 U.S.C. § 18741(a)"
+    if (IsNumber(s.T(i)) && s.Is(i + 1, "usc")) {
+      std::string title = Digits(s.T(i));
+      size_t j = i + 2;
+      if (s.Is(j, "app") || s.Is(j, "appendix")) {
+        title += "-app";
+        ++j;
+      }
+      if (s.Is(j, "sec") || s.Is(j, "section") || s.Is(j, "secs") || s.Is(j, "sections")) ++j;
+      while (j < s.w.size() && StartsWithDigit(s.T(j))) {
+        out->push_back({"usc:" + title + "/" + s.T(j), j});
+        // A range "351-359" cites both ends.
+        if (StartsWithDigit(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1)) && !IsCitationKeyword(s.T(j + 2))) {
+          ++j;
+          out->push_back({"usc:" + title + "/" + s.T(j), j});
+        }
+        size_t k = j + 1;
+        // Subsections "(a)(1)" are separate short words: skip them.
+        while (k < s.w.size() && s.T(k).size() <= 3 && Gap(s.w, s.text, k).find('(') != std::string_view::npos) ++k;
+        size_t next = k;
+        if (s.Is(next, "and")) ++next;
+        else if (Gap(s.w, s.text, k).find(',') == std::string_view::npos) break;
+        if (!StartsWithDigit(s.T(next)) || IsCitationKeyword(s.T(next + 1)) || IsDashGap(Gap(s.w, s.text, next)))
+          break;
+        j = next;
+      }
+      continue;
+    }
+    // "section 301 of title 3, United States Code"; "section 1604(f) of this title"
+    if (s.Is(i, "section") || s.Is(i, "sec") || s.Is(i, "sections")) {
+      size_t j = i + 1;
+      if (!StartsWithDigit(s.T(j))) continue;
+      std::string section = s.T(j);
+      size_t k = j + 1;
+      while (k < s.w.size() && k < j + 6 && !s.Is(k, "of")) ++k;
+      if (!s.Is(k, "of")) continue;
+      if (s.Is(k + 1, "title") && IsNumber(s.T(k + 2))) {
+        std::string title = Digits(s.T(k + 2));
+        bool code = s.Is(k + 3, "united") && s.Is(k + 4, "states") && s.Is(k + 5, "code");
+        if (code || !s.own_usc_title.empty()) out->push_back({"usc:" + title + "/" + section, j});
+      } else if (s.Is(k + 1, "this") && s.Is(k + 2, "title") && !s.own_usc_title.empty()) {
+        out->push_back({"usc:" + s.own_usc_title + "/" + section, j});
+      }
+    }
+  }
+}
+
+void ScanRegisterAndStatutes(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i + 2 < s.w.size(); ++i) {
+    if (!IsNumber(s.T(i))) continue;
+    const std::string vol = Digits(s.T(i));
+    if (s.Is(i + 1, "cfr")) {
+      size_t j = i + 2;
+      if (s.Is(j, "part") || s.Is(j, "parts") || s.Is(j, "section")) ++j;
+      if (StartsWithDigit(s.T(j))) out->push_back({"cfr:" + vol + "/" + s.T(j), j});
+    } else if (s.S(i + 1) == "FR" && IsNumber(s.T(i + 2))) {
+      out->push_back({"fr:" + vol + "/" + Digits(s.T(i + 2)), i});
+    } else if (s.Is(i + 1, "fed") && s.Is(i + 2, "reg") && IsNumber(s.T(i + 3))) {
+      out->push_back({"fr:" + vol + "/" + Digits(s.T(i + 3)), i});
+    } else if (s.S(i + 1) == "Stat" && IsNumber(s.T(i + 2))) {
+      out->push_back({"stat:" + vol + "/" + Digits(s.T(i + 2)), i});
+    }
+  }
+}
+
+void ScanBillsAndDeterminations(const Scan& s, std::vector<Found>* out) {
+  for (size_t i = 0; i + 1 < s.w.size(); ++i) {
+    if (s.Is(i, "hr") && s.S(i).find('.') != std::string_view::npos && IsNumber(s.T(i + 1)) && s.congress > 0) {
+      out->push_back({"bill:" + std::to_string(s.congress) + "/hr/" + Digits(s.T(i + 1)), i});
+    } else if (s.Is(i, "presidential") && s.Is(i + 1, "determination")) {
+      size_t j = i + 2;
+      if (s.Is(j, "no") || s.Is(j, "number")) ++j;
+      if (IsNumber(s.T(j)) && s.T(j).size() == 4 && IsNumber(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1)))
+        out->push_back({"pd:" + s.T(j) + "-" + s.T(j + 1), j});
+    }
+  }
+}
+
+// ------------------------------------------------------------ sentences
+
+const std::set<std::string>& Abbreviations() {
+  static const std::set<std::string> k = {"sec", "secs", "no", "nos", "us", "usc", "stat", "reg", "fed", "pub", "l",
+                                          "exec", "ord", "mr", "mrs", "ms", "dr", "jr", "sr", "eg", "ie", "seq",
+                                          "app", "ch", "art", "inc", "co", "v", "vs", "st", "gen", "gov", "rep",
+                                          "sen", "hr", "cfr", "eo", "dept", "corp", "ltd", "e.g", "i.e", "et",
+                                          "al", "fig", "vol", "pp", "p", "approx", "est", "u.s"};
+  return k;
+}
+
+// Sentence number of every word: a new sentence starts after a blank line,
+// after Chinese full stops, or after . ! ? when the next word starts with a
+// capital and the word before the period is not an abbreviation.
+std::vector<uint32_t> SentenceIds(const std::vector<Word>& w, std::string_view text) {
+  std::vector<uint32_t> ids(w.size(), 0);
+  uint32_t cur = 0;
+  for (size_t i = 1; i < w.size(); ++i) {
+    std::string_view g = Gap(w, text, i);
+    bool brk = g.find("\n\n") != std::string_view::npos || g.find("\xE3\x80\x82") != std::string_view::npos ||
+               g.find("\xEF\xBC\x81") != std::string_view::npos || g.find("\xEF\xBC\x9F") != std::string_view::npos ||
+               g.find("\xEF\xBC\x9B") != std::string_view::npos;
+    if (!brk) {
+      size_t p = g.find_first_of(".!?");
+      unsigned char next = static_cast<unsigned char>(text[w[i].begin]);
+      bool capital = (next >= 'A' && next <= 'Z') || g.find('(') != std::string_view::npos;
+      if (p != std::string_view::npos && capital && g.find_first_of(" \n", p) != std::string_view::npos &&
+          !Abbreviations().count(w[i - 1].term) && w[i - 1].term.size() > 1)
+        brk = true;
+    }
+    if (brk) ++cur;
+    ids[i] = cur;
+  }
+  return ids;
+}
+
+
+int CongressOf(const std::string& date) {
+  if (date.size() < 4) return 0;
+  int year = std::atoi(date.substr(0, 4).c_str());
+  if (year < 1789) return 0;
+  // A Congress starts on January 3 of an odd year.
+  bool early = date.size() >= 10 && date.substr(5, 2) == "01" && std::atoi(date.substr(8, 2).c_str()) < 3;
+  if (early) --year;
+  return (year - 1789) / 2 + 1;
+}
+
+std::vector<Found> AllCitations(const Scan& s) {
+  std::vector<Found> found;
+  ScanExecutiveOrders(s, &found);
+  ScanPublicLaws(s, &found);
+  ScanCode(s, &found);
+  ScanRegisterAndStatutes(s, &found);
+  ScanBillsAndDeterminations(s, &found);
+  return found;
+}
+
+// The U.S. Code title a document belongs to: from its id (usc:30/1606) or,
+// for excerpts of the Code with other ids, from meta "usc_title".
+std::string OwnUscTitle(const std::string& id, const std::map<std::string, std::string>& meta = {}) {
+  if (auto it = meta.find("usc_title"); it != meta.end()) return it->second;
+  if (id.rfind("usc:", 0) != 0) return {};
+  size_t slash = id.find('/');
+  return slash == std::string::npos ? std::string() : id.substr(4, slash - 4);
+}
+
+// "Revokes: EO 11423 of August 16, 1968; EO 13337, April 30, 2004" and the
+// like, from the Federal Register's disposition notes.
+void DispositionRelations(const std::string& notes, const std::string& own, std::vector<RelationRef>* out) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"revokes", "revokes"},         {"revokes in part", "revokes"}, {"amends", "amends"},
+      {"supersedes", "supersedes"},   {"revoked by", "revoked_by"},   {"revoked in part by", "revoked_by"},
+      {"amended by", "amended_by"},   {"superseded by", "superseded_by"}, {"supersedes in part", "supersedes"}};
+  std::string type;
+  size_t i = 0;
+  const std::string lower = text::AsciiLower(notes);
+  while (i < notes.size()) {
+    // A label is the text before a colon, after the previous separator.
+    size_t colon = notes.find(':', i);
+    size_t eo = lower.find("eo ", i);
+    if (colon != std::string::npos && (eo == std::string::npos || colon < eo)) {
+      size_t start = notes.find_last_of(";\n", colon);
+      start = start == std::string::npos || start < i ? i : start + 1;
+      std::string label = text::Trim(lower.substr(start, colon - start));
+      auto it = kLabels.find(label);
+      type = it == kLabels.end() ? "" : it->second;
+      i = colon + 1;
+      continue;
+    }
+    if (eo == std::string::npos) break;
+    std::string n = internal::ReadNumber(notes, eo + 3);
+    if (!type.empty() && n.size() >= 4 && "eo:" + n != own) out->push_back({type, "eo:" + n, kNoOffset, "metadata"});
+    i = eo + 3;
+  }
+}
+
+}  // namespace
+
+// ------------------------------------------------------------ Extractor
+
+Extractor::~Extractor() = default;
+
+Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb), functions_(std::make_unique<internal::FunctionNames>()) {
+  Analyzer analyzer;
+  const auto& es = kb.entities();
+  for (size_t k = 0; k < es.size(); ++k) {
+    const Entity& e = es[k];
+    // Proper names of countries, agencies and people are capitalised; a
+    // mineral or a concept may start a sentence or sit in a title.
+    bool name_ci = e.type == "mineral" || e.type == "concept";
+    if (!e.ambiguous) matcher_.Add(MakePattern(analyzer, e.name, !name_ci, Pack(k, kName)));
+    for (const auto& a : e.aliases) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kName)));
+    for (const auto& a : e.aliases_cs) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kName)));
+    for (const auto& a : e.acronyms) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kAcronym)));
+    for (const auto& f : e.zh_functions) functions_->Add(f, k);
+    for (const auto& a : e.zh) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kChinese)));
+    for (const auto& a : e.heads) {
+      matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kHead)));
+      matcher_.Add(MakePattern(analyzer, text::AsciiUpper(a), true, Pack(k, kHead)));  // MEMORANDUM FOR THE SECRETARY OF ENERGY
+    }
+    if (e.type == "agency") matcher_.Add(MakePattern(analyzer, text::AsciiUpper(e.name), true, Pack(k, kName)));
+    for (const auto& a : e.not_in) matcher_.Add(MakePattern(analyzer, a, false, Pack(k, kBlock)));
+    // Departments also go by their short name inside lists.
+    const std::string dept = "Department of ";
+    if (e.type == "agency" && e.name.rfind(dept, 0) == 0)
+      short_names_.emplace_back(WithoutThe(e.name.substr(dept.size())), k);
+    for (const auto& a : e.adjectives) matcher_.Add(MakePattern(analyzer, a, true, Pack(k, kAdjective)));
+  }
+  matcher_.Build();
+}
+
+void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
+  // Relations a reader took from the source's structured fields (origin
+  // "metadata", e.g. an order's disposition) are the source's own word: they
+  // stay, and the text does not relate their targets otherwise.
+  std::vector<RelationRef> given;
+  for (const RelationRef& r : doc->relations)
+    if (r.origin == "metadata") given.push_back(r);
+  doc->entities.clear();
+  doc->citations.clear();
+  doc->relations.clear();
+  const std::string& text = doc->text;
+  // A block of a disposition table is read by its structure: the orders it
+  // names (with lettered numbers such as 7261-A) and their relations come
+  // from its labels, the way the reader found them; the scanners add the
+  // other citations, except on the lines about the order's own publication.
+  const bool table = doc->format == "eo-disposition";
+  internal::DispositionReading table_reading;
+  if (table) table_reading = internal::ReadDispositionBlock(text, doc->id);
+  auto on_own_line = [&](size_t offset) {
+    for (const auto& [b, e] : table_reading.own_lines)
+      if (offset >= b && offset < e) return true;
+    return false;
+  };
+  std::vector<Word> words = analyzer.Words(text);
+  std::vector<uint32_t> sentence = SentenceIds(words, text);
+  constexpr size_t kMaxOffsets = 8;
+
+  // Entities (and named acts, which are citations).
+  std::map<std::string, size_t> entity_at, citation_at;
+  struct AgencyMention {
+    size_t word;
+    std::string id;
+  };
+  std::vector<AgencyMention> agencies;
+  auto cite = [&](const std::string& id, size_t offset) {
+    auto [it, inserted] = citation_at.emplace(id, doc->citations.size());
+    if (inserted) doc->citations.push_back({id, 0, {}});
+    CitationRef& c = doc->citations[it->second];
+    ++c.count;
+    if (c.offsets.size() < kMaxOffsets) c.offsets.push_back(static_cast<uint32_t>(offset));
+  };
+  std::vector<uint8_t> kw = MarkKeywords(words);
+  auto add_entity = [&](const Entity& e, size_t word) {
+    if (e.id == doc->id) return;
+    auto [it, inserted] = entity_at.emplace(e.id, doc->entities.size());
+    if (inserted) doc->entities.push_back({e.id, e.name, 0, {}});
+    EntityRef& r = doc->entities[it->second];
+    ++r.count;
+    if (r.offsets.size() < kMaxOffsets) r.offsets.push_back(static_cast<uint32_t>(words[word].begin));
+    if (e.type == "agency") agencies.push_back({word, e.id});
+  };
+  // Names the text names only to say it does not ("names no mineral such as
+  // lithium") are no mentions.
+  const std::vector<uint8_t> negated = internal::NegatedNamingScopes(words, text, sentence);
+  std::vector<PhraseMatch> acronyms;  // kept until the document is known to name their entity in full
+  std::vector<std::pair<size_t, std::pair<size_t, size_t>>> matched;  // entity -> [begin, end) bytes
+  auto take = [&](const PhraseMatch& m, bool nested) {
+    if (IsBlock(m.value) || negated[m.first_word]) return;
+    const Entity& e = kb_.entities()[EntityOf(m.value)];
+    if (e.type == "act") {
+      if (nested) return;
+      cite(e.id, words[m.first_word].begin);
+      // 《通胀削减法案》 is Public Law 117-169 as much as it is the act's name (issue 15).
+      if (RoleOf(m.value) == kChinese && !e.public_law.empty()) cite("pl:" + e.public_law, words[m.first_word].begin);
+      return;
+    }
+    if (e.type == "cnlaw") {  // a PRC law by its English name: the version cited (cross_language.h)
+      if (nested) return;
+      const std::string id = internal::ChineseLawVersion(e, text, words[m.first_word].begin, words[m.end_word - 1].end, doc->date);
+      if (!id.empty() && id != doc->id) cite(id, words[m.first_word].begin);
+      return;
+    }
+    if (e.type == "eo") return;  // orders' translated titles are read by FindChineseCitations
+    if (nested && e.type != "agency") return;
+    if (RoleOf(m.value) == kAcronym) {
+      acronyms.push_back(m);
+      return;
+    }
+    matched.push_back({EntityOf(m.value), {words[m.first_word].begin, words[m.end_word - 1].end}});
+    add_entity(e, m.first_word);
+  };
+  const std::vector<PhraseMatch> matches = matcher_.Match(words, text);
+  for (const PhraseMatch& m : matches) {
+    take(m, false);
+    // An agency named after "of" inside a longer agency name is named too:
+    // "Inspector General of the Department of Agriculture", "Office of the
+    // Solicitor of the Department of the Interior".
+    if (IsBlock(m.value) || kb_.entities()[EntityOf(m.value)].type != "agency" || m.end_word - m.first_word < 4)
+      continue;
+    for (uint32_t of = m.first_word + 1; of + 1 < m.end_word; ++of) {
+      if (words[of].term != "of") continue;
+      std::vector<Word> inner(words.begin() + of + 1, words.begin() + m.end_word);
+      for (PhraseMatch n : matcher_.Match(inner, text)) {
+        if (EntityOf(n.value) == EntityOf(m.value)) continue;
+        n.first_word += of + 1;
+        n.end_word += of + 1;
+        take(n, true);
+      }
+      break;
+    }
+  }
+  // Chinese State Council bodies named by their function (国务院商务主管部门,
+  // 国务院发展改革、财政、能源等有关部门).
+  if (!functions_->empty())
+    for (const auto& hit : functions_->Find(text)) {
+      bool named = false;  // the same words already matched a name of the entity
+      for (const auto& [k, range] : matched)
+        named = named || (k == hit.entity && hit.offset >= range.first && hit.offset < range.second);
+      if (named) continue;
+      auto w = std::lower_bound(words.begin(), words.end(), hit.offset,
+                                [](const Word& x, size_t off) { return x.end <= off; });
+      if (w == words.end()) continue;
+      size_t wi = static_cast<size_t>(w - words.begin());
+      if (negated[wi]) continue;
+      add_entity(kb_.entities()[hit.entity], wi);
+    }
+  // "the Departments of State, the Treasury, Defense, and Energy", "the
+  // Secretaries of State and Defense": short names in a list.
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    if (!kw[i]) continue;
+    const std::string& t = words[i].term;
+    if (!((t == "departments" || t == "secretaries") && words[i + 1].term == "of")) continue;
+    size_t j = i + 2;
+    for (;;) {
+      if (j < words.size() && words[j].term == "and") ++j;
+      if (j < words.size() && words[j].term == "the") ++j;
+      size_t best_len = 0, best = 0;
+      for (const auto& [name, k] : short_names_) {
+        size_t p = 0, n = 0, at = j;
+        // Compare word by word, as written ("State", "Homeland Security").
+        while (p < name.size() && at < words.size()) {
+          size_t sp = name.find(' ', p);
+          std::string part = name.substr(p, sp == std::string::npos ? std::string::npos : sp - p);
+          if (text.compare(words[at].begin, words[at].end - words[at].begin, part) != 0) break;
+          ++n;
+          ++at;
+          p = sp == std::string::npos ? name.size() + 1 : sp + 1;
+        }
+        if (p > name.size() && n > best_len) {
+          best_len = n;
+          best = k;
+        }
+      }
+      if (!best_len) break;
+      add_entity(kb_.entities()[best], j);
+      j += best_len;
+      if (j >= words.size()) break;
+      std::string_view gap = Gap(words, text, j);
+      if (gap.find(',') == std::string_view::npos && words[j].term != "and") break;
+    }
+    i = j > i ? j - 1 : i;
+  }
+
+  // Acronyms count where the document also names their entity otherwise
+  // ("Bureau of Ocean Energy Management (BOEM)"): alone, "BPA" or "NEA" is as
+  // likely a word of another field.
+  for (const PhraseMatch& m : acronyms) {
+    const Entity& e = kb_.entities()[EntityOf(m.value)];
+    if (entity_at.count(e.id)) add_entity(e, m.first_word);
+  }
+  std::sort(agencies.begin(), agencies.end(),
+            [](const AgencyMention& a, const AgencyMention& b) { return a.word < b.word; });
+  // A paper's keywords, organisations and funders (paper_entities.h).
+  internal::AddPaperEntities(doc);
+
+  // Citations.
+  const std::string own_usc = OwnUscTitle(doc->id, doc->meta);
+  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, std::move(kw)};
+  std::vector<Found> found = AllCitations(scan);
+  if (table) {
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](const Found& f) {
+                                 return f.id.rfind("eo:", 0) == 0 || on_own_line(words[f.word].begin);
+                               }),
+                found.end());
+    for (const auto& ref : table_reading.refs) {
+      const bool later = internal::IsLaterOrderRelation(ref.relation);
+      if (!later) cite(ref.id, ref.offset);  // what later orders did to this one is no citation
+    }
+  }
+  for (const Found& f : found) cite(f.id, words[f.word].begin);
+  // U.S. instruments cited in Chinese: 第13817号行政令, 《…》行政令, 第117-169号公法 (cross_language.h).
+  if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; }))
+    for (const auto& c : internal::FindChineseCitations(text, kb_))
+      if (c.id != doc->id) cite(c.id, c.offset);
+  for (const auto& [doi, offset] : internal::FindDois(text)) {
+    const std::string id = "doi:" + doi;
+    // eLife prints a DOI for every figure and supplement of the article
+    // (10.7554/eLife.00005.013): parts of the document, not works it cites.
+    if (id == doc->id || (id.size() > doc->id.size() && id.compare(0, doc->id.size(), doc->id) == 0 &&
+                          id[doc->id.size()] == '.'))
+      continue;
+    cite(id, offset);
+  }
+  // A paper's references that name laws and orders ("Executive Order 13817",
+  // "Public Law 117-169", "30 U.S.C. 1606") link into the policy graph with
+  // the same ids. Only references that mention a trigger word are scanned:
+  // a Web of Science export has a quarter of a million of them.
+  static const char* kTriggers[] = {"Order", "ORDER", "Law", "LAW", "U.S.C", "USC", "C.F.R", "CFR",
+                                    "Fed. Reg", "FED REG", "Stat.", "STAT ", "Act", "ACT"};
+  for (auto& ref : doc->references) {
+    if (std::none_of(std::begin(kTriggers), std::end(kTriggers),
+                     [&](const char* t) { return ref.text.find(t) != std::string::npos; }))
+      continue;
+    for (const auto& id : FindCitations(ref.text, analyzer, doc->id, doc->date)) {
+      if (id.rfind("doi:", 0) == 0 || id.rfind("act:", 0) == 0) continue;  // DOIs are the reference's own; acts are guesses
+      if (std::find(ref.ids.begin(), ref.ids.end(), id) == ref.ids.end()) ref.ids.push_back(id);
+    }
+  }
+
+  // Relations between documents: the verb of the citation's sentence.
+  std::set<std::pair<std::string, std::string>> seen;
+  auto relate = [&](const std::string& type, const std::string& target, size_t offset, const char* origin) {
+    if (target == doc->id || !seen.insert({type, target}).second) return;
+    doc->relations.push_back({type, target, static_cast<uint32_t>(offset), origin});
+  };
+  for (const RelationRef& r : given) relate(r.type, r.target, r.offset, "metadata");
+  for (const auto& ref : table_reading.refs)
+    if (!ref.relation.empty()) relate(ref.relation, ref.id, ref.offset, "metadata");
+  std::set<std::string> settled;  // targets the structured fields relate
+  for (const RelationRef& r : doc->relations) settled.insert(r.target);
+  // Sentence -> [first word, end word); sentence ids count up from 0.
+  std::vector<std::pair<size_t, size_t>> span(words.empty() ? 0 : sentence.back() + 1, {0, 0});
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i == 0 || sentence[i] != sentence[i - 1]) span[sentence[i]].first = i;
+    span[sentence[i]].second = i + 1;
+  }
+  // Which orders this document revokes, amends or supersedes: only
+  // operative language counts (relation_verbs.h). Words in parentheses (the
+  // titles of cited orders) are passed over.
+  // Quoted words are text an amendment inserts or strikes ("striking the
+  // phrase “In Executive Order 14028, I directed ...”"): never acted on.
+  std::vector<uint8_t> in_paren(words.size(), 0), in_quote(words.size(), 0);
+  int depth = 0, quote = 0;
+  bool straight = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view gap = Gap(words, text, i);
+    for (size_t k = 0; k < gap.size(); ++k) {
+      char c = gap[k];
+      if (c == '(') ++depth;
+      if (c == ')' && depth > 0) --depth;
+      if (c == '"') straight = !straight;
+      if (gap.compare(k, 3, "\xE2\x80\x9C") == 0) ++quote;                // “
+      if (gap.compare(k, 3, "\xE2\x80\x9D") == 0 && quote > 0) --quote;  // ”
+    }
+    if (sentence[i] != (i ? sentence[i - 1] : 0)) depth = 0;
+    if (gap.find("\n\n") != std::string_view::npos) quote = 0, straight = false;
+    in_paren[i] = depth > 0;
+    in_quote[i] = quote > 0 || straight;
+  }
+  std::vector<internal::RelationVerb> verbs = internal::ClassifyRelationVerbs(words, sentence);
+  for (size_t i = 0; i < words.size(); ++i)
+    if (in_paren[i] || in_quote[i]) verbs[i] = {};
+  using internal::RelationAction;
+  using internal::VerbForm;
+  auto operative = [](const internal::RelationVerb& v) {
+    return v.form == VerbForm::kPassiveOperative || v.form == VerbForm::kActiveOperative;
+  };
+  auto clause_break = [&](size_t i) { return Gap(words, text, i).find(';') != std::string_view::npos; };
+  // A sentence whose operative verb is followed by ':' hands its action to
+  // the list items after it ("The following orders are hereby revoked:").
+  std::vector<RelationAction> list_action(span.size(), RelationAction::kNone);
+  for (size_t sid = 0; sid + 1 < span.size(); ++sid) {
+    auto [from, to] = span[sid];
+    if (from >= to) continue;
+    std::string_view after = to < words.size() ? Gap(words, text, to) : std::string_view();
+    RelationAction v = RelationAction::kNone;
+    bool any_verb = false;
+    for (size_t i = from; i < to; ++i) {
+      any_verb = any_verb || verbs[i].form != VerbForm::kNone;
+      if (operative(verbs[i])) v = verbs[i].action;
+    }
+    if (v != RelationAction::kNone && after.find(':') != std::string_view::npos) list_action[sid + 1] = v;
+    else if (list_action[sid] != RelationAction::kNone && !any_verb &&
+             !(words[from].term == "sec" || words[from].term == "section"))
+      list_action[sid + 1] = list_action[sid];
+  }
+  static const char* kRelation[] = {"", "revokes", "amends", "supersedes"};
+  // The action this document takes on the order cited at word c.
+  auto action_on = [&](size_t c) {
+    auto [from, to] = span[sentence[c]];
+    // The nearest verb to the left: an active verb takes the citation as its
+    // object ("I hereby revoke Executive Order 1"; "which revoked Executive
+    // Order 2"), and so does a noun ("the amendments it made to Executive
+    // Order 3") or an instruction ("shall revoke any rules implementing
+    // Executive Order 4"); a passive one followed by ':' heads a list, whose
+    // items a ';' separates ("The following are revoked: (i) ...; (ii) ...").
+    bool crossed = false;  // a ';' lies between
+    for (size_t i = c; i > from;) {
+      if (clause_break(i)) crossed = true;
+      --i;
+      const auto& v = verbs[i];
+      if (v.form == VerbForm::kNone || v.form == VerbForm::kQualifier) continue;
+      if (v.form == VerbForm::kPassiveOperative && Gap(words, text, i + 1).find(':') != std::string_view::npos)
+        return v.action;
+      if (crossed) break;
+      if (v.form == VerbForm::kActiveOperative) return v.action;
+      if (v.form == VerbForm::kActiveNarrative || v.form == VerbForm::kNoun || v.form == VerbForm::kInstruction)
+        return RelationAction::kNone;
+      break;
+    }
+    // Else the citation is the subject of the first passive verb to its
+    // right ("Executive Order 12836, which ... revoked Executive Order 12800,
+    // is revoked": the relative clause's active verb is passed over).
+    for (size_t i = c + 1; i < to && !clause_break(i); ++i) {
+      const auto& v = verbs[i];
+      if (v.form == VerbForm::kPassiveOperative) return v.action;
+      if (v.form == VerbForm::kPassiveNarrative) return RelationAction::kNone;
+    }
+    return list_action[sentence[c]];
+  };
+  // "... as amended by Executive Order 13757 ..., Executive Order 13984 ...":
+  // a citation in a list that "by" opens names an agent, not a target.
+  auto agent = [&](size_t c) {
+    size_t from = span[sentence[c]].first;
+    for (size_t j = c; j > from;) {
+      --j;
+      if (in_paren[j]) continue;  // a cited order's title ("... Growth by Reviewing ...")
+      const std::string& t = words[j].term;
+      if (t == "by") return true;
+      bool list_word = IsNumber(t) || IsMonthWord(t) || t == "executive" || t == "order" ||
+                       t == "orders" || t == "eo" || t == "eos" || t == "no" || t == "nos" || t == "of" ||
+                       t == "and" || t == "or";
+      if (!list_word) return false;
+    }
+    return false;
+  };
+  for (const Found& f : found) {
+    if (f.id.rfind("eo:", 0) != 0 || in_paren[f.word] || in_quote[f.word] || settled.count(f.id)) continue;
+    if (agent(f.word)) continue;
+    RelationAction v = action_on(f.word);
+    if (v == RelationAction::kNone) continue;
+    // Revoking sections of an order ("sections 401(3)-(4) of Executive Order
+    // 12656 ... are revoked") is a partial revocation: neither a revocation
+    // nor an amendment (tests/eval/README.md).
+    if (v == RelationAction::kRevoke && f.word >= 3 && words[f.word - 3].term == "of") {
+      bool sections = false;
+      for (size_t i = f.word >= 12 ? f.word - 12 : 0; i < f.word - 3; ++i)
+        sections = sections || words[i].term == "section" || words[i].term == "sections";
+      if (sections) continue;
+    }
+    relate(kRelation[static_cast<int>(v)], f.id, words[f.word].begin, "text");
+  }
+  // "I hereby terminate the national emergency declared in Executive Order
+  // 13617, revoke that order": the order meant is the last one cited before.
+  // "... that order is hereby revoked" likewise.
+  auto is_anaphor = [&](size_t d) {  // "that order", "such Executive Order" at word d
+    const std::string& t = words[d].term;
+    size_t noun = d + 1;
+    if (noun < words.size() && words[noun].term == "executive") ++noun;
+    return (t == "that" || t == "such" || t == "said") && noun < words.size() && words[noun].term == "order"
+               ? noun
+               : size_t{0};
+  };
+  for (size_t i = 0; i + 2 < words.size() && !table; ++i) {
+    size_t anaphor = 0;
+    if (verbs[i].form == VerbForm::kActiveOperative) {
+      if (is_anaphor(i + 1)) anaphor = i + 1;
+    } else if (verbs[i].form == VerbForm::kPassiveOperative) {
+      // back over the auxiliary and adverbs to the noun
+      size_t j = i;
+      while (j > 0 && (words[j - 1].term == "hereby" || words[j - 1].term == "also" || words[j - 1].term == "is" ||
+                       words[j - 1].term == "further"))
+        --j;
+      for (size_t d = j >= 3 ? j - 3 : 0; d + 1 < j; ++d)
+        if (size_t noun = is_anaphor(d); noun && noun + 1 == j) anaphor = d;
+    }
+    if (!anaphor) continue;
+    const Found* last = nullptr;
+    for (const Found& f : found)
+      if (f.word < anaphor && sentence[f.word] == sentence[i] && f.id.rfind("eo:", 0) == 0 && !in_paren[f.word] &&
+          !in_quote[f.word])
+        last = &f;
+    if (last && !settled.count(last->id))
+      relate(kRelation[static_cast<int>(verbs[i].action)], last->id, words[last->word].begin, "text");
+  }
+  // The document's own title says what it does: "Revocation of Executive
+  // Orders 13574 ...", "Amending Executive Order 14241".
+  // (A disposition table's block is read by its labels only.)
+  if (!doc->title.empty() && !table) {
+    std::vector<Word> tw = analyzer.Words(doc->title);
+    Scan title_scan{tw, doc->title, doc->id, 0, std::string(), MarkKeywords(tw)};
+    std::vector<Found> in_title;
+    ScanExecutiveOrders(title_scan, &in_title);
+    // A title the text repeats is at its top (Federal Register formats).
+    size_t title_at = std::string_view(text).substr(0, 4096).find(doc->title);
+    for (const Found& f : in_title) {
+      RelationAction v = internal::TitleAction(tw, f.word);
+      if (v == RelationAction::kNone || settled.count(f.id)) continue;
+      size_t offset = title_at == std::string::npos ? kNoOffset : title_at + tw[f.word].begin;
+      relate(kRelation[static_cast<int>(v)], f.id, offset, "text");
+    }
+  }
+  for (const char* key : {"disposition_notes", "executive_order_notes"}) {
+    auto it = doc->meta.find(key);
+    if (it == doc->meta.end()) continue;
+    std::vector<RelationRef> rel;
+    DispositionRelations(it->second, doc->id, &rel);
+    for (const auto& r : rel) relate(r.type, r.target, kNoOffset, "metadata");
+  }
+  // directs: the first agency named in a sentence before its "shall", or
+  // right after "direct(s)".
+  size_t a = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!scan.kw[i]) continue;
+    const std::string& t = words[i].term;
+    bool shall = t == "shall";
+    bool direct = t == "direct" || t == "directs" || t == "directed";
+    if (!shall && !direct) continue;
+    while (a < agencies.size() && sentence[agencies[a].word] < sentence[i]) ++a;
+    if (shall) {
+      if (a < agencies.size() && agencies[a].word < i && sentence[agencies[a].word] == sentence[i])
+        relate("directs", agencies[a].id, words[agencies[a].word].begin, "text");
+    } else {
+      for (size_t b = a; b < agencies.size() && agencies[b].word <= i + 4; ++b)
+        if (agencies[b].word > i && sentence[agencies[b].word] == sentence[i]) {
+          relate("directs", agencies[b].id, words[agencies[b].word].begin, "text");
+          break;
+        }
+    }
+  }
+}
+
+std::vector<std::string> FindCitations(const std::string& text, Analyzer& analyzer, const std::string& own_id,
+                                       const std::string& date) {
+  std::vector<Word> words = analyzer.Words(text);
+  Scan scan{words, text, own_id, CongressOf(date), OwnUscTitle(own_id), MarkKeywords(words)};
+  std::vector<std::string> out;
+  for (const Found& f : AllCitations(scan)) out.push_back(f.id);
+  for (const auto& d : internal::FindDois(text)) out.push_back("doi:" + d.first);
+  return out;
+}
+
+std::string SentenceAround(const std::string& text, size_t offset) {
+  if (offset >= text.size()) return {};
+  constexpr size_t kSide = 160;  // bytes kept on each side of the offset
+  // Ends a sentence: a blank line, a Chinese full stop, a new list item
+  // ("\n- ", "\n(b)"), or . ! ? before a capital (not after "Sec", "No").
+  auto is_end = [&](size_t i) {
+    if (text.compare(i, 2, "\n\n") == 0) return true;
+    if (text.compare(i, 3, "\xE3\x80\x82") == 0) return true;
+    if (text[i] == '\n' && i + 1 < text.size() && std::strchr("-*(\xE2", text[i + 1])) return true;
+    return (text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 2 < text.size() && text[i + 1] == ' ' &&
+           std::isupper(static_cast<unsigned char>(text[i + 2])) && i >= 4 &&
+           !(text[i - 2] == '.' || text[i - 2] == ' ' || text.compare(i - 3, 3, "Sec") == 0 ||
+             text.compare(i - 2, 2, "No") == 0);
+  };
+  size_t b = offset;
+  while (b > 0 && offset - b < kSide && !is_end(b - 1)) --b;
+  bool cut_left = b > 0 && !is_end(b - 1);
+  size_t e = offset;
+  while (e < text.size() && e - offset < kSide && !is_end(e)) ++e;
+  bool cut_right = e < text.size() && !is_end(e);
+  if (!cut_right && e < text.size() && text[e] != '\n') e += (static_cast<unsigned char>(text[e]) >= 0x80 ? 3 : 1);
+  // Do not cut a UTF-8 sequence in two.
+  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+  while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+  std::string out = cut_left ? "… " : "";
+  while (b < e && (text[b] == '-' || text[b] == '*' || text[b] == ' ' || text[b] == '\n')) ++b;  // list marker
+  for (size_t i = b; i < e && i < text.size(); ++i) {
+    char c = text[i] == '\n' ? ' ' : text[i];
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (cut_right) out += " …";
+  return out;
+}
+
+}  // namespace lodestone

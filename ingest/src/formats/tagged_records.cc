@@ -1,0 +1,59 @@
+#include "formats/tagged_records.h"
+
+#include <algorithm>
+
+#include "formats/whitespace.h"
+#include "lodestone/text/ascii.h"
+
+namespace lodestone::internal {
+
+std::string Field(const TaggedRecord& rec, const char* tag, std::string_view sep) {
+  auto it = rec.find(tag);
+  if (it == rec.end()) return {};
+  std::string out;
+  for (const auto& l : it->second) {
+    if (l.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += l;
+  }
+  return OneLine(out);
+}
+
+const std::vector<std::string>* Items(const TaggedRecord& rec, const char* tag) {
+  auto it = rec.find(tag);
+  return it == rec.end() ? nullptr : &it->second;
+}
+
+std::vector<TaggedRecord> ReadTaggedRecords(std::string_view text, const TagSyntax& syntax) {
+  std::vector<TaggedRecord> out;
+  TaggedRecord rec;
+  std::string last;
+  auto finish = [&] {
+    if (!rec.empty()) out.push_back(std::move(rec));
+    rec.clear();
+    last.clear();
+  };
+  for (const TextLine& line : SplitLines(text)) {
+    std::string tag, value;
+    if (syntax.tag(line.text, &tag, &value)) {
+      if (std::find(syntax.opening.begin(), syntax.opening.end(), tag) != syntax.opening.end() ||
+          (!syntax.once.empty() && tag == syntax.once && rec.count(tag)))
+        finish();
+      rec[tag].push_back(value);
+      last = tag;
+      continue;
+    }
+    std::string t = text::Trim(line.text);
+    if (t.empty()) {
+      finish();
+      continue;
+    }
+    if (last.empty()) continue;
+    auto& vals = rec[last];
+    vals.back() += (vals.back().empty() ? "" : " ") + t;
+  }
+  finish();
+  return out;
+}
+
+}  // namespace lodestone::internal

@@ -1,0 +1,38 @@
+// Records of tagged lines (Web of Science "TI Title", RIS "TI  - Title"):
+// each tag's values in order. Private. Thread-safety: pure.
+#ifndef LODESTONE_INGEST_SRC_FORMATS_TAGGED_RECORDS_H_
+#define LODESTONE_INGEST_SRC_FORMATS_TAGGED_RECORDS_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lodestone::internal {
+
+// Tag -> its lines (a tag repeated or continued on indented lines adds one).
+using TaggedRecord = std::map<std::string, std::vector<std::string>>;
+
+// A tag's lines joined by `sep` as one line; "" when the record lacks it.
+std::string Field(const TaggedRecord& rec, const char* tag, std::string_view sep = " ");
+
+// A tag's lines, or null when the record lacks it.
+const std::vector<std::string>* Items(const TaggedRecord& rec, const char* tag);
+
+// How an export of tagged lines writes its records (CNKI E-Study
+// "Title-题名: …", NoteExpress "{Title}: …", RefWorks "T1 …", EndNote "%T …").
+struct TagSyntax {
+  // The tag and value of a tagged line; false for any other line.
+  bool (*tag)(std::string_view line, std::string* tag, std::string* value);
+  std::vector<std::string> opening;  // tags that open a record
+  std::string once;                  // a tag that opens a record when the record has it already ("" none)
+};
+
+// The records of such an export: a record ends at a blank line or where the
+// next opens; an untagged line continues the value before it (joined by a
+// space). Records without any tag are not returned.
+std::vector<TaggedRecord> ReadTaggedRecords(std::string_view text, const TagSyntax& syntax);
+
+}  // namespace lodestone::internal
+
+#endif  // LODESTONE_INGEST_SRC_FORMATS_TAGGED_RECORDS_H_
