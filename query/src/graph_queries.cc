@@ -86,13 +86,9 @@ Result<std::unique_ptr<GraphSession>> GraphSession::Open(const std::string& inde
   auto searcher = Searcher::Open(index_dir);
   if (!searcher.ok()) return searcher.status();
   s->searcher_ = std::move(*searcher);
-  auto kb = KnowledgeBase::Builtin();
+  auto kb = KnowledgeBase::Load(kb_files);
   if (!kb.ok()) return kb.status();
   s->kb_ = std::move(*kb);
-  for (const auto& f : kb_files) {
-    Status st = s->kb_.AddFile(f);
-    if (!st.ok()) return Status::InvalidArgument(st.message());
-  }
   std::vector<KbNode> nodes;
   nodes.reserve(s->kb_.entities().size());
   for (const auto& e : s->kb_.entities()) nodes.push_back({e.id, e.name, e.is_a});

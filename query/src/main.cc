@@ -139,12 +139,8 @@ int RunShow(const Common& c, const std::string& key, bool no_text) {
 }
 
 int RunEntity(const Common& c, const std::string& name, const std::vector<std::string>& kb_files, size_t limit) {
-  auto kb = KnowledgeBase::Builtin();
+  auto kb = KnowledgeBase::Load(kb_files);
   if (!kb.ok()) return Fail(c, kb.status());
-  for (const auto& f : kb_files) {
-    Status s = kb->AddFile(f);
-    if (!s.ok()) return Fail(c, Status::InvalidArgument(s.message()));
-  }
   auto searcher = Searcher::Open(c.index);
   if (!searcher.ok()) return Fail(c, searcher.status());
   EntityReport r;
