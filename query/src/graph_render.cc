@@ -1,55 +1,46 @@
 #include "lodestone/query/graph_render.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
 
+#include "json_writer.h"
 #include "lodestone/query/render.h"
 
 namespace lodestone {
 
 namespace {
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using query::internal::JsonWriter;
 
-void Str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void KV(Writer& w, const char* k, const std::string& v) {
-  w.Key(k);
-  Str(w, v);
-}
-std::string Done(rapidjson::StringBuffer& b) { return std::string(b.GetString(), b.GetSize()) + "\n"; }
-
-void NodeFields(Writer& w, const Node& n) {
-  KV(w, "id", n.id);
-  KV(w, "type", n.type);
-  KV(w, "name", n.name);
-  KV(w, "kind", n.kind);
-  KV(w, "date", n.date);
+void NodeFields(JsonWriter& w, const Node& n) {
+  w.Str("id", n.id);
+  w.Str("type", n.type);
+  w.Str("name", n.name);
+  w.Str("kind", n.kind);
+  w.Str("date", n.date);
   w.Key("external");
   w.Bool(n.external);
 }
 
-void EdgeObject(Writer& w, const KnowledgeGraph& kg, uint32_t e) {
+void EdgeObject(JsonWriter& w, const KnowledgeGraph& kg, uint32_t e) {
   const Edge& ed = kg.edge(e);
   w.StartObject();
-  KV(w, "source", kg.node(ed.source).id);
-  KV(w, "target", kg.node(ed.target).id);
-  KV(w, "type", EdgeTypeName(ed.type));
+  w.Str("source", kg.node(ed.source).id);
+  w.Str("target", kg.node(ed.target).id);
+  w.Str("type", EdgeTypeName(ed.type));
   w.Key("count");
   w.Uint(ed.count);
   w.EndObject();
 }
 
-void Linked(Writer& w, const char* key, const std::vector<LinkedNode>& l) {
+void Linked(JsonWriter& w, const char* key, const std::vector<LinkedNode>& l) {
   w.Key(key);
   w.StartArray();
   for (const auto& n : l) {
     w.StartObject();
-    KV(w, "id", n.id);
-    KV(w, "name", n.name);
-    if (!n.date.empty()) KV(w, "date", n.date);
+    w.Str("id", n.id);
+    w.Str("name", n.name);
+    if (!n.date.empty()) w.Str("date", n.date);
     w.EndObject();
   }
   w.EndArray();
@@ -95,8 +86,7 @@ std::string StatusLine(const DocStatus& st) {
 
 std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest& req) {
   const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
   w.Key("entity");
   w.StartObject();
@@ -105,13 +95,13 @@ std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest&
                            {"categories", &r.categories}}) {
     w.Key(key);
     w.StartArray();
-    for (uint32_t g : *list) Str(w, kg.node(g).id);
+    for (uint32_t g : *list) w.String(kg.node(g).id);
     w.EndArray();
   }
   w.EndObject();
-  KV(w, "as_of", req.as_of);
-  KV(w, "kind", req.kind);
-  KV(w, "sort", req.sort);
+  w.Str("as_of", req.as_of);
+  w.Str("kind", req.kind);
+  w.Str("sort", req.sort);
   w.Key("total");  // documents that matched; "documents" holds at most "limit" of them
   w.Uint64(r.total);
   w.Key("limit");
@@ -129,22 +119,22 @@ std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest&
   w.StartArray();
   for (const auto& d : r.documents) {
     w.StartObject();
-    KV(w, "id", d.id);
-    KV(w, "source", d.source);
-    KV(w, "title", d.title);
-    KV(w, "kind", d.kind);
-    KV(w, "date", d.date);
-    KV(w, "president", d.president);
-    KV(w, "jurisdiction", d.jurisdiction);
-    KV(w, "via", d.via);
-    KV(w, "via_entity", d.via_entity);
-    KV(w, "evidence", d.evidence);
+    w.Str("id", d.id);
+    w.Str("source", d.source);
+    w.Str("title", d.title);
+    w.Str("kind", d.kind);
+    w.Str("date", d.date);
+    w.Str("president", d.president);
+    w.Str("jurisdiction", d.jurisdiction);
+    w.Str("via", d.via);
+    w.Str("via_entity", d.via_entity);
+    w.Str("evidence", d.evidence);
     w.Key("status");
     w.StartObject();
-    KV(w, "state", d.status.state);
+    w.Str("state", d.status.state);
     w.Key("in_force");
     w.Bool(d.status.in_force);
-    KV(w, "revoked_on", d.status.revoked_on);
+    w.Str("revoked_on", d.status.revoked_on);
     Linked(w, "revoked_by", d.status.revoked_by);
     Linked(w, "superseded_by", d.status.superseded_by);
     Linked(w, "amended_by", d.status.amended_by);
@@ -154,7 +144,7 @@ std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest&
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
 std::string TraceText(GraphSession& s, const TraceResult& r, const TraceRequest& req) {
@@ -202,10 +192,9 @@ std::string TraceText(GraphSession& s, const TraceResult& r, const TraceRequest&
 std::string NeighborsJson(GraphSession& s, const std::vector<Reached>& shown, uint32_t start, uint32_t depth,
                           size_t total) {
   const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", kg.node(start).id);
+  w.Str("id", kg.node(start).id);
   w.Key("depth");
   w.Uint(depth);
   w.Key("total");
@@ -220,13 +209,13 @@ std::string NeighborsJson(GraphSession& s, const std::vector<Reached>& shown, ui
     if (r.via_edge != UINT32_MAX) {
       w.Key("via");
       EdgeObject(w, kg, r.via_edge);
-      KV(w, "evidence", s.Evidence(r.via_edge));
+      w.Str("evidence", s.Evidence(r.via_edge));
     }
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
 std::string NeighborsText(GraphSession& s, const std::vector<Reached>& shown, uint32_t start, uint32_t depth,
@@ -253,8 +242,7 @@ std::string NeighborsText(GraphSession& s, const std::vector<Reached>& shown, ui
 
 std::string PathJson(GraphSession& s, uint32_t a, const std::vector<uint32_t>& edges) {
   const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
   w.Key("path");
   w.StartArray();
@@ -276,17 +264,17 @@ std::string PathJson(GraphSession& s, uint32_t a, const std::vector<uint32_t>& e
   for (uint32_t e : edges) {
     const Edge& ed = kg.edge(e);
     w.StartObject();
-    KV(w, "source", kg.node(ed.source).id);
-    KV(w, "target", kg.node(ed.target).id);
-    KV(w, "type", EdgeTypeName(ed.type));
+    w.Str("source", kg.node(ed.source).id);
+    w.Str("target", kg.node(ed.target).id);
+    w.Str("type", EdgeTypeName(ed.type));
     w.Key("count");
     w.Uint(ed.count);
-    KV(w, "evidence", s.Evidence(e));
+    w.Str("evidence", s.Evidence(e));
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
 std::string PathText(GraphSession& s, uint32_t a, const std::vector<uint32_t>& edges) {
@@ -310,10 +298,9 @@ std::string PathText(GraphSession& s, uint32_t a, const std::vector<uint32_t>& e
 
 std::string CitationsJson(GraphSession& s, uint32_t v, const std::vector<CitationEntry>& c, bool incoming) {
   const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", kg.node(v).id);
+  w.Str("id", kg.node(v).id);
   w.Key(incoming ? "cited_by" : "citations");
   w.StartArray();
   for (const auto& e : c) {
@@ -323,14 +310,14 @@ std::string CitationsJson(GraphSession& s, uint32_t v, const std::vector<Citatio
     w.Uint(e.count);
     w.Key("relations");
     w.StartArray();
-    for (const auto& r : e.relations) Str(w, r);
+    for (const auto& r : e.relations) w.String(r);
     w.EndArray();
-    KV(w, "evidence", e.evidence);
+    w.Str("evidence", e.evidence);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
 std::string CitationsText(GraphSession& s, uint32_t v, const std::vector<CitationEntry>& c, bool incoming) {
@@ -358,11 +345,10 @@ std::string CitationsText(GraphSession& s, uint32_t v, const std::vector<Citatio
 
 std::string RankJson(GraphSession& s, const RankRequest& req, const RankResult& r) {
   const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "by", req.by);
-  KV(w, "type", req.type);
+  w.Str("by", req.by);
+  w.Str("type", req.type);
   if (req.by == "betweenness") {
     w.Key("approximate");
     w.Bool(r.approximate);
@@ -387,7 +373,7 @@ std::string RankJson(GraphSession& s, const RankRequest& req, const RankResult& 
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
 std::string RankText(GraphSession& s, const RankRequest& req, const RankResult& r) {
@@ -409,11 +395,10 @@ std::string RankText(GraphSession& s, const RankRequest& req, const RankResult& 
 
 std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit, const std::string& by) {
   const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", t.subject ? kg.node(*t.subject).id : "");
-  KV(w, "by", by);
+  w.Str("id", t.subject ? kg.node(*t.subject).id : "");
+  w.Str("by", by);
   w.Key("total");
   w.Uint64(t.documents.size());
   for (auto [key, m] : {std::pair<const char*, const std::map<std::string, uint64_t>*>{"by_year", &t.by_year},
@@ -422,7 +407,7 @@ std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit,
     w.Key(key);
     w.StartObject();
     for (const auto& [k, v] : *m) {
-      Str(w, k);
+      w.String(k);
       w.Uint64(v);
     }
     w.EndObject();
@@ -431,16 +416,16 @@ std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit,
   w.StartArray();
   for (const auto& a : t.administrations) {
     w.StartObject();
-    KV(w, "president", a.administration.president);
-    KV(w, "name", a.administration.name);
-    KV(w, "from", a.administration.from);
-    KV(w, "to", a.administration.to);
+    w.Str("president", a.administration.president);
+    w.Str("name", a.administration.name);
+    w.Str("from", a.administration.from);
+    w.Str("to", a.administration.to);
     w.Key("documents");
     w.Uint64(a.documents);
     w.Key("by_jurisdiction");
     w.StartObject();
     for (const auto& [k, v] : a.by_jurisdiction) {
-      Str(w, k.empty() ? "none" : k);
+      w.String(k.empty() ? "none" : k);
       w.Uint64(v);
     }
     w.EndObject();
@@ -453,13 +438,13 @@ std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit,
     const Node& n = kg.node(t.documents[i]);
     w.StartObject();
     NodeFields(w, n);
-    KV(w, "president", n.president);
-    KV(w, "jurisdiction", n.jurisdiction);
+    w.Str("president", n.president);
+    w.Str("jurisdiction", n.jurisdiction);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
 namespace {
@@ -540,10 +525,9 @@ std::string TimelineText(GraphSession& s, const TimelineResult& t, size_t limit,
 
 std::string CooccurJson(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit) {
   const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", kg.node(v).id);
+  w.Str("id", kg.node(v).id);
   w.Key("documents");
   w.Uint64(kg.InEdges(v, Bit(EdgeType::kMentions)).size());
   w.Key("cooccurs");
@@ -563,7 +547,7 @@ std::string CooccurJson(GraphSession& s, uint32_t v, const std::vector<CoOccurre
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
 std::string CooccurText(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit) {
@@ -581,11 +565,10 @@ std::string CooccurText(GraphSession& s, uint32_t v, const std::vector<CoOccurre
 
 std::string RelatedJson(GraphSession& s, uint32_t v, const std::vector<Related>& r, bool cocite, size_t limit) {
   const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", kg.node(v).id);
-  KV(w, "relation", cocite ? "cocitation" : "coupling");
+  w.Str("id", kg.node(v).id);
+  w.Str("relation", cocite ? "cocitation" : "coupling");
   w.Key("degree");  // times v is cited (co-citation) or references v has (coupling)
   w.Uint64(cocite ? kg.InEdges(v, Bit(EdgeType::kCites)).size() : kg.OutEdges(v, Bit(EdgeType::kCites)).size());
   w.Key("related");
@@ -603,7 +586,7 @@ std::string RelatedJson(GraphSession& s, uint32_t v, const std::vector<Related>&
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
 std::string RelatedText(GraphSession& s, uint32_t v, const std::vector<Related>& r, bool cocite, size_t limit) {

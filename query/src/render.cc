@@ -1,26 +1,16 @@
 #include "lodestone/query/render.h"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cstdio>
 #include <map>
 #include <sstream>
 
+#include "json_writer.h"
 #include "lodestone/ingest/extract.h"
 
 namespace lodestone {
 
 namespace {
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void Key(Writer& w, const char* k) { w.Key(k); }
-void Str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void KV(Writer& w, const char* k, const std::string& v) {
-  w.Key(k);
-  Str(w, v);
-}
+using query::internal::JsonWriter;
 
 // The file whose text was kept (the richest format), else the first.
 std::string Source(const Document& d) {
@@ -35,64 +25,64 @@ std::string Mb(uint64_t bytes) {
   return buf;
 }
 
-void CountMap(Writer& w, const char* key, const std::map<std::string, uint64_t>& m) {
-  Key(w, key);
+void CountMap(JsonWriter& w, const char* key, const std::map<std::string, uint64_t>& m) {
+  w.Key(key);
   w.StartObject();
   for (const auto& [k, v] : m) {
-    Str(w, k);
+    w.String(k);
     w.Uint64(v);
   }
   w.EndObject();
 }
 
-void DocumentFields(Writer& w, const Document& d, bool with_text) {
-  KV(w, "id", d.id);
-  KV(w, "source", Source(d));
-  KV(w, "title", d.title);
-  KV(w, "kind", KindName(d.kind));
-  KV(w, "date", d.date);
-  KV(w, "number", d.number);
-  KV(w, "language", d.language);
-  KV(w, "url", d.url);
-  KV(w, "format", d.format);
-  KV(w, "jurisdiction", d.jurisdiction);
-  Key(w, "authors");
+void DocumentFields(JsonWriter& w, const Document& d, bool with_text) {
+  w.Str("id", d.id);
+  w.Str("source", Source(d));
+  w.Str("title", d.title);
+  w.Str("kind", KindName(d.kind));
+  w.Str("date", d.date);
+  w.Str("number", d.number);
+  w.Str("language", d.language);
+  w.Str("url", d.url);
+  w.Str("format", d.format);
+  w.Str("jurisdiction", d.jurisdiction);
+  w.Key("authors");
   w.StartArray();
-  for (const auto& a : d.authors) Str(w, a);
+  for (const auto& a : d.authors) w.String(a);
   w.EndArray();
   // Paper fields (added to the contract with issue 15; empty for other documents).
   for (const auto& [key, list] : {std::pair<const char*, const std::vector<std::string>*>{"keywords", &d.keywords},
                                   {"index_keywords", &d.index_keywords}}) {
-    Key(w, key);
+    w.Key(key);
     w.StartArray();
-    for (const auto& k : *list) Str(w, k);
+    for (const auto& k : *list) w.String(k);
     w.EndArray();
   }
-  Key(w, "affiliations");
+  w.Key("affiliations");
   w.StartArray();
   for (const auto& a : d.affiliations) {
     w.StartObject();
-    KV(w, "organization", a.organization);
-    KV(w, "country", a.country);
-    KV(w, "address", a.address);
-    Key(w, "authors");
+    w.Str("organization", a.organization);
+    w.Str("country", a.country);
+    w.Str("address", a.address);
+    w.Key("authors");
     w.StartArray();
-    for (const auto& n : a.authors) Str(w, n);
+    for (const auto& n : a.authors) w.String(n);
     w.EndArray();
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "meta");
+  w.Key("meta");
   w.StartObject();
-  for (const auto& [k, v] : d.meta) KV(w, k.c_str(), v);
+  for (const auto& [k, v] : d.meta) w.Str(k.c_str(), v);
   w.EndObject();
-  Key(w, "sources");
+  w.Key("sources");
   w.StartArray();
   for (const auto& s : d.sources) {
     w.StartObject();
-    KV(w, "path", s.path);
-    KV(w, "format", s.format);
-    Key(w, "size");
+    w.Str("path", s.path);
+    w.Str("format", s.format);
+    w.Key("size");
     w.Uint64(s.size);
     w.EndObject();
   }
@@ -101,75 +91,75 @@ void DocumentFields(Writer& w, const Document& d, bool with_text) {
   auto evidence = [&](uint32_t offset) {
     return offset < d.text.size() ? SentenceAround(d.text, offset) : std::string();
   };
-  Key(w, "entities");
+  w.Key("entities");
   w.StartArray();
   for (const auto& e : d.entities) {
     w.StartObject();
-    KV(w, "id", e.id);
-    KV(w, "type", type_of(e.id));
-    KV(w, "name", e.name);
-    Key(w, "count");
+    w.Str("id", e.id);
+    w.Str("type", type_of(e.id));
+    w.Str("name", e.name);
+    w.Key("count");
     w.Uint(e.count);
-    KV(w, "evidence", e.offsets.empty() ? std::string() : evidence(e.offsets[0]));
+    w.Str("evidence", e.offsets.empty() ? std::string() : evidence(e.offsets[0]));
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "citations");
+  w.Key("citations");
   w.StartArray();
   for (const auto& c : d.citations) {
     w.StartObject();
-    KV(w, "id", c.id);
-    KV(w, "type", type_of(c.id));
-    Key(w, "count");
+    w.Str("id", c.id);
+    w.Str("type", type_of(c.id));
+    w.Key("count");
     w.Uint(c.count);
-    KV(w, "evidence", c.offsets.empty() ? std::string() : evidence(c.offsets[0]));
+    w.Str("evidence", c.offsets.empty() ? std::string() : evidence(c.offsets[0]));
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "relations");
+  w.Key("relations");
   w.StartArray();
   for (const auto& r : d.relations) {
     w.StartObject();
-    KV(w, "type", r.type);
-    KV(w, "target", r.target);
-    KV(w, "origin", r.origin);
+    w.Str("type", r.type);
+    w.Str("target", r.target);
+    w.Str("origin", r.origin);
     // Metadata relations point into the text when the source's own line is
     // there (disposition tables); Federal Register API notes live in meta.
     const bool in_text = r.offset != kNoOffset && r.offset < d.text.size();
-    KV(w, "evidence", in_text                                     ? evidence(r.offset)
+    w.Str("evidence", in_text                                     ? evidence(r.offset)
                       : d.meta.count("disposition_notes") != 0    ? d.meta.at("disposition_notes")
                                                                   : std::string());
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "references");
+  w.Key("references");
   w.StartArray();
   for (const auto& r : d.references) {
     w.StartObject();
-    KV(w, "label", r.label);
-    KV(w, "text", r.text);
-    KV(w, "doi", r.doi);
-    KV(w, "title", r.title);
-    KV(w, "year", r.year);
+    w.Str("label", r.label);
+    w.Str("text", r.text);
+    w.Str("doi", r.doi);
+    w.Str("title", r.title);
+    w.Str("year", r.year);
     auto list = [&](const char* key, const std::vector<std::string>& v) {
-      Key(w, key);
+      w.Key(key);
       w.StartArray();
-      for (const auto& x : v) Str(w, x);
+      for (const auto& x : v) w.String(x);
       w.EndArray();
     };
     list("authors", r.authors);
-    KV(w, "journal", r.journal);
-    KV(w, "volume", r.volume);
-    KV(w, "page", r.page);
+    w.Str("journal", r.journal);
+    w.Str("volume", r.volume);
+    w.Str("page", r.page);
     list("ids", r.ids);
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "aliases");
+  w.Key("aliases");
   w.StartArray();
-  for (const auto& a : d.aliases) Str(w, a);
+  for (const auto& a : d.aliases) w.String(a);
   w.EndArray();
-  if (with_text) KV(w, "text", d.text);
+  if (with_text) w.Str("text", d.text);
 }
 
 std::string Wrap(const std::string& s, size_t indent, size_t width) {
@@ -218,58 +208,57 @@ std::string Thousands(uint64_t n) {
 namespace {
 // One hit of search or similar: {"id","source","title","kind","date","score",
 // ["snippet",]"rank","language","number"}.
-void HitObject(Writer& w, const Hit& hit, const std::string* snippet) {
+void HitObject(JsonWriter& w, const Hit& hit, const std::string* snippet) {
   const Document& d = hit.doc;
   w.StartObject();
-  KV(w, "id", d.id);
-  KV(w, "source", Source(d));
-  KV(w, "title", d.title);
-  KV(w, "kind", KindName(d.kind));
-  KV(w, "date", d.date);
-  Key(w, "score");
+  w.Str("id", d.id);
+  w.Str("source", Source(d));
+  w.Str("title", d.title);
+  w.Str("kind", KindName(d.kind));
+  w.Str("date", d.date);
+  w.Key("score");
   w.Double(hit.score);
-  if (snippet) KV(w, "snippet", *snippet);
-  Key(w, "rank");
+  if (snippet) w.Str("snippet", *snippet);
+  w.Key("rank");
   w.Uint(hit.rank);
-  KV(w, "language", d.language);
-  KV(w, "number", d.number);
-  KV(w, "jurisdiction", d.jurisdiction);
+  w.Str("language", d.language);
+  w.Str("number", d.number);
+  w.Str("jurisdiction", d.jurisdiction);
   w.EndObject();
 }
 }  // namespace
 
 std::string SearchJson(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "query", req.query);
-  Key(w, "total");
+  w.Str("query", req.query);
+  w.Key("total");
   w.Uint64(res.total);
-  Key(w, "total_exact");
+  w.Key("total_exact");
   w.Bool(res.total_exact);
-  Key(w, "offset");
+  w.Key("offset");
   w.Uint(req.offset);
-  Key(w, "limit");
+  w.Key("limit");
   w.Uint(req.limit);
-  Key(w, "hits");
+  w.Key("hits");
   w.StartArray();
   for (const auto& h : hits) HitObject(w, *h.hit, &h.snippet);
   w.EndArray();
-  Key(w, "facets");
+  w.Key("facets");
   w.StartObject();
   for (const auto& [name, values] : res.facets) {
-    Key(w, name.c_str());
+    w.Key(name.c_str());
     w.StartObject();
     for (const auto& v : values) {
-      Str(w, v.value);
+      w.String(v.value);
       w.Uint64(v.count);
     }
     w.EndObject();
   }
   w.EndObject();
-  if (!res.suggestion.empty()) KV(w, "suggestion", res.suggestion);
+  if (!res.suggestion.empty()) w.Str("suggestion", res.suggestion);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string SearchText(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits,
@@ -303,23 +292,22 @@ std::string SearchText(const SearchRequest& req, const SearchResult& res, const 
 }
 
 std::string SimilarJson(const SimilarResult& res) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", res.doc.id);
-  KV(w, "title", res.doc.title);
-  Key(w, "terms");
+  w.Str("id", res.doc.id);
+  w.Str("title", res.doc.title);
+  w.Key("terms");
   w.StartArray();
-  for (const auto& t : res.terms) Str(w, t);
+  for (const auto& t : res.terms) w.String(t);
   w.EndArray();
-  Key(w, "total");
+  w.Key("total");
   w.Uint64(res.total);
-  Key(w, "similar");
+  w.Key("similar");
   w.StartArray();
   for (const auto& h : res.hits) HitObject(w, h, nullptr);
   w.EndArray();
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string SimilarText(const SimilarResult& res, bool color) {
@@ -343,12 +331,11 @@ std::string SimilarText(const SimilarResult& res, bool color) {
 }
 
 std::string DocumentJson(const Document& doc) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
   DocumentFields(w, doc, true);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string DocumentText(const Document& d, bool with_text) {
@@ -418,18 +405,17 @@ std::string DocumentText(const Document& d, bool with_text) {
 }
 
 std::string StatsJson(const IndexStats& s) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  Key(w, "documents");
+  w.Key("documents");
   w.Uint64(s.documents);
-  Key(w, "revision");
+  w.Key("revision");
   w.Uint64(s.revision);
-  Key(w, "index_bytes");
+  w.Key("index_bytes");
   w.Uint64(s.size_bytes);
-  Key(w, "words");
+  w.Key("words");
   w.Uint64(s.terms_total);
-  KV(w, "path", s.path);
+  w.Str("path", s.path);
   CountMap(w, "by_kind", s.by_kind);
   CountMap(w, "by_year", s.by_year);
   CountMap(w, "by_format", s.by_format);
@@ -438,7 +424,7 @@ std::string StatsJson(const IndexStats& s) {
   CountMap(w, "citations_by_type", s.citations_by_type);
   CountMap(w, "relations_by_type", s.relations_by_type);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string StatsText(const IndexStats& s) {
@@ -470,79 +456,78 @@ std::string StatsText(const IndexStats& s) {
 }
 
 std::string EntityJson(const EntityReport& r) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   auto list = [&](const char* key, const std::vector<std::string>& v) {
-    Key(w, key);
+    w.Key(key);
     w.StartArray();
-    for (const auto& x : v) Str(w, x);
+    for (const auto& x : v) w.String(x);
     w.EndArray();
   };
   w.StartObject();
-  KV(w, "id", r.id);
-  KV(w, "type", r.id.substr(0, r.id.find(':')));
-  Key(w, "known");
+  w.Str("id", r.id);
+  w.Str("type", r.id.substr(0, r.id.find(':')));
+  w.Key("known");
   w.Bool(r.entity != nullptr);
   if (r.entity) {
     const Entity& e = *r.entity;
-    KV(w, "name", e.name);
+    w.Str("name", e.name);
     list("aliases", e.aliases);
     list("aliases_cs", e.aliases_cs);
     list("zh", e.zh);
     list("heads", e.heads);
     list("adjectives", e.adjectives);
     list("is_a", e.is_a);
-    if (!e.parent.empty()) KV(w, "parent", e.parent);
-    Key(w, "lists");
+    if (!e.parent.empty()) w.Str("parent", e.parent);
+    w.Key("lists");
     w.StartArray();
     for (const auto& l : e.lists) {
       w.StartObject();
-      KV(w, "list", l.list);
-      Key(w, "year");
+      w.Str("list", l.list);
+      w.Key("year");
       w.Int(l.year);
-      KV(w, "citation", l.citation);
+      w.Str("citation", l.citation);
       w.EndObject();
     }
     w.EndArray();
   }
-  Key(w, "members");
+  w.Key("members");
   w.StartArray();
-  for (const Entity* m : r.members) Str(w, m->id);
+  for (const Entity* m : r.members) w.String(m->id);
   w.EndArray();
-  Key(w, "documents");
+  w.Key("documents");
   w.StartObject();
-  Key(w, "total");
+  w.Key("total");
   w.Uint64(r.documents);
-  Key(w, "top");
+  w.Key("top");
   w.StartArray();
   for (const auto& p : r.top) {
     w.StartObject();
-    KV(w, "id", p.id);
-    KV(w, "title", p.title);
-    KV(w, "kind", p.kind);
-    KV(w, "date", p.date);
-    Key(w, "count");
+    w.Str("id", p.id);
+    w.Str("title", p.title);
+    w.Str("kind", p.kind);
+    w.Str("date", p.date);
+    w.Key("count");
     w.Uint(p.count);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  Key(w, "cooccurs");
+  w.Key("cooccurs");
   w.StartArray();
   for (size_t i = 0; i < r.cooccurs.size(); ++i) {
     w.StartObject();
-    KV(w, "id", r.cooccurs[i].first);
-    KV(w, "name", r.cooccur_names[i]);
-    Key(w, "documents");
+    w.Str("id", r.cooccurs[i].first);
+    w.Str("name", r.cooccur_names[i]);
+    w.Key("documents");
     w.Uint64(r.cooccurs[i].second);
     // Strength: the share of this entity's documents that also name the other.
-    Key(w, "share");
+    w.Key("share");
     w.Double(r.documents ? static_cast<double>(r.cooccurs[i].second) / r.documents : 0.0);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string EntityText(const EntityReport& r) {
@@ -585,48 +570,47 @@ std::string EntityText(const EntityReport& r) {
 }
 
 std::string IngestJson(const IngestSummary& s) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  Key(w, "added");
+  w.Key("added");
   w.Uint64(s.added);
-  Key(w, "updated");
+  w.Key("updated");
   w.Uint64(s.updated);
-  Key(w, "unchanged");
+  w.Key("unchanged");
   w.Uint64(s.unchanged);
-  Key(w, "removed");
+  w.Key("removed");
   w.Uint64(s.removed);
-  Key(w, "failed");
+  w.Key("failed");
   w.StartArray();
   for (const auto& f : s.failed) {
     w.StartObject();
-    KV(w, "path", f.path);
-    KV(w, "error", f.message);
+    w.Str("path", f.path);
+    w.Str("error", f.message);
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "skipped");
+  w.Key("skipped");
   w.StartArray();
   for (const auto& f : s.skipped) {
     w.StartObject();
-    KV(w, "path", f.path);
-    KV(w, "reason", f.message);
+    w.Str("path", f.path);
+    w.Str("reason", f.message);
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "documents");
+  w.Key("documents");
   w.Uint64(s.documents);
-  Key(w, "files");
+  w.Key("files");
   w.Uint64(s.files);
-  Key(w, "files_read");
+  w.Key("files_read");
   w.Uint64(s.files_read);
-  Key(w, "bytes_read");
+  w.Key("bytes_read");
   w.Uint64(s.bytes_read);
-  Key(w, "seconds");
+  w.Key("seconds");
   w.Double(s.seconds);
-  KV(w, "mode", s.mode);
+  w.Str("mode", s.mode);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string IngestText(const IngestSummary& s, bool verbose) {
@@ -656,13 +640,12 @@ std::string IngestText(const IngestSummary& s, bool verbose) {
 std::string WrapText(const std::string& s, size_t indent, size_t width) { return Wrap(s, indent, width); }
 
 std::string ErrorJson(const std::string& message, const std::string& code) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "error", message);
-  KV(w, "code", code);
+  w.Str("error", message);
+  w.Str("code", code);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 }  // namespace lodestone
