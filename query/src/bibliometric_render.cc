@@ -8,11 +8,11 @@
 #include "json_writer.h"
 #include "lodestone/query/render.h"
 
-namespace lodestone {
+namespace lodestone::query {
 
 namespace {
 
-using query::internal::JsonWriter;
+using internal::JsonWriter;
 
 // Columns in a terminal: CJK and full-width forms take two.
 size_t DisplayWidth(const std::string& s) {
@@ -320,4 +320,4 @@ std::string BurstsText(const BurstResult& r, size_t limit) {
   return out.str();
 }
 
-}  // namespace lodestone
+}  // namespace lodestone::query

@@ -6,9 +6,9 @@
 #include "json_writer.h"
 #include "lodestone/query/render.h"
 
-namespace lodestone {
+namespace lodestone::query {
 
-using query::internal::JsonWriter;
+using internal::JsonWriter;
 
 namespace {
 std::string Count(uint64_t n, const char* one, const char* many) {
@@ -93,4 +93,4 @@ std::string FetchText(const FetchSummary& s, bool verbose) {
   return o.str();
 }
 
-}  // namespace lodestone
+}  // namespace lodestone::query

@@ -19,23 +19,19 @@
 #include <iostream>
 #include <sstream>
 
-#include "lodestone/graph/export.h"
-#include "lodestone/index/searcher.h"
-#include "lodestone/ingest/analyzer.h"
-#include "lodestone/ingest/kb.h"
-#include "lodestone/ingest/pipeline.h"
 #include "lodestone/fetch/federal_register.h"
-#include "lodestone/query/bib_export.h"
+#include "lodestone/graph/export.h"
+#include "lodestone/ingest/pipeline.h"
 #include "lodestone/query/bibliometric_render.h"
-#include "lodestone/query/bibliometrics.h"
+#include "lodestone/query/engine.h"
+#include "lodestone/query/errors.h"
 #include "lodestone/query/fetch_render.h"
-#include "lodestone/query/graph_queries.h"
 #include "lodestone/query/graph_render.h"
 #include "lodestone/query/render.h"
-#include "lodestone/query/snippet.h"
 
 namespace fs = std::filesystem;
 using namespace lodestone;
+using namespace lodestone::query;
 
 namespace {
 
@@ -52,14 +48,30 @@ std::string DefaultIndex() {
 }
 
 int Fail(const Common& c, const Status& s) {
-  int code = s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitProblem;
-  const char* name = s.code() == Status::Code::kInvalidArgument ? "invalid_argument"
-                     : s.code() == Status::Code::kNotFound  ? "not_found"
-                     : s.code() == Status::Code::kCorrupt   ? "corrupt"
-                                                            : "error";
-  if (c.json) std::cout << ErrorJson(s.message(), name);
+  if (c.json) std::cout << ErrorJson(s);
   std::cerr << "lode: " << s.message() << "\n";
-  return code;
+  return Classify(s).exit_code;
+}
+
+struct GraphOpts {
+  std::vector<std::string> kb_files;
+  bool no_cache = false;
+};
+
+std::shared_ptr<Session> OpenSession(const Common& c, const GraphOpts& g = {}) {
+  SessionOptions o;
+  o.index_dir = c.index;
+  o.kb_files = g.kb_files;
+  o.graph_cache = !g.no_cache;
+  return Session::Open(std::move(o));
+}
+
+// Prints an answer: JSON or text.
+template <typename R, typename J, typename T>
+int Print(const Common& c, const Result<R>& r, J&& json, T&& text) {
+  if (!r.ok()) return Fail(c, r.status());
+  std::cout << (c.json ? json(r.value()) : text(r.value()));
+  return kExitOk;
 }
 
 // ---------------------------------------------------------------- commands
@@ -77,333 +89,79 @@ int RunIngest(const Common& c, const IngestOptions& in, bool quiet, bool verbose
   return sum->failed.empty() ? kExitOk : kExitProblem;
 }
 
-int RunSearch(const Common& c, SearchRequest req) {
-  auto searcher = Searcher::Open(c.index);
-  if (!searcher.ok()) return Fail(c, searcher.status());
-  Analyzer analyzer;
-  const std::string original = req.query;
-  req.query = analyzer.SegmentQuery(req.query);
-  auto res = (*searcher)->Search(req);
-  if (!res.ok()) return Fail(c, res.status());
-  req.query = original;
+int RunSearch(const Common& c, query::SearchRequest req) {
   const bool color = !c.json && ::isatty(STDOUT_FILENO);
-  SnippetOptions sopt;
   if (!c.json) {
-    sopt.mark_start = color ? "\033[1;33m" : "";
-    sopt.mark_end = color ? "\033[0m" : "";
+    req.mark_start = color ? "\033[1;33m" : "";
+    req.mark_end = color ? "\033[0m" : "";
   }
-  std::vector<RenderedHit> hits;
-  for (const auto& h : res->hits)
-    hits.push_back({&h, MakeSnippet(h.doc.text.empty() ? h.doc.title : h.doc.text, res->words, res->stems, analyzer, sopt)});
-  std::cout << (c.json ? SearchJson(req, *res, hits) : SearchText(req, *res, hits, color));
-  return kExitOk;
+  auto session = OpenSession(c);
+  return Print(c, Search(*session, req), SearchJson, [&](const auto& r) { return SearchText(r, color); });
 }
 
-int RunSimilar(const Common& c, const SimilarRequest& req) {
-  auto searcher = Searcher::Open(c.index);
-  if (!searcher.ok()) return Fail(c, searcher.status());
-  auto res = (*searcher)->Similar(req);
-  if (!res.ok()) return Fail(c, res.status());
-  std::cout << (c.json ? SimilarJson(*res) : SimilarText(*res, ::isatty(STDOUT_FILENO)));
-  return kExitOk;
+int RunSimilar(const Common& c, const query::SimilarRequest& req) {
+  auto session = OpenSession(c);
+  const bool color = ::isatty(STDOUT_FILENO);
+  return Print(c, Similar(*session, req), SimilarJson, [&](const auto& r) { return SimilarText(r, color); });
 }
 
-int RunShow(const Common& c, const std::string& key, bool no_text) {
-  auto searcher = Searcher::Open(c.index);
-  if (!searcher.ok()) return Fail(c, searcher.status());
-  auto doc = (*searcher)->Get(key);
-  const Status first = doc.ok() ? Status::Ok() : doc.status();
-  if (!doc.ok() && doc.status().code() == Status::Code::kNotFound) {
-    // A path as given to ingest.
-    std::error_code ec;
-    std::string abs = fs::absolute(key, ec).lexically_normal().string();
-    if (!ec && abs != key) doc = (*searcher)->Get(abs);
-    if (!doc.ok() && doc.status().code() == Status::Code::kNotFound) doc = first;
-  }
-  if (!doc.ok()) {
-    if (doc.status().code() == Status::Code::kNotFound) {
-      std::string msg = doc.status().message();
-      size_t colon = key.find(':');
-      auto near = (*searcher)->IdsWithPrefix(colon == std::string::npos ? key : key.substr(0, colon + 1) +
-                                                 key.substr(colon + 1, 2), 5);
-      if (!near.empty()) {
-        msg += "; ids that start alike:";
-        for (const auto& n : near) msg += " " + n;
-      }
-      return Fail(c, Status::NotFound(msg));
-    }
-    return Fail(c, doc.status());
-  }
-  std::cout << (c.json ? DocumentJson(*doc) : DocumentText(*doc, !no_text));
-  return kExitOk;
+int RunShow(const Common& c, const ShowRequest& req) {
+  auto session = OpenSession(c);
+  return Print(c, Show(*session, req), ShowJson, ShowText);
 }
 
-int RunEntity(const Common& c, const std::string& name, const std::vector<std::string>& kb_files, size_t limit) {
-  auto kb = KnowledgeBase::Load(kb_files);
-  if (!kb.ok()) return Fail(c, kb.status());
-  auto searcher = Searcher::Open(c.index);
-  if (!searcher.ok()) return Fail(c, searcher.status());
-  EntityReport r;
-  if (const Entity* e = kb->Find(name)) {
-    r.id = e->id;
-    r.entity = e;
-  } else if (auto found = kb->Lookup(name); !found.empty()) {
-    r.id = found.front()->id;
-    r.entity = found.front();
-  } else if (name.find(':') != std::string::npos) {
-    r.id = name;  // a cited id (eo:13817) or an entity only a user file knows
-  }
-  const bool cited = r.id.empty() ? false : !r.entity;
-  if (!r.id.empty()) {
-    auto top = (*searcher)->Postings(r.id, cited, limit, &r.documents);
-    if (!top.ok()) return Fail(c, top.status());
-    r.top = *top;
-  }
-  if (r.id.empty() || (!r.entity && r.documents == 0)) {
-    std::string msg = "no entity " + name;
-    auto similar = kb->Similar(name, 3);
-    if (!similar.empty()) {
-      msg += "; did you mean";
-      for (size_t i = 0; i < similar.size(); ++i) msg += (i ? ", " : " ") + similar[i];
-      msg += "?";
-    }
-    return Fail(c, Status::NotFound(msg));
-  }
-  for (const auto& e : kb->entities())
-    if (std::find(e.is_a.begin(), e.is_a.end(), r.id) != e.is_a.end()) r.members.push_back(&e);
-  auto co = (*searcher)->CoOccurring(r.id, 10);
-  if (co.ok()) r.cooccurs = *co;
-  for (const auto& [id, n] : r.cooccurs) {
-    const Entity* e = kb->Find(id);
-    r.cooccur_names.push_back(e ? e->name : id);
-  }
-  std::cout << (c.json ? EntityJson(r) : EntityText(r));
-  return kExitOk;
+int RunEntity(const Common& c, const EntityRequest& req, const std::vector<std::string>& kb_files) {
+  auto session = OpenSession(c, {kb_files, false});
+  return Print(c, DescribeEntity(*session, req), EntityJson, EntityText);
 }
 
 int RunStats(const Common& c) {
-  auto searcher = Searcher::Open(c.index);
-  if (!searcher.ok()) return Fail(c, searcher.status());
-  auto stats = (*searcher)->Stats();
-  if (!stats.ok()) return Fail(c, stats.status());
-  std::cout << (c.json ? StatsJson(*stats) : StatsText(*stats));
-  return kExitOk;
+  auto session = OpenSession(c);
+  return Print(c, Stats(*session, {}), StatsJson, StatsText);
 }
-
 
 // ---------------------------------------------------------------- graph commands
 
-struct GraphOpts {
-  std::vector<std::string> kb_files;
-  bool no_cache = false;
-};
-
-Result<std::unique_ptr<GraphSession>> OpenGraph(const Common& c, const GraphOpts& g) {
-  return GraphSession::Open(c.index, g.kb_files, !g.no_cache);
+int RunTrace(const Common& c, const GraphOpts& g, const query::TraceRequest& req) {
+  auto session = OpenSession(c, g);
+  return Print(c, Trace(*session, req), TraceJson, TraceText);
 }
 
-Result<EdgeMask> Mask(const std::string& csv, EdgeMask fallback) {
-  if (csv.empty()) return fallback;
-  std::string bad;
-  auto m = ParseEdgeMask(csv, &bad);
-  if (!m)
-    return Status::InvalidArgument("unknown edge type " + (bad.empty() ? csv : bad) +
-                                   "; use mentions, cites, revokes, amends, supersedes, directs, is_a, issued_by");
-  return *m;
+int RunNeighbors(const Common& c, const GraphOpts& g, const NeighborsRequest& req) {
+  auto session = OpenSession(c, g);
+  return Print(c, Neighbors(*session, req), NeighborsJson, NeighborsText);
 }
 
-bool ValidDate(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (d[i] < '0' || d[i] > '9') return false;
-  int m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  return m >= 1 && m <= 12 && day >= 1 && day <= 31;
-}
-
-struct TraceArgs {
-  std::string mineral, as_of, kind, via, sort = "via";
-  size_t limit = 0;
-};
-
-int RunTrace(const Common& c, const GraphOpts& g, const TraceArgs& a) {
-  TraceRequest req{a.as_of, a.kind, a.via, a.sort, a.limit};
-  if (!req.as_of.empty() && !ValidDate(req.as_of))
-    return Fail(c, Status::InvalidArgument("--as-of wants a date YYYY-MM-DD, got " + req.as_of));
-  if (!req.kind.empty() && !KindFromName(req.kind)) {
-    std::string kinds;
-    for (Kind k : AllKinds()) kinds += std::string(kinds.empty() ? "" : ", ") + KindName(k);
-    return Fail(c, Status::InvalidArgument("unknown kind " + req.kind + "; use one of " + kinds));
-  }
-  if (!req.via.empty() && req.via != "direct" && req.via != "group" && req.via != "category")
-    return Fail(c, Status::InvalidArgument("--via wants direct, group or category"));
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  auto v = (*s)->Resolve(a.mineral);
-  if (!v.ok()) return Fail(c, v.status());
-  const Node& n = (*s)->graph().node(*v);
-  if (n.type != "mineral" && n.type != "concept" && n.type != "agency" && n.type != "country" && n.type != "person")
-    return Fail(c, Status::InvalidArgument(n.id + " is not an entity; trace follows minerals (and other entities) "
-                                           "through the documents naming them — try lode cited-by " + n.id));
-  auto r = Trace(**s, *v, req);
-  if (!r.ok()) return Fail(c, r.status());
-  std::cout << (c.json ? TraceJson(**s, *r, req) : TraceText(**s, *r, req));
-  return kExitOk;
-}
-
-struct NeighborArgs {
-  std::string id, edge, type;
-  uint32_t depth = 1;
-  size_t limit = 100;
-};
-
-int RunNeighbors(const Common& c, const GraphOpts& g, const NeighborArgs& a) {
-  auto mask = Mask(a.edge, kAllEdges);
-  if (!mask.ok()) return Fail(c, mask.status());
-  if (Status t = CheckType(a.type); !t.ok()) return Fail(c, t);
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  auto v = (*s)->Resolve(a.id);
-  if (!v.ok()) return Fail(c, v.status());
-  const KnowledgeGraph& kg = (*s)->graph();
-  auto reached = Neighborhood(kg, *v, a.depth, *mask);
-  std::vector<Reached> shown;
-  size_t total = 0;
-  for (size_t i = 1; i < reached.size(); ++i) {
-    if (!MatchesType(kg.node(reached[i].node), a.type)) continue;
-    ++total;
-    if (a.limit == 0 || shown.size() < a.limit) shown.push_back(reached[i]);
-  }
-  std::cout << (c.json ? NeighborsJson(**s, shown, *v, a.depth, total) : NeighborsText(**s, shown, *v, a.depth, total));
-  return kExitOk;
-}
-
-int RunPath(const Common& c, const GraphOpts& g, const std::string& from, const std::string& to,
-            const std::string& edge) {
-  auto mask = Mask(edge, kAllEdges & ~Bit(EdgeType::kIssuedBy));
-  if (!mask.ok()) return Fail(c, mask.status());
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  auto a = (*s)->Resolve(from);
-  if (!a.ok()) return Fail(c, a.status());
-  auto b = (*s)->Resolve(to);
-  if (!b.ok()) return Fail(c, b.status());
-  auto path = ShortestPath((*s)->graph(), *a, *b, *mask);
-  if (!path)
-    return Fail(c, Status::NotFound("no path between " + (*s)->graph().node(*a).id + " and " +
-                                    (*s)->graph().node(*b).id + (edge.empty() ? "" : " over " + edge + " edges")));
-  std::cout << (c.json ? PathJson(**s, *a, *path) : PathText(**s, *a, *path));
-  return kExitOk;
+int RunPath(const Common& c, const GraphOpts& g, const PathRequest& req) {
+  auto session = OpenSession(c, g);
+  return Print(c, Path(*session, req), PathJson, PathText);
 }
 
 int RunCites(const Common& c, const GraphOpts& g, const std::string& id, bool incoming) {
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  auto v = (*s)->Resolve(id);
-  if (!v.ok()) return Fail(c, v.status());
-  auto list = Citations(**s, *v, incoming);
-  std::cout << (c.json ? CitationsJson(**s, *v, list, incoming) : CitationsText(**s, *v, list, incoming));
-  return kExitOk;
+  auto session = OpenSession(c, g);
+  CitationsRequest req;
+  req.id = id;
+  return Print(c, incoming ? CitedBy(*session, req) : Cites(*session, req), CitationsJson, CitationsText);
 }
 
-int RunRank(const Common& c, const GraphOpts& g, RankRequest req, const std::string& edge) {
-  auto mask = Mask(edge, 0);
-  if (!mask.ok()) return Fail(c, mask.status());
-  req.edges = *mask;
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  auto r = Rank(**s, req);
-  if (!r.ok()) return Fail(c, r.status());
-  std::cout << (c.json ? RankJson(**s, req, *r) : RankText(**s, req, *r));
-  return kExitOk;
+int RunRank(const Common& c, const GraphOpts& g, const query::RankRequest& req) {
+  auto session = OpenSession(c, g);
+  return Print(c, Rank(*session, req), RankJson, RankText);
 }
 
-int RunTimeline(const Common& c, const GraphOpts& g, const std::string& id, const std::string& type, size_t limit,
-                const std::string& by) {
-  if (Status t = CheckType(type); !t.ok()) return Fail(c, t);
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  std::optional<uint32_t> subject;
-  if (!id.empty()) {
-    auto v = (*s)->Resolve(id);
-    if (!v.ok()) return Fail(c, v.status());
-    subject = *v;
-  }
-  auto t = Timeline(**s, subject, type);
-  std::cout << (c.json ? TimelineJson(**s, t, limit, by) : TimelineText(**s, t, limit, by));
-  return kExitOk;
+int RunTimeline(const Common& c, const GraphOpts& g, const query::TimelineRequest& req) {
+  auto session = OpenSession(c, g);
+  return Print(c, Timeline(*session, req), TimelineJson, TimelineText);
 }
 
-int RunCooccur(const Common& c, const GraphOpts& g, const std::string& id, const std::string& type, size_t limit) {
-  if (Status t = CheckType(type); !t.ok()) return Fail(c, t);
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  auto v = (*s)->Resolve(id);
-  if (!v.ok()) return Fail(c, v.status());
-  auto list = CoOccurrences((*s)->graph(), *v);
-  if (!type.empty())
-    list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](const CoOccurrence& x) { return !MatchesType((*s)->graph().node(x.node), type); }),
-               list.end());
-  std::cout << (c.json ? CooccurJson(**s, *v, list, limit) : CooccurText(**s, *v, list, limit));
-  return kExitOk;
+int RunCooccur(const Common& c, const GraphOpts& g, const CooccurRequest& req) {
+  auto session = OpenSession(c, g);
+  return Print(c, Cooccur(*session, req), CooccurJson, CooccurText);
 }
 
-
-int RunRelated(const Common& c, const GraphOpts& g, const std::string& id, bool cocite, const std::string& type,
-               size_t limit) {
-  if (Status t = CheckType(type); !t.ok()) return Fail(c, t);
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  auto v = (*s)->Resolve(id);
-  if (!v.ok()) return Fail(c, v.status());
-  auto list = cocite ? CoCitations((*s)->graph(), *v) : Couplings((*s)->graph(), *v);
-  if (!type.empty())
-    list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](const Related& x) { return !MatchesType((*s)->graph().node(x.node), type); }),
-               list.end());
-  std::cout << (c.json ? RelatedJson(**s, *v, list, cocite, limit) : RelatedText(**s, *v, list, cocite, limit));
-  return kExitOk;
-}
-
-struct ExportArgs {
-  std::string format = "graphml", output, around, query, edge;
-  uint32_t depth = 1;
-  size_t limit = 1000;
-  size_t max_nodes = 0;
-};
-
-// The part of the graph an export or a render asks for.
-Result<Selection> Select(GraphSession& s, const ExportArgs& a, EdgeMask mask) {
-  const KnowledgeGraph& kg = s.graph();
-  if (!a.around.empty() && !a.query.empty())
-    return Status::InvalidArgument("--around and --query choose a part of the graph each; give one");
-  if (!a.around.empty()) {
-    auto v = s.Resolve(a.around);
-    if (!v.ok()) return v.status();
-    return SelectAround(kg, *v, a.depth, mask, a.max_nodes ? a.max_nodes : SIZE_MAX);
-  }
-  if (!a.query.empty()) {
-    Analyzer analyzer;
-    SearchRequest req;
-    req.query = analyzer.SegmentQuery(a.query);
-    req.limit = static_cast<uint32_t>(std::min<size_t>(a.limit, 100000));
-    auto res = s.searcher().Search(req);
-    if (!res.ok()) return res.status();
-    // The matching documents and what they link to (one hop out).
-    std::vector<uint32_t> nodes;
-    for (const auto& h : res->hits)
-      if (auto v = kg.Find(h.doc.id)) nodes.push_back(*v);
-    const size_t docs = nodes.size();
-    for (size_t i = 0; i < docs; ++i)
-      for (uint32_t e : kg.OutEdges(nodes[i], mask)) nodes.push_back(kg.edge(e).target);
-    return SelectInduced(kg, nodes, mask);
-  }
-  if (mask == kAllEdges) return SelectAll(kg);
-  // The whole graph over some edge types: the nodes those edges touch.
-  std::vector<uint32_t> nodes;
-  for (const Edge& e : kg.edges())
-    if (mask & Bit(e.type)) nodes.push_back(e.source), nodes.push_back(e.target);
-  return SelectInduced(kg, nodes, mask);
+int RunRelated(const Common& c, const GraphOpts& g, const RelatedRequest& req, bool cocite) {
+  auto session = OpenSession(c, g);
+  return Print(c, cocite ? CoCite(*session, req) : Couple(*session, req), RelatedJson, RelatedText);
 }
 
 // Writes `text` to `path` through a temporary file renamed into place, so a
@@ -421,163 +179,56 @@ Status WriteAtomically(const std::string& path, const std::string& text) {
   return Status::Ok();
 }
 
-int RunExport(const Common& c, const GraphOpts& g, const ExportArgs& a) {
-  const bool wos = a.format == "wos" || a.format == "wos-plain";
-  const bool bib = a.format == "bibtex" || a.format == "bib" || a.format == "ris" || a.format == "csl-json" ||
-                   a.format == "csl" || wos;
-  auto fmt = bib ? std::optional<ExportFormat>(ExportFormat::kJson) : ExportFormatFromName(a.format);
-  if (!fmt)
-    return Fail(c, Status::InvalidArgument("unknown format " + a.format +
-                                           "; use graphml, gexf, dot, json, csv, pajek, vosviewer, bibtex, ris, "
-                                           "csl-json or wos"));
-  if ((*fmt == ExportFormat::kCsv || *fmt == ExportFormat::kVosviewer) && !bib && a.output.empty())
-    return Fail(c, Status::InvalidArgument("--format " + a.format + " writes two files: give -o PREFIX"));
-  auto mask = Mask(a.edge, kAllEdges);
-  if (!mask.ok()) return Fail(c, mask.status());
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  auto sel = Select(**s, a, *mask);
-  if (!sel.ok()) return Fail(c, sel.status());
-  const KnowledgeGraph& kg = (*s)->graph();
+std::string WithoutSuffix(std::string prefix, const std::string& ext) {
+  if (prefix.size() > ext.size() && prefix.compare(prefix.size() - ext.size(), ext.size(), ext) == 0)
+    prefix.resize(prefix.size() - ext.size());
+  return prefix;
+}
+
+int RunExport(const Common& c, const GraphOpts& g, const ExportRequest& req, const std::string& output) {
+  const bool two_files = req.format == "csv" || req.format == "vosviewer";
+  if (two_files && output.empty())
+    return Fail(c, Status::InvalidArgument("--format " + req.format + " writes two files: give -o PREFIX"));
+  auto session = OpenSession(c, g);
+  auto r = Export(*session, req);
+  if (!r.ok()) return Fail(c, r.status());
   std::vector<std::string> written;
-  auto write_to = [&](const std::string& path, auto&& fn) -> Status {
-    std::ostringstream text;
-    fn(text);
-    Status st = WriteAtomically(path, text.str());
-    if (st.ok()) written.push_back(path);
-    return st;
-  };
-  // Bibliographic formats: the records of the selected documents.
-  std::vector<Document> records;
-  size_t not_papers = 0;
-  if (bib) {
-    for (uint32_t v : sel->nodes)
-      if (const Document* d = (*s)->Record(v)) records.push_back(*d);
-  }
-  if (wos) {  // Web of Science records are papers' records
-    not_papers = records.size();
-    records.erase(std::remove_if(records.begin(), records.end(), [](const Document& d) { return d.kind != Kind::kPaper; }),
-                  records.end());
-    not_papers -= records.size();
-  }
-  auto emit = [&](std::ostream& out) {
-    if (bib) {
-      if (wos) WriteWosPlainText(records, out);
-      else if (a.format == "ris") WriteRis(records, out);
-      else if (a.format == "bibtex" || a.format == "bib") WriteBibtex(records, out);
-      else WriteCslJson(records, out);
-      return;
-    }
-    switch (*fmt) {
-      case ExportFormat::kGraphML: WriteGraphML(kg, *sel, out); break;
-      case ExportFormat::kGexf: WriteGexf(kg, *sel, out); break;
-      case ExportFormat::kDot: WriteDot(kg, *sel, out); break;
-      case ExportFormat::kJson: WriteJson(kg, *sel, out); break;
-      case ExportFormat::kPajek: WritePajek(kg, *sel, out); break;
-      case ExportFormat::kCsv:
-      case ExportFormat::kVosviewer: break;
-    }
-  };
-  if (*fmt == ExportFormat::kVosviewer && !bib) {
-    std::string prefix = a.output;
-    if (prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".txt") prefix.resize(prefix.size() - 4);
-    std::ostringstream map, network;
-    WriteVosviewer(kg, *sel, map, network);
-    for (auto [path, text] : {std::pair<std::string, std::string>{prefix + "-map.txt", map.str()},
-                              {prefix + "-network.txt", network.str()}}) {
-      Status st = write_to(path, [&](std::ostream& o) { o << text; });
-      if (!st.ok()) return Fail(c, st);
-    }
-  } else if (*fmt == ExportFormat::kCsv && !bib) {
-    std::string prefix = a.output;
-    if (prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".csv") prefix.resize(prefix.size() - 4);
-    std::ostringstream nodes, edges;
-    WriteCsv(kg, *sel, nodes, edges);
-    for (auto [path, text] : {std::pair<std::string, std::string>{prefix + "-nodes.csv", nodes.str()},
-                              {prefix + "-relationships.csv", edges.str()}}) {
-      Status st = write_to(path, [&](std::ostream& o) { o << text; });
-      if (!st.ok()) return Fail(c, st);
-    }
-  } else if (a.output.empty() || a.output == "-") {
-    emit(std::cout);
-    if (wos && not_papers && !c.json)
-      std::cerr << "lode: " << not_papers << " selected documents are not papers and were left out of the Web of Science file\n";
+  if (r->parts.size() == 1 && (output.empty() || output == "-")) {
+    std::cout << r->parts.front().content;
+    if (r->format.rfind("wos", 0) == 0 && r->skipped_not_papers && !c.json)
+      std::cerr << "lode: " << r->skipped_not_papers
+                << " selected documents are not papers and were left out of the Web of Science file\n";
     return kExitOk;
-  } else {
-    Status st = write_to(a.output, emit);
+  }
+  for (const ExportPart& part : r->parts) {
+    // Two files: PREFIX-nodes.csv and PREFIX-relationships.csv, PREFIX-map.txt and PREFIX-network.txt.
+    const std::string path =
+        part.name.empty() ? output : WithoutSuffix(output, part.extension) + "-" + part.name + part.extension;
+    Status st = WriteAtomically(path, part.content);
     if (!st.ok()) return Fail(c, st);
+    written.push_back(path);
   }
-  if (c.json) {
-    std::cout << "{\"format\":\"" << (bib ? a.format : ExportFormatName(*fmt)) << "\",\"nodes\":" << sel->nodes.size()
-              << ",\"edges\":" << sel->edges.size();
-    if (bib) std::cout << ",\"records\":" << records.size() << ",\"skipped_not_papers\":" << not_papers;
-    std::cout << ",\"files\":[";
-    for (size_t i = 0; i < written.size(); ++i) std::cout << (i ? "," : "") << '"' << written[i] << '"';
-    std::cout << "]}\n";
-  } else {
-    if (bib)
-      std::cout << "wrote " << records.size() << " records as " << a.format
-                << (not_papers ? " (" + std::to_string(not_papers) + " documents that are not papers left out)" : "")
-                << " to";
-    else
-      std::cout << "wrote " << sel->nodes.size() << " nodes and " << sel->edges.size() << " edges as "
-                << ExportFormatName(*fmt) << " to";
-    for (const auto& w : written) std::cout << " " << w;
-    std::cout << "\n";
-  }
+  std::cout << (c.json ? ExportJson(*r, written) : ExportText(*r, written));
   return kExitOk;
 }
 
 // ---------------------------------------------------------------- bibliometrics
 
-struct NetworkArgs {
-  std::string type, query, cluster = "vos", keywords = "all", output, format;
-  uint32_t min = 5;
-  int max_per_paper = -1;  // -1: 25 for names (VOSviewer's default), none for keywords
-  size_t limit = 0, show = 20;
-  bool fractional = false, short_names = false;
-  double resolution = 1.0;
-  uint32_t starts = 10;
-};
-
-int RunNetwork(const Common& c, const NetworkArgs& a) {
-  auto type = ItemTypeFromName(a.type);
-  if (!type || *type == ItemType::kCited)
-    return Fail(c, Status::InvalidArgument("unknown network " + a.type +
-                                           "; use coauthors, organizations, countries or keywords (cited works: lode cocite)"));
-  auto method = ClusterMethodFromName(a.cluster);
-  if (!method) return Fail(c, Status::InvalidArgument("--cluster wants vos, modularity, louvain or none"));
-  auto keywords = KeywordSourceFromName(a.keywords);
-  if (!keywords) return Fail(c, Status::InvalidArgument("--keywords wants all, author or index"));
-  std::string format = a.format;
-  if (format.empty() && !a.output.empty()) format = "vosviewer";
+int RunNetwork(const Common& c, const query::NetworkRequest& req, const std::string& output, std::string format,
+               size_t show) {
+  if (format.empty() && !output.empty()) format = "vosviewer";
   if (!format.empty() && format != "vosviewer" && format != "gexf" && format != "graphml")
     return Fail(c, Status::InvalidArgument("--format wants vosviewer, gexf or graphml"));
-  if (!format.empty() && a.output.empty())
+  if (!format.empty() && output.empty())
     return Fail(c, Status::InvalidArgument("--format " + format + " writes files: give -o PREFIX (vosviewer) or -o FILE"));
-  NetworkRequest req;
-  req.type = *type;
-  req.query = a.query;
-  req.items.keywords = *keywords;
-  req.items.short_names = a.short_names;
-  req.network.min_occurrences = a.min;
-  req.network.max_items_per_paper =
-      a.max_per_paper >= 0 ? static_cast<size_t>(a.max_per_paper) : (*type == ItemType::kKeywords ? 0 : 25);
-  req.network.max_nodes = a.limit;
-  req.network.counting = a.fractional ? Counting::kFractional : Counting::kFull;
-  req.network.cluster = *method;
-  req.network.resolution = a.resolution;
-  req.network.random_starts = a.starts;
-  auto searcher = Searcher::Open(c.index);
-  if (!searcher.ok()) return Fail(c, searcher.status());
-  auto r = CoNetwork(**searcher, req);
+  auto session = OpenSession(c);
+  auto r = Network(*session, req);
   if (!r.ok()) return Fail(c, r.status());
   std::vector<std::string> written;
   if (!format.empty()) {
     std::vector<std::pair<std::string, std::string>> files;
     if (format == "vosviewer") {
-      std::string prefix = a.output;
-      if (prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".txt") prefix.resize(prefix.size() - 4);
+      const std::string prefix = WithoutSuffix(output, ".txt");
       std::ostringstream map, network;
       WriteNetworkVosviewer(r->network, map, network);
       files = {{prefix + "-map.txt", map.str()}, {prefix + "-network.txt", network.str()}};
@@ -585,7 +236,7 @@ int RunNetwork(const Common& c, const NetworkArgs& a) {
       std::ostringstream out;
       if (format == "gexf") WriteNetworkGexf(r->network, out);
       else WriteNetworkGraphML(r->network, out);
-      files = {{a.output, out.str()}};
+      files = {{output, out.str()}};
     }
     for (const auto& [path, text] : files) {
       Status st = WriteAtomically(path, text);
@@ -596,7 +247,7 @@ int RunNetwork(const Common& c, const NetworkArgs& a) {
   if (c.json) {
     std::cout << NetworkJson(*r);
   } else {
-    std::cout << NetworkText(*r, a.show);
+    std::cout << NetworkText(*r, show);
     if (!written.empty()) {
       std::cout << "\nwrote";
       for (const auto& w : written) std::cout << " " << w;
@@ -606,43 +257,10 @@ int RunNetwork(const Common& c, const NetworkArgs& a) {
   return kExitOk;
 }
 
-struct BurstArgs {
-  std::string type = "keywords", query, keywords = "all";
-  double gamma = 1.0, s = 2.0;
-  uint32_t min = 5, min_duration = 1;
-  size_t limit = 25;
-  bool short_names = false;
-};
-
-int RunBursts(const Common& c, const GraphOpts& g, const BurstArgs& a) {
-  auto type = ItemTypeFromName(a.type);
-  if (!type) return Fail(c, Status::InvalidArgument("unknown --type " + a.type + "; use keywords, cited, authors, organizations or countries"));
-  auto keywords = KeywordSourceFromName(a.keywords);
-  if (!keywords) return Fail(c, Status::InvalidArgument("--keywords wants all, author or index"));
-  if (!(a.s > 1)) return Fail(c, Status::InvalidArgument("--s is the burst rate's ratio to the base rate: give a number above 1"));
-  if (!(a.gamma >= 0)) return Fail(c, Status::InvalidArgument("--gamma must be zero or more"));
-  BurstRequest req;
-  req.type = *type;
-  req.query = a.query;
-  req.items.keywords = *keywords;
-  req.items.short_names = a.short_names;
-  req.bursts.burst.gamma = a.gamma;
-  req.bursts.burst.s = a.s;
-  req.bursts.min_occurrences = a.min;
-  req.bursts.min_duration = a.min_duration;
-  Result<BurstResult> r = Status::Internal("unset");
-  if (*type == ItemType::kCited) {
-    auto s = OpenGraph(c, g);
-    if (!s.ok()) return Fail(c, s.status());
-    r = CitedBursts(**s, req);
-  } else {
-    auto searcher = Searcher::Open(c.index);
-    if (!searcher.ok()) return Fail(c, searcher.status());
-    r = TermBursts(**searcher, req);
-  }
-  if (!r.ok()) return Fail(c, r.status());
-  std::cout << (c.json ? BurstsJson(*r, a.limit) : BurstsText(*r, a.limit));
-  return kExitOk;
+int RunBursts(const Common& c, const GraphOpts& g, const BurstsRequest& req, size_t limit) {
+  auto session = OpenSession(c, g);
+  return Print(c, Bursts(*session, req), [&](const auto& r) { return BurstsJson(r, limit); },
+               [&](const auto& r) { return BurstsText(r, limit); });
 }
 
 std::string FindProgram(const std::string& name) {
@@ -662,44 +280,37 @@ std::string FindProgram(const std::string& name) {
   return {};
 }
 
-int RunRender(const Common& c, const GraphOpts& g, ExportArgs a) {
-  if (a.output.empty()) return Fail(c, Status::InvalidArgument("lode render needs -o FILE.svg or FILE.png"));
-  std::string ext = fs::path(a.output).extension().string();
+int RunRender(const Common& c, const GraphOpts& g, const RenderRequest& req, const std::string& output) {
+  if (output.empty()) return Fail(c, Status::InvalidArgument("lode render needs -o FILE.svg or FILE.png"));
+  std::string ext = fs::path(output).extension().string();
   if (ext != ".svg" && ext != ".png" && ext != ".pdf")
-    return Fail(c, Status::InvalidArgument("-o " + a.output + ": the picture is chosen by the name; end it in .svg, .png or .pdf"));
+    return Fail(c, Status::InvalidArgument("-o " + output + ": the picture is chosen by the name; end it in .svg, .png or .pdf"));
   const std::string dot = FindProgram("dot");
   if (dot.empty())
     return Fail(c, Status::Unsupported("lode render draws with Graphviz, which is not installed (Debian: apt-get "
                                        "install graphviz); lode export --format dot writes the graph for drawing elsewhere"));
-  auto mask = Mask(a.edge, kAllEdges & ~Bit(EdgeType::kIssuedBy));
-  if (!mask.ok()) return Fail(c, mask.status());
-  auto s = OpenGraph(c, g);
-  if (!s.ok()) return Fail(c, s.status());
-  auto sel = Select(**s, a, *mask);
-  if (!sel.ok()) return Fail(c, sel.status());
-  const std::string dot_file = a.output + ".dot.tmp";
+  auto session = OpenSession(c, g);
+  auto r = Render(*session, req);
+  if (!r.ok()) return Fail(c, r.status());
+  const std::string dot_file = output + ".dot.tmp";
   {
     std::ofstream out(dot_file);
     if (!out) return Fail(c, Status::IoError("cannot write " + dot_file + ": " + std::strerror(errno)));
-    WriteDot((*s)->graph(), *sel, out);
+    out << r->dot;
   }
   pid_t pid = ::fork();
   if (pid == 0) {
     std::string fmt = "-T" + ext.substr(1);
-    ::execl(dot.c_str(), "dot", fmt.c_str(), "-o", a.output.c_str(), dot_file.c_str(), static_cast<char*>(nullptr));
+    ::execl(dot.c_str(), "dot", fmt.c_str(), "-o", output.c_str(), dot_file.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
   int status = 0;
   if (pid < 0 || ::waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     std::remove(dot_file.c_str());
-    return Fail(c, Status::IoError("Graphviz dot failed to draw " + a.output));
+    return Fail(c, Status::IoError("Graphviz dot failed to draw " + output));
   }
   std::remove(dot_file.c_str());
-  if (c.json)
-    std::cout << "{\"file\":\"" << a.output << "\",\"nodes\":" << sel->nodes.size() << ",\"edges\":" << sel->edges.size()
-              << "}\n";
-  else
-    std::cout << "drew " << sel->nodes.size() << " nodes and " << sel->edges.size() << " edges to " << a.output << "\n";
+  std::cout << (c.json ? RenderJson(*r, output) : RenderText(*r, output));
   return kExitOk;
 }
 
@@ -798,7 +409,7 @@ int main(int argc, char** argv) {
   AddCommon(ingest_cmd, common);
 
   // search
-  SearchRequest req;
+  query::SearchRequest req;
   auto* search_cmd = app.add_subcommand(
       "search",
       "Ranked full-text search: BM25, with more weight when the words are the title, are in the title,\n"
@@ -823,7 +434,7 @@ int main(int argc, char** argv) {
   AddCommon(search_cmd, common);
 
   // similar
-  SimilarRequest similar;
+  query::SimilarRequest similar;
   auto* similar_cmd = app.add_subcommand(
       "similar",
       "Documents like one document (more like this): a query of its most telling words, the entities it\n"
@@ -836,26 +447,25 @@ int main(int argc, char** argv) {
   AddCommon(similar_cmd, common);
 
   // show
-  std::string show_key;
+  ShowRequest show_req;
   bool no_text = false;
   auto* show_cmd = app.add_subcommand("show", "Print one document: metadata and text.\n"
                                               "ID is an identifier (eo:13603, usc:30/1606, doi:...) or a path given to ingest.");
-  show_cmd->add_option("id", show_key, "Document id or source path")->required();
+  show_cmd->add_option("id", show_req.id, "Document id or source path")->required();
   show_cmd->add_flag("--no-text", no_text, "Metadata only");
   AddCommon(show_cmd, common);
 
   // entity
-  std::string entity_name;
+  EntityRequest entity_req;
   std::vector<std::string> entity_kb;
-  size_t entity_limit = 10;
   auto* entity_cmd = app.add_subcommand(
       "entity",
       "What the index knows about an entity: names, list memberships, the documents naming it (most\n"
       "mentions first) and the entities named with it. NAME is an id (mineral:gallium), a name or an\n"
       "alias (gallium, rare earths, USGS, 稀土), or a cited id (eo:13817: the documents citing it).");
-  entity_cmd->add_option("name", entity_name, "Entity id, name or alias")->required();
+  entity_cmd->add_option("name", entity_req.name, "Entity id, name or alias")->required();
   entity_cmd->add_option("--kb", entity_kb, "Extra knowledge-base file(s)")->check(CLI::ExistingFile);
-  entity_cmd->add_option("-n,--limit", entity_limit, "Documents to list (default 10)");
+  entity_cmd->add_option("-n,--limit", entity_req.limit, "Documents to list (default 10)");
   AddCommon(entity_cmd, common);
 
   // stats
@@ -872,7 +482,7 @@ int main(int argc, char** argv) {
   };
   const std::string edge_help = "Edge types, comma-separated: mentions, cites, revokes, amends, supersedes, directs, is_a, issued_by";
 
-  TraceArgs trace;
+  query::TraceRequest trace;
   auto* trace_cmd = app.add_subcommand(
       "trace",
       "Every document that affects a mineral, with the sentence that proves it:\n"
@@ -884,7 +494,7 @@ int main(int argc, char** argv) {
       "The count is of every match; --limit shows the first N (\"314 documents (showing 8)\").\n"
       "  lode trace lithium\n  lode trace rare-earth-elements --limit 8\n"
       "  lode trace neodymium --as-of 2021-12-31 --kind executive_order\n  lode trace gallium --via direct --json");
-  trace_cmd->add_option("mineral", trace.mineral, "Mineral id, name or alias (lithium, mineral:gallium, 稀土)")->required();
+  trace_cmd->add_option("mineral", trace.entity, "Mineral id, name or alias (lithium, mineral:gallium, 稀土)")->required();
   trace_cmd->add_option("--as-of", trace.as_of, "Keep what was in force on this date (YYYY-MM-DD)");
   trace_cmd->add_option("--kind", trace.kind, "Keep documents of this kind (executive_order, law, ...)");
   trace_cmd->add_option("--via", trace.via, "Keep only direct, group or category links");
@@ -893,7 +503,7 @@ int main(int argc, char** argv) {
   trace_cmd->add_option("-n,--limit", trace.limit, "At most this many documents (default: all); counts stay those of all");
   add_graph(trace_cmd);
 
-  NeighborArgs nb;
+  NeighborsRequest nb;
   auto* nb_cmd = app.add_subcommand("neighbors",
                                     "Nodes linked to ID (both directions), with the edge and its evidence.\n"
                                     "  lode neighbors eo:14017\n  lode neighbors mineral:lithium --edge mentions --type executive_order\n"
@@ -906,14 +516,14 @@ int main(int argc, char** argv) {
   nb_cmd->add_option("-n,--limit", nb.limit, "At most this many nodes (default 100; 0 = all)");
   add_graph(nb_cmd);
 
-  std::string path_from, path_to, path_edge;
+  PathRequest path_req;
   auto* path_cmd = app.add_subcommand("path",
                                       "A shortest chain of links between two nodes, each hop with its evidence.\n"
                                       "Edges count in either direction; issued_by is left out unless --edge names it.\n"
                                       "  lode path eo:14017 eo:13817\n  lode path mineral:gallium agency:commerce-department");
-  path_cmd->add_option("from", path_from, "First node")->required();
-  path_cmd->add_option("to", path_to, "Second node")->required();
-  path_cmd->add_option("--edge", path_edge, edge_help);
+  path_cmd->add_option("from", path_req.from, "First node")->required();
+  path_cmd->add_option("to", path_req.to, "Second node")->required();
+  path_cmd->add_option("--edge", path_req.edge, edge_help);
   add_graph(path_cmd);
 
   std::string cites_id;
@@ -927,8 +537,7 @@ int main(int argc, char** argv) {
   cited_cmd->add_option("id", cited_id, "Node id (in the corpus or external)")->required();
   add_graph(cited_cmd);
 
-  RankRequest rank;
-  std::string rank_edge;
+  query::RankRequest rank;
   auto* rank_cmd = app.add_subcommand(
       "rank",
       "The most central nodes. Citation edges (cites, revokes, amends, supersedes) by default;\n"
@@ -938,12 +547,12 @@ int main(int argc, char** argv) {
   rank_cmd->add_option("--by", rank.by, "pagerank (default), indegree or betweenness")
       ->check(CLI::IsMember({"pagerank", "indegree", "betweenness"}));
   rank_cmd->add_option("--type", rank.type, "Only nodes of this type (eo, usc, mineral, agency, executive_order, document, external, ...)");
-  rank_cmd->add_option("--edge", rank_edge, edge_help);
+  rank_cmd->add_option("--edge", rank.edge, edge_help);
   rank_cmd->add_option("-n,--limit", rank.limit, "How many (default 20; 0 = all)");
   add_graph(rank_cmd);
 
-  std::string tl_id, tl_type, tl_by;
-  size_t tl_limit = 20;
+  query::TimelineRequest tl;
+  std::string tl_id;
   auto* tl_cmd = app.add_subcommand(
       "timeline",
       "Documents by date with counts per year and per president: all of them, or those\n"
@@ -954,46 +563,45 @@ int main(int argc, char** argv) {
       "no president's (undated U.S. Code sections, bills) are counted apart.\n"
       "  lode timeline\n  lode timeline mineral:lithium\n  lode timeline concept:critical-minerals --by president\n"
       "  lode timeline --type executive_order --by year");
-  tl_cmd->add_option("id", tl_id, "Entity or document (optional)");
-  tl_cmd->add_option("--type", tl_type, "Only documents of this type or kind");
-  tl_cmd->add_option("--by", tl_by, "year or president: only that block, with its documents (president: per administration)")
+  auto* tl_id_opt = tl_cmd->add_option("id", tl_id, "Entity or document (optional)");
+  tl_cmd->add_option("--type", tl.type, "Only documents of this type or kind");
+  tl_cmd->add_option("--by", tl.by, "year or president: only that block, with its documents (president: per administration)")
       ->check(CLI::IsMember({"year", "president"}));
-  tl_cmd->add_option("-n,--limit", tl_limit,
+  tl_cmd->add_option("-n,--limit", tl.limit,
                      "Documents to list (default 20, per administration with --by president; 0 = counts only in text, "
                      "all in JSON)");
   add_graph(tl_cmd);
 
-  std::string co_id, co_type;
-  size_t co_limit = 20;
+  CooccurRequest co;
   auto* co_cmd = app.add_subcommand("cooccur",
                                     "Entities named in the same documents as ID: shared documents, Jaccard and lift\n"
                                     "(shared x N / (n1 x n2); 1 means no more often than chance).\n"
                                     "  lode cooccur mineral:gallium\n  lode cooccur lithium --type country");
-  co_cmd->add_option("id", co_id, "Entity id or name")->required();
-  co_cmd->add_option("--type", co_type, "Only entities of this type (mineral, agency, country, person, concept)");
-  co_cmd->add_option("-n,--limit", co_limit, "How many (default 20)");
+  co_cmd->add_option("id", co.id, "Entity id or name")->required();
+  co_cmd->add_option("--type", co.type, "Only entities of this type (mineral, agency, country, person, concept)");
+  co_cmd->add_option("-n,--limit", co.limit, "How many (default 20)");
   add_graph(co_cmd);
 
 
-  std::string rel_id, rel_type;
-  size_t rel_limit = 20;
+  RelatedRequest rel;
   auto* cocite_cmd = app.add_subcommand("cocite",
                                         "Co-citation: works cited together with ID by the same documents (papers, and the\n"
                                         "laws and orders papers cite), with counts and Salton's cosine.\n"
                                         "  lode cocite doi:10.2307/2532083\n  lode cocite eo:13817 --type eo");
-  cocite_cmd->add_option("id", rel_id, "Node id")->required();
-  cocite_cmd->add_option("--type", rel_type, "Only nodes of this type or kind");
-  cocite_cmd->add_option("-n,--limit", rel_limit, "How many (default 20; 0 = all)");
+  cocite_cmd->add_option("id", rel.id, "Node id")->required();
+  cocite_cmd->add_option("--type", rel.type, "Only nodes of this type or kind");
+  cocite_cmd->add_option("-n,--limit", rel.limit, "How many (default 20; 0 = all)");
   add_graph(cocite_cmd);
   auto* couple_cmd = app.add_subcommand("couple",
                                         "Bibliographic coupling: documents that cite some of the same works as ID, with the\n"
                                         "number of shared references and Salton's cosine.\n  lode couple doi:10.7554/elife.00005");
-  couple_cmd->add_option("id", rel_id, "Document id")->required();
-  couple_cmd->add_option("--type", rel_type, "Only documents of this type or kind");
-  couple_cmd->add_option("-n,--limit", rel_limit, "How many (default 20; 0 = all)");
+  couple_cmd->add_option("id", rel.id, "Document id")->required();
+  couple_cmd->add_option("--type", rel.type, "Only documents of this type or kind");
+  couple_cmd->add_option("-n,--limit", rel.limit, "How many (default 20; 0 = all)");
   add_graph(couple_cmd);
 
-  ExportArgs ex;
+  ExportRequest ex;
+  std::string ex_output, ex_around;
   auto* ex_cmd = app.add_subcommand(
       "export",
       "Write the graph, or a part of it, for graph tools: graphml (Gephi, Cytoscape, yEd), gexf (Gephi),\n"
@@ -1010,29 +618,30 @@ int main(int argc, char** argv) {
                      "graphml (default), gexf, dot, json, csv, pajek, vosviewer (PREFIX-map.txt and PREFIX-network.txt);\n"
                      "bibtex, ris or csl-json: the records of the selected documents; wos: Web of Science plain text\n"
                      "of the selected papers (for CiteSpace; Chinese records included, UTF-8)");
-  ex_cmd->add_option("-o,--output", ex.output, "File to write (default: standard output; csv: a prefix)");
-  ex_cmd->add_option("--around", ex.around, "Only the neighbourhood of this node");
+  ex_cmd->add_option("-o,--output", ex_output, "File to write (default: standard output; csv: a prefix)");
+  auto* ex_around_opt = ex_cmd->add_option("--around", ex_around, "Only the neighbourhood of this node");
   ex_cmd->add_option("--depth", ex.depth, "Hops around --around (default 1)")->check(CLI::Range(1u, 6u));
   ex_cmd->add_option("--query", ex.query, "Only the documents matching this search, and what they link to");
   ex_cmd->add_option("--limit", ex.limit, "Documents taken from --query (default 1000)");
   ex_cmd->add_option("--edge", ex.edge, edge_help);
   add_graph(ex_cmd);
 
-  ExportArgs rd;
-  rd.max_nodes = 80;
-  std::string rd_id;
+  RenderRequest rd;
+  std::string rd_output;
   auto* rd_cmd = app.add_subcommand("render",
                                     "Draw the neighbourhood of ID with Graphviz (installed by scripts/install-deps.sh).\n"
                                     "  lode render eo:14017 -o eo14017.svg\n  lode render mineral:gallium --edge mentions,revokes -o gallium.png");
-  rd_cmd->add_option("id", rd_id, "Node id or name")->required();
-  rd_cmd->add_option("-o,--output", rd.output, "FILE.svg, FILE.png or FILE.pdf")->required();
+  rd_cmd->add_option("id", rd.id, "Node id or name")->required();
+  rd_cmd->add_option("-o,--output", rd_output, "FILE.svg, FILE.png or FILE.pdf")->required();
   rd_cmd->add_option("--depth", rd.depth, "Hops (default 1)")->check(CLI::Range(1u, 4u));
   rd_cmd->add_option("--edge", rd.edge, edge_help);
   rd_cmd->add_option("--max-nodes", rd.max_nodes, "Draw at most this many nodes, nearest first (default 80)");
   add_graph(rd_cmd);
 
   // ---- bibliometrics (issue 15)
-  NetworkArgs net;
+  query::NetworkRequest net;
+  std::string net_output, net_format;
+  size_t net_show = 20;
   auto* net_cmd = app.add_subcommand(
       "network",
       "Co-authorship, organization and country collaboration, or keyword co-occurrence network of the\n"
@@ -1061,12 +670,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1000u));
   net_cmd->add_option("--keywords", net.keywords, "all (default), author (WoS DE, Scopus Author Keywords) or index (WoS ID, Keywords Plus)");
   net_cmd->add_flag("--short-names", net.short_names, "Authors as the database abbreviates them (WoS AU) when the record has them");
-  net_cmd->add_option("--show", net.show, "Items listed in the text output (default 20)");
-  net_cmd->add_option("-o,--output", net.output, "Write the network: a PREFIX for vosviewer (PREFIX-map.txt, PREFIX-network.txt), a FILE otherwise");
-  net_cmd->add_option("--format", net.format, "vosviewer (default with -o), gexf (1.2draft) or graphml");
+  net_cmd->add_option("--show", net_show, "Items listed in the text output (default 20)");
+  net_cmd->add_option("-o,--output", net_output, "Write the network: a PREFIX for vosviewer (PREFIX-map.txt, PREFIX-network.txt), a FILE otherwise");
+  net_cmd->add_option("--format", net_format, "vosviewer (default with -o), gexf (1.2draft) or graphml");
   AddCommon(net_cmd, common);
 
-  BurstArgs burst;
+  BurstsRequest burst;
+  size_t burst_limit = 25;
   auto* burst_cmd = app.add_subcommand(
       "bursts",
       "Kleinberg's burst detection (the two-state automaton CiteSpace uses) on counts per year: the\n"
@@ -1083,7 +693,7 @@ int main(int argc, char** argv) {
   burst_cmd->add_option("--min", burst.min, "Test only items named by at least this many papers (default 5)");
   burst_cmd->add_option("--min-duration", burst.min_duration, "Drop bursts shorter than this many years (default 1)");
   burst_cmd->add_option("--query", burst.query, "Only the papers matching this search");
-  burst_cmd->add_option("-n,--limit", burst.limit, "Bursts listed, strongest first (default 25; 0 = all)");
+  burst_cmd->add_option("-n,--limit", burst_limit, "Bursts listed, strongest first (default 25; 0 = all)");
   burst_cmd->add_option("--keywords", burst.keywords, "all (default), author or index");
   burst_cmd->add_flag("--short-names", burst.short_names, "Authors as the database abbreviates them");
   add_graph(burst_cmd);
@@ -1163,26 +773,32 @@ int main(int argc, char** argv) {
   if (*ingest_cmd) return RunIngest(common, ingest, quiet, verbose);
   if (*fr_cmd) return RunFetch(common, fetch);
   if (*search_cmd) return RunSearch(common, req);
-  if (*show_cmd) return RunShow(common, show_key, no_text);
+  if (*show_cmd) {
+    show_req.text = !no_text;
+    return RunShow(common, show_req);
+  }
   if (*similar_cmd) return RunSimilar(common, similar);
   if (*stats_cmd) return RunStats(common);
-  if (*entity_cmd) return RunEntity(common, entity_name, entity_kb, entity_limit);
+  if (*entity_cmd) return RunEntity(common, entity_req, entity_kb);
   if (*trace_cmd) return RunTrace(common, gopts, trace);
   if (*nb_cmd) return RunNeighbors(common, gopts, nb);
-  if (*path_cmd) return RunPath(common, gopts, path_from, path_to, path_edge);
+  if (*path_cmd) return RunPath(common, gopts, path_req);
   if (*cites_cmd) return RunCites(common, gopts, cites_id, false);
   if (*cited_cmd) return RunCites(common, gopts, cited_id, true);
-  if (*rank_cmd) return RunRank(common, gopts, rank, rank_edge);
-  if (*tl_cmd) return RunTimeline(common, gopts, tl_id, tl_type, tl_limit, tl_by);
-  if (*co_cmd) return RunCooccur(common, gopts, co_id, co_type, co_limit);
-  if (*ex_cmd) return RunExport(common, gopts, ex);
-  if (*net_cmd) return RunNetwork(common, net);
-  if (*burst_cmd) return RunBursts(common, gopts, burst);
-  if (*cocite_cmd) return RunRelated(common, gopts, rel_id, true, rel_type, rel_limit);
-  if (*couple_cmd) return RunRelated(common, gopts, rel_id, false, rel_type, rel_limit);
-  if (*rd_cmd) {
-    rd.around = rd_id;
-    return RunRender(common, gopts, rd);
+  if (*rank_cmd) return RunRank(common, gopts, rank);
+  if (*tl_cmd) {
+    if (tl_id_opt->count()) tl.id = tl_id;
+    return RunTimeline(common, gopts, tl);
   }
+  if (*co_cmd) return RunCooccur(common, gopts, co);
+  if (*ex_cmd) {
+    if (ex_around_opt->count()) ex.around = ex_around;
+    return RunExport(common, gopts, ex, ex_output);
+  }
+  if (*net_cmd) return RunNetwork(common, net, net_output, net_format, net_show);
+  if (*burst_cmd) return RunBursts(common, gopts, burst, burst_limit);
+  if (*cocite_cmd) return RunRelated(common, gopts, rel, true);
+  if (*couple_cmd) return RunRelated(common, gopts, rel, false);
+  if (*rd_cmd) return RunRender(common, gopts, rd, rd_output);
   return kExitUsage;
 }
