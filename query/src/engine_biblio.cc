@@ -1,10 +1,13 @@
 // The engine's bibliometric questions: co-occurrence networks and bursts
 // (engine.h); the analyses themselves are bibliometrics.h's.
 #include "lodestone/query/engine.h"
+#include "validate.h"
 
 namespace lodestone::query {
 
 Result<lodestone::NetworkResult> Network(Session& session, const NetworkRequest& a) {
+  constexpr const char* kNetworks = "coauthors, organizations, countries or keywords";
+  if (Status s = internal::CheckNotEmpty(a.type, "type", kNetworks); !s.ok()) return s;
   auto type = ItemTypeFromName(a.type);
   if (!type || *type == ItemType::kCited)
     return Status::InvalidArgument("unknown network " + a.type +
@@ -31,6 +34,9 @@ Result<lodestone::NetworkResult> Network(Session& session, const NetworkRequest&
 }
 
 Result<lodestone::BurstResult> Bursts(Session& session, const BurstsRequest& a) {
+  if (Status s = internal::CheckNotEmpty(a.type, "--type", "keywords, cited, authors, organizations or countries");
+      !s.ok())
+    return s;
   auto type = ItemTypeFromName(a.type);
   if (!type)
     return Status::InvalidArgument("unknown --type " + a.type + "; use keywords, cited, authors, organizations or countries");

@@ -13,7 +13,8 @@
 namespace lodestone::query {
 
 using internal::CheckCap;
-using internal::CheckId;
+using internal::CheckNotEmpty;
+using internal::kExpectNode;
 using internal::ParseEdges;
 
 namespace {
@@ -87,7 +88,7 @@ Result<ExportResult> Export(Session& session, const ExportRequest& a) {
                                    "; use graphml, gexf, dot, json, csv, pajek, vosviewer, bibtex, ris, "
                                    "csl-json or wos");
   if (a.around) {
-    if (Status s = CheckId(*a.around, "id for --around"); !s.ok()) return s;
+    if (Status s = CheckNotEmpty(*a.around, "around (--around)", kExpectNode); !s.ok()) return s;
     if (!a.query.empty()) return Status::InvalidArgument("--around and --query choose a part of the graph each; give one");
     if (a.depth < 1 || a.depth > 6)
       return Status::InvalidArgument("depth wants 1 to 6, got " + std::to_string(a.depth));
@@ -182,7 +183,7 @@ Result<ExportResult> Export(Session& session, const ExportRequest& a) {
 }
 
 Result<RenderResult> Render(Session& session, const RenderRequest& req) {
-  if (Status s = CheckId(req.id); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.id, "id", kExpectNode); !s.ok()) return s;
   if (req.depth < 1 || req.depth > 4)
     return Status::InvalidArgument("depth wants 1 to 4, got " + std::to_string(req.depth));
   if (req.max_nodes == 0) return Status::InvalidArgument("--max-nodes wants at least 1");

@@ -17,7 +17,9 @@ namespace lodestone::query {
 
 using internal::CappedLimit;
 using internal::CheckCap;
-using internal::CheckId;
+using internal::CheckNotEmpty;
+using internal::kExpectEntity;
+using internal::kExpectNode;
 using internal::CheckType;
 using internal::InfoOf;
 using internal::IsEntityType;
@@ -84,7 +86,7 @@ DocStatus StatusOf(const KnowledgeGraph& kg, uint32_t doc, const std::string& as
 // ---------------------------------------------------------------- trace
 
 Result<TraceResult> Trace(Session& session, const TraceRequest& req) {
-  if (Status s = CheckId(req.entity); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.entity, "mineral", kExpectEntity); !s.ok()) return s;
   if (!req.as_of.empty())
     if (Status s = internal::CheckDate(req.as_of, "--as-of"); !s.ok()) return s;
   if (Status s = internal::CheckKind(req.kind); !s.ok()) return s;
@@ -190,7 +192,7 @@ Result<TraceResult> Trace(Session& session, const TraceRequest& req) {
 
 Result<NeighborsResult> Neighbors(Session& session, const NeighborsRequest& req) {
   const Limits& limits = session.options().limits;
-  if (Status s = CheckId(req.id); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.id, "id", kExpectNode); !s.ok()) return s;
   if (Status s = CheckDepth(req.depth, 6, limits.depth); !s.ok()) return s;
   auto mask = ParseEdges(req.edge, kAllEdges);
   if (!mask.ok()) return mask.status();
@@ -227,8 +229,8 @@ Result<NeighborsResult> Neighbors(Session& session, const NeighborsRequest& req)
 // ---------------------------------------------------------------- path
 
 Result<PathResult> Path(Session& session, const PathRequest& req) {
-  if (Status s = CheckId(req.from); !s.ok()) return s;
-  if (Status s = CheckId(req.to); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.from, "from", kExpectNode); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.to, "to", kExpectNode); !s.ok()) return s;
   auto mask = ParseEdges(req.edge, kAllEdges & ~Bit(EdgeType::kIssuedBy));
   if (!mask.ok()) return mask.status();
   return session.Read([&](View& v) -> Result<PathResult> {
@@ -264,7 +266,7 @@ Result<PathResult> Path(Session& session, const PathRequest& req) {
 namespace {
 
 Result<CitationsResult> Citations(Session& session, const CitationsRequest& req, bool incoming) {
-  if (Status s = CheckId(req.id); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.id, "id", kExpectNode); !s.ok()) return s;
   auto limit = CappedLimit(req.limit, session.options().limits.list, "limit");
   if (!limit.ok()) return limit.status();
   return session.Read([&](View& v) -> Result<CitationsResult> {
@@ -392,7 +394,7 @@ Result<RankResult> Rank(Session& session, const RankRequest& req) {
 
 Result<TimelineResult> Timeline(Session& session, const TimelineRequest& req) {
   if (req.id)
-    if (Status s = CheckId(*req.id); !s.ok()) return s;
+    if (Status s = CheckNotEmpty(*req.id, "id", kExpectNode); !s.ok()) return s;
   if (Status s = CheckType(req.type); !s.ok()) return s;
   if (!req.by.empty() && req.by != "year" && req.by != "president")
     return Status::InvalidArgument("--by wants year or president, got " + req.by);
@@ -492,7 +494,7 @@ Result<TimelineResult> Timeline(Session& session, const TimelineRequest& req) {
 // ---------------------------------------------------------------- cooccur
 
 Result<CooccurResult> Cooccur(Session& session, const CooccurRequest& req) {
-  if (Status s = CheckId(req.id); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.id, "id", kExpectEntity); !s.ok()) return s;
   if (Status s = CheckType(req.type); !s.ok()) return s;
   auto limit = CappedLimit(req.limit, session.options().limits.list, "limit");
   if (!limit.ok()) return limit.status();
@@ -519,7 +521,7 @@ Result<CooccurResult> Cooccur(Session& session, const CooccurRequest& req) {
 namespace {
 
 Result<RelatedResult> RelatedTo(Session& session, const RelatedRequest& req, bool cocite) {
-  if (Status s = CheckId(req.id); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.id, "id", kExpectNode); !s.ok()) return s;
   if (Status s = CheckType(req.type); !s.ok()) return s;
   auto limit = CappedLimit(req.limit, session.options().limits.list, "limit");
   if (!limit.ok()) return limit.status();

@@ -12,7 +12,9 @@
 namespace lodestone::query {
 
 using internal::CheckCap;
-using internal::CheckId;
+using internal::CheckNotEmpty;
+using internal::kExpectDocument;
+using internal::kExpectEntity;
 using internal::SourceOf;
 
 namespace {
@@ -37,6 +39,9 @@ SearchHit HitOf(const Hit& h) {
 
 Result<SearchResult> Search(Session& session, const SearchRequest& req) {
   const Limits& limits = session.options().limits;
+  if (Status s = CheckNotEmpty(req.query, "query", "words, a \"phrase\" or filters such as kind:executive_order");
+      !s.ok())
+    return s;
   if (Status s = CheckCap(req.limit, limits.search_limit, "limit"); !s.ok()) return s;
   if (Status s = CheckCap(req.offset, limits.search_offset, "offset"); !s.ok()) return s;
   return session.Read([&](View& v) -> Result<SearchResult> {
@@ -69,7 +74,7 @@ Result<SearchResult> Search(Session& session, const SearchRequest& req) {
 }
 
 Result<SimilarResult> Similar(Session& session, const SimilarRequest& req) {
-  if (Status s = CheckId(req.id); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.id, "id", kExpectDocument); !s.ok()) return s;
   if (Status s = CheckCap(req.limit, session.options().limits.list, "limit"); !s.ok()) return s;
   return session.Read([&](View& v) -> Result<SimilarResult> {
     lodestone::SimilarRequest ir;
@@ -89,7 +94,7 @@ Result<SimilarResult> Similar(Session& session, const SimilarRequest& req) {
 }
 
 Result<ShowResult> Show(Session& session, const ShowRequest& req) {
-  if (Status s = CheckId(req.id); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.id, "id", kExpectDocument); !s.ok()) return s;
   return session.Read([&](View& v) -> Result<ShowResult> {
     Searcher& searcher = v.searcher();
     const std::string& key = req.id;
@@ -139,7 +144,7 @@ Result<ShowResult> Show(Session& session, const ShowRequest& req) {
 }
 
 Result<EntityResult> DescribeEntity(Session& session, const EntityRequest& req) {
-  if (Status s = CheckId(req.name); !s.ok()) return s;
+  if (Status s = CheckNotEmpty(req.name, "name", kExpectEntity); !s.ok()) return s;
   // 0 asks for the names only (no documents), so a cap cannot stand for it.
   if (Status s = CheckCap(req.limit, session.options().limits.list, "limit"); !s.ok()) return s;
   return session.Read([&](View& v) -> Result<EntityResult> {

@@ -22,9 +22,9 @@ std::string KindNames() {
 
 }  // namespace
 
-Status CheckId(const std::string& id, const char* what) {
-  if (id.empty()) return Status::InvalidArgument(std::string("empty ") + what);
-  return Status::Ok();
+Status CheckNotEmpty(const std::string& value, const char* what, const char* expected) {
+  if (value.find_first_not_of(" \t\r\n\f\v") != std::string::npos) return Status::Ok();
+  return Status::InvalidArgument(std::string("empty ") + what + "; give " + expected);
 }
 
 Status CheckDate(const std::string& d, const std::string& flag) {

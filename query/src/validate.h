@@ -12,9 +12,15 @@
 
 namespace lodestone::query::internal {
 
-// InvalidArgument "empty id" for "" (issue 11: an empty id once selected the
-// whole graph).
-Status CheckId(const std::string& id, const char* what = "id");
+// What a required argument expects, for the message that refuses it empty.
+inline constexpr const char* kExpectDocument = "a document id, alias or source path (eo:13603, doi:10.1/x)";
+inline constexpr const char* kExpectNode = "a node id or name (eo:14017, mineral:lithium, lithium)";
+inline constexpr const char* kExpectEntity = "an entity id, name or alias (mineral:gallium, gallium, 稀土)";
+// InvalidArgument "empty <what>; give <expected>" for "" or blanks alone
+// (issue 11: an empty id once selected the whole graph; issue 10: the
+// message names the argument, `what` being its name in the request and on
+// the command line: "id", "from", "query").
+Status CheckNotEmpty(const std::string& value, const char* what, const char* expected);
 // YYYY-MM-DD with a real month and day (for `flag` in the message).
 Status CheckDate(const std::string& date, const std::string& flag);
 // A document kind name, or "".

@@ -152,6 +152,29 @@ TEST_F(CliTest, ErrorsHaveExitCodes) {
   EXPECT_NE(help.out.find("kind:executive_order"), std::string::npos);
 }
 
+// issue 10: an empty or blank required argument is a usage error that names
+// the argument (never a search of everything or "no document  ").
+TEST_F(CliTest, EmptyArgumentsAreRefusedByName) {
+  struct Case {
+    std::string args, named;
+  };
+  const std::vector<Case> cases = {
+      {"search ''", "query"},          {"search '  '", "query"},       {"show ''", "id"},
+      {"show ' '", "id"},              {"similar ''", "id"},           {"entity ''", "name"},
+      {"trace ''", "mineral"},         {"neighbors ''", "id"},         {"path '' eo:99001", "from"},
+      {"path eo:99001 ''", "to"},      {"cites ''", "id"},             {"cited-by ''", "id"},
+      {"timeline ''", "id"},           {"cooccur ''", "id"},           {"cocite ''", "id"},
+      {"couple ''", "id"},             {"render '' -o x.svg", "id"},   {"export --around ''", "--around"},
+      {"export --query ''", "--query"}, {"export -o ''", "--output"},  {"network ''", "type"},
+      {"bursts --type ''", "--type"},  {"ingest ''", "paths"},
+  };
+  for (const Case& c : cases) {
+    CliRun r = lodestone::testing::RunLode(c.args + Index(), true);
+    EXPECT_EQ(r.code, 2) << c.args << "\n" << r.out;
+    EXPECT_EQ(r.out.rfind(c.named + ": must not be empty; give ", 0), 0u) << c.args << "\n" << r.out;
+  }
+}
+
 TEST_F(CliTest, FailedFileMakesIngestExitOne) {
   fs::create_directories(*dir_ + "/broken");
   std::FILE* f = std::fopen((*dir_ + "/broken/EO_1.xml").c_str(), "w");

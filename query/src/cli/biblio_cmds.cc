@@ -85,9 +85,12 @@ void AddBiblioCommands(CLI::App& app, Globals& globals, Commands& out) {
       "  lode network keywords --min 10 --keywords author -o capture --format vosviewer\n"
       "  lode network countries --min 1 --json\n"
       "  lode network keywords --query 'year:2015..2019' --cluster modularity -o kw.gexf --format gexf");
-  net_cmd->add_option("type", net.type, "coauthors, organizations, countries or keywords")->required();
+  net_cmd->add_option("type", net.type, "coauthors, organizations, countries or keywords")
+      ->required()
+      ->check(NonEmpty("coauthors, organizations, countries or keywords"));
   net_cmd->add_option("--min", net.min, "Minimum papers per item (default 5, VOSviewer's)");
-  net_cmd->add_option("--query", net.query, "Only the papers matching this search");
+  net_cmd->add_option("--query", net.query, "Only the papers matching this search")
+      ->check(NonEmpty("a search (words or filters)"));
   net_cmd->add_option("-n,--limit", net.limit, "Keep the N items of greatest total link strength (default: all over --min)");
   net_cmd->add_option("--max-per-paper", net.max_per_paper,
                       "Ignore papers naming more items (default 25 for names, VOSviewer's; none for keywords; 0 = none)");
@@ -101,7 +104,8 @@ void AddBiblioCommands(CLI::App& app, Globals& globals, Commands& out) {
   net_cmd->add_option("--keywords", net.keywords, "all (default), author (WoS DE, Scopus Author Keywords) or index (WoS ID, Keywords Plus)");
   net_cmd->add_flag("--short-names", net.short_names, "Authors as the database abbreviates them (WoS AU) when the record has them");
   net_cmd->add_option("--show", net_show, "Items listed in the text output (default 20)");
-  net_cmd->add_option("-o,--output", net_output, "Write the network: a PREFIX for vosviewer (PREFIX-map.txt, PREFIX-network.txt), a FILE otherwise");
+  net_cmd->add_option("-o,--output", net_output, "Write the network: a PREFIX for vosviewer (PREFIX-map.txt, PREFIX-network.txt), a FILE otherwise")
+      ->check(NonEmpty("a file name or prefix"));
   net_cmd->add_option("--format", net_format, "vosviewer (default with -o), gexf (1.2draft) or graphml");
   AddGlobalFlags(net_cmd, globals);
 
@@ -115,12 +119,14 @@ void AddBiblioCommands(CLI::App& app, Globals& globals, Commands& out) {
       "  lode bursts --type keywords\n"
       "  lode bursts --type cited --min 10 --limit 30\n"
       "  lode bursts --type keywords --query 'year:2012..' --gamma 0.5 --json");
-  burst_cmd->add_option("--type", burst.type, "keywords (default), cited, authors, organizations or countries");
+  burst_cmd->add_option("--type", burst.type, "keywords (default), cited, authors, organizations or countries")
+      ->check(NonEmpty("keywords, cited, authors, organizations or countries"));
   burst_cmd->add_option("--gamma", burst.gamma, "Cost of entering a burst, times ln(years) (default 1)");
   burst_cmd->add_option("--s", burst.s, "Burst rate / base rate (default 2)");
   burst_cmd->add_option("--min", burst.min, "Test only items named by at least this many papers (default 5)");
   burst_cmd->add_option("--min-duration", burst.min_duration, "Drop bursts shorter than this many years (default 1)");
-  burst_cmd->add_option("--query", burst.query, "Only the papers matching this search");
+  burst_cmd->add_option("--query", burst.query, "Only the papers matching this search")
+      ->check(NonEmpty("a search (words or filters)"));
   burst_cmd->add_option("-n,--limit", burst_limit, "Bursts listed, strongest first (default 25; 0 = all)");
   burst_cmd->add_option("--keywords", burst.keywords, "all (default), author or index");
   burst_cmd->add_flag("--short-names", burst.short_names, "Authors as the database abbreviates them");

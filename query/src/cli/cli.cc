@@ -9,6 +9,17 @@ namespace lodestone::cli {
 const char* const kEdgeHelp =
     "Edge types, comma-separated: mentions, cites, revokes, amends, supersedes, directs, is_a, issued_by";
 
+const char* const kNodeArg = "a node id or name (eo:14017, mineral:lithium, lithium)";
+
+CLI::Validator NonEmpty(const std::string& expected) {
+  return CLI::Validator(
+      [expected](std::string& value) -> std::string {
+        if (value.find_first_not_of(" \t\r\n\f\v") != std::string::npos) return "";
+        return "must not be empty; give " + expected;
+      },
+      "", "NONEMPTY");
+}
+
 void AddGlobalFlags(CLI::App* cmd, Globals& g) {
   cmd->add_option("--index", g.index, "Index folder (default: $LODE_INDEX, else ./lode-index)");
   cmd->add_flag("--json", g.json, "Print JSON for scripts instead of text");

@@ -41,6 +41,13 @@ using Commands = std::vector<Command>;
 // subcommand get them).
 void AddGlobalFlags(CLI::App* cmd, Globals& g);
 
+// Refuses "" (and blanks alone) for an argument, naming it and what it
+// wants: "id: must not be empty; give a document id or source path" (issue
+// 10). A usage error (exit 2), like every flag CLI11 rejects; the engine
+// refuses the same in its own words for the server.
+CLI::Validator NonEmpty(const std::string& expected);
+extern const char* const kNodeArg;  // what a node argument takes (for NonEmpty)
+
 // Options of the commands that read the graph.
 struct GraphFlags {
   std::vector<std::string> kb_files;

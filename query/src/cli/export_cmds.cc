@@ -94,10 +94,13 @@ void AddExportCommands(CLI::App& app, Globals& globals, Commands& out) {
                      "graphml (default), gexf, dot, json, csv, pajek, vosviewer (PREFIX-map.txt and PREFIX-network.txt);\n"
                      "bibtex, ris or csl-json: the records of the selected documents; wos: Web of Science plain text\n"
                      "of the selected papers (for CiteSpace; Chinese records included, UTF-8)");
-  ex_cmd->add_option("-o,--output", ex_output, "File to write (default: standard output; csv: a prefix)");
-  auto* ex_around_opt = ex_cmd->add_option("--around", ex_around, "Only the neighbourhood of this node");
+  ex_cmd->add_option("-o,--output", ex_output, "File to write (default: standard output; csv: a prefix)")
+      ->check(NonEmpty("a file name (- for standard output)"));
+  auto* ex_around_opt =
+      ex_cmd->add_option("--around", ex_around, "Only the neighbourhood of this node")->check(NonEmpty(kNodeArg));
   ex_cmd->add_option("--depth", ex.depth, "Hops around --around (default 1)")->check(CLI::Range(1u, 6u));
-  ex_cmd->add_option("--query", ex.query, "Only the documents matching this search, and what they link to");
+  ex_cmd->add_option("--query", ex.query, "Only the documents matching this search, and what they link to")
+      ->check(NonEmpty("a search (words or filters)"));
   ex_cmd->add_option("--limit", ex.limit, "Documents taken from --query (default 1000)");
   ex_cmd->add_option("--edge", ex.edge, kEdgeHelp);
   AddGlobalFlags(ex_cmd, globals);
@@ -106,8 +109,10 @@ void AddExportCommands(CLI::App& app, Globals& globals, Commands& out) {
   auto* rd_cmd = app.add_subcommand("render",
                                     "Draw the neighbourhood of ID with Graphviz (installed by scripts/install-deps.sh).\n"
                                     "  lode render eo:14017 -o eo14017.svg\n  lode render mineral:gallium --edge mentions,revokes -o gallium.png");
-  rd_cmd->add_option("id", rd.id, "Node id or name")->required();
-  rd_cmd->add_option("-o,--output", rd_output, "FILE.svg, FILE.png or FILE.pdf")->required();
+  rd_cmd->add_option("id", rd.id, "Node id or name")->required()->check(NonEmpty(kNodeArg));
+  rd_cmd->add_option("-o,--output", rd_output, "FILE.svg, FILE.png or FILE.pdf")
+      ->required()
+      ->check(NonEmpty("a file name ending in .svg, .png or .pdf"));
   rd_cmd->add_option("--depth", rd.depth, "Hops (default 1)")->check(CLI::Range(1u, 4u));
   rd_cmd->add_option("--edge", rd.edge, kEdgeHelp);
   rd_cmd->add_option("--max-nodes", rd.max_nodes, "Draw at most this many nodes, nearest first (default 80; the output says when some were left out)")

@@ -74,7 +74,9 @@ void AddFetchCommands(CLI::App& app, Globals& globals, Commands& out) {
       "most 10,000 documents per search; lode paces itself, splits the date range where a search reaches that\n"
       "cap, and retries 429 and 5xx answers with backoff. Interrupting (Ctrl-C, or a killed process) loses\n"
       "nothing: run the same command again to continue. State: DIR/.lode-fetch.json.");
-  fr_cmd->add_option("-o,--output", fetch.req.dir, "Folder to fetch into (created; kept between runs)")->required();
+  fr_cmd->add_option("-o,--output", fetch.req.dir, "Folder to fetch into (created; kept between runs)")
+      ->required()
+      ->check(NonEmpty("a folder"));
   std::string type_names;
   for (const auto& t : FetchDocumentTypes()) type_names += (type_names.empty() ? "" : ", ") + t;
   fr_cmd->add_option("--type", fetch.req.types, "Document types (repeat or comma-separate): " + type_names +

@@ -37,7 +37,9 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
       "The count is of every match; --limit shows the first N (\"314 documents (showing 8)\").\n"
       "  lode trace lithium\n  lode trace rare-earth-elements --limit 8\n"
       "  lode trace neodymium --as-of 2021-12-31 --kind executive_order\n  lode trace gallium --via direct --json");
-  trace_cmd->add_option("mineral", trace.entity, "Mineral id, name or alias (lithium, mineral:gallium, 稀土)")->required();
+  trace_cmd->add_option("mineral", trace.entity, "Mineral id, name or alias (lithium, mineral:gallium, 稀土)")
+      ->required()
+      ->check(NonEmpty("a mineral id, name or alias (lithium, mineral:gallium, 稀土)"));
   trace_cmd->add_option("--as-of", trace.as_of, "Keep what was in force on this date (YYYY-MM-DD)");
   trace_cmd->add_option("--kind", trace.kind, "Keep documents of this kind (executive_order, law, ...)");
   trace_cmd->add_option("--via", trace.via, "Keep only direct, group or category links");
@@ -52,7 +54,7 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
                                     "  lode neighbors eo:14017\n  lode neighbors mineral:lithium --edge mentions --type executive_order\n"
                                     "  lode neighbors eo:13817 --depth 2 --edge cites,revokes,amends");
   nb_cmd->alias("neighbours");
-  nb_cmd->add_option("id", nb.id, "Node id or name")->required();
+  nb_cmd->add_option("id", nb.id, "Node id or name")->required()->check(NonEmpty(kNodeArg));
   nb_cmd->add_option("--depth", nb.depth, "Hops (default 1)")->check(CLI::Range(1u, 6u));
   nb_cmd->add_option("--edge", nb.edge, kEdgeHelp);
   nb_cmd->add_option("--type", nb.type, "List only nodes of this type: an id type (eo, mineral, usc), a kind, document, entity or external");
@@ -64,8 +66,8 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
                                       "A shortest chain of links between two nodes, each hop with its evidence.\n"
                                       "Edges count in either direction; issued_by is left out unless --edge names it.\n"
                                       "  lode path eo:14017 eo:13817\n  lode path mineral:gallium agency:commerce-department");
-  path_cmd->add_option("from", path_req.from, "First node")->required();
-  path_cmd->add_option("to", path_req.to, "Second node")->required();
+  path_cmd->add_option("from", path_req.from, "First node")->required()->check(NonEmpty(kNodeArg));
+  path_cmd->add_option("to", path_req.to, "Second node")->required()->check(NonEmpty(kNodeArg));
   path_cmd->add_option("--edge", path_req.edge, kEdgeHelp);
   AddGlobalFlags(path_cmd, globals);
   AddGraphFlags(path_cmd, f->graph);
@@ -73,11 +75,11 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
   auto* cites_cmd = app.add_subcommand("cites", "What a document cites: orders, laws, U.S. Code sections, regulations, papers —\n"
                                                 "one entry per cited work, marked external when it is not in the corpus.\n"
                                                 "  lode cites eo:14017");
-  cites_cmd->add_option("id", cites_id, "Document id")->required();
+  cites_cmd->add_option("id", cites_id, "Document id")->required()->check(NonEmpty(kNodeArg));
   AddGlobalFlags(cites_cmd, globals);
   AddGraphFlags(cites_cmd, f->graph);
   auto* cited_cmd = app.add_subcommand("cited-by", "Who cites, revokes, amends or supersedes ID, by date.\n  lode cited-by eo:13817\n  lode cited-by usc:50/4501");
-  cited_cmd->add_option("id", cited_id, "Node id (in the corpus or external)")->required();
+  cited_cmd->add_option("id", cited_id, "Node id (in the corpus or external)")->required()->check(NonEmpty(kNodeArg));
   AddGlobalFlags(cited_cmd, globals);
   AddGraphFlags(cited_cmd, f->graph);
 
@@ -105,7 +107,7 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
       "no president's (undated U.S. Code sections, bills) are counted apart.\n"
       "  lode timeline\n  lode timeline mineral:lithium\n  lode timeline concept:critical-minerals --by president\n"
       "  lode timeline --type executive_order --by year");
-  auto* tl_id_opt = tl_cmd->add_option("id", tl_id, "Entity or document (optional)");
+  auto* tl_id_opt = tl_cmd->add_option("id", tl_id, "Entity or document (optional)")->check(NonEmpty(kNodeArg));
   tl_cmd->add_option("--type", tl.type, "Only documents of this type or kind");
   tl_cmd->add_option("--by", tl.by, "year or president: only that block, with its documents (president: per administration)")
       ->check(CLI::IsMember({"year", "president"}));
@@ -119,7 +121,7 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
                                     "Entities named in the same documents as ID: shared documents, Jaccard and lift\n"
                                     "(shared x N / (n1 x n2); 1 means no more often than chance).\n"
                                     "  lode cooccur mineral:gallium\n  lode cooccur lithium --type country");
-  co_cmd->add_option("id", co.id, "Entity id or name")->required();
+  co_cmd->add_option("id", co.id, "Entity id or name")->required()->check(NonEmpty(kNodeArg));
   co_cmd->add_option("--type", co.type, "Only entities of this type (mineral, agency, country, person, concept)");
   co_cmd->add_option("-n,--limit", co.limit, "How many (default 20)");
   AddGlobalFlags(co_cmd, globals);
@@ -130,7 +132,7 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
                                         "Co-citation: works cited together with ID by the same documents (papers, and the\n"
                                         "laws and orders papers cite), with counts and Salton's cosine.\n"
                                         "  lode cocite doi:10.2307/2532083\n  lode cocite eo:13817 --type eo");
-  cocite_cmd->add_option("id", rel.id, "Node id")->required();
+  cocite_cmd->add_option("id", rel.id, "Node id")->required()->check(NonEmpty(kNodeArg));
   cocite_cmd->add_option("--type", rel.type, "Only nodes of this type or kind");
   cocite_cmd->add_option("-n,--limit", rel.limit, "How many (default 20; 0 = all)");
   AddGlobalFlags(cocite_cmd, globals);
@@ -138,7 +140,7 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
   auto* couple_cmd = app.add_subcommand("couple",
                                         "Bibliographic coupling: documents that cite some of the same works as ID, with the\n"
                                         "number of shared references and Salton's cosine.\n  lode couple doi:10.7554/elife.00005");
-  couple_cmd->add_option("id", rel.id, "Document id")->required();
+  couple_cmd->add_option("id", rel.id, "Document id")->required()->check(NonEmpty(kNodeArg));
   couple_cmd->add_option("--type", rel.type, "Only documents of this type or kind");
   couple_cmd->add_option("-n,--limit", rel.limit, "How many (default 20; 0 = all)");
   AddGlobalFlags(couple_cmd, globals);

@@ -43,7 +43,9 @@ void AddIngestCommands(CLI::App& app, Globals& globals, Commands& out) {
       "CSL-JSON, Crossref and OpenAlex JSON, S2ORC JSON Lines, PDF (text layer). Unchanged files are\n"
       "skipped; a file that cannot be read is reported and the run goes on; the exit code is 1 when any\n"
       "file failed.");
-  ingest_cmd->add_option("paths", ingest.paths, "Files or folders to ingest")->required();
+  ingest_cmd->add_option("paths", ingest.paths, "Files or folders to ingest")
+      ->required()
+      ->check(NonEmpty("a file or folder"));
   ingest_cmd->add_flag("--prune", ingest.prune, "Remove documents whose files are gone from the given folders");
   ingest_cmd->add_flag("--rebuild", ingest.rebuild, "Build a fresh index instead of updating the existing one");
   ingest_cmd->add_option("--threads", ingest.threads, "Worker threads (default: all cores)");

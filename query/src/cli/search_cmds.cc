@@ -56,7 +56,9 @@ void AddSearchCommands(CLI::App& app, Globals& globals, Commands& out) {
       "  mineral:gallium  agency:interior-department  country:cn  concept:critical-minerals\n"
       "  cites:eo:13817  cites:usc:50/4501   (--facets also counts jurisdictions, minerals, agencies, countries)\n"
       "  Chinese works as typed: 稀土, 出口管制 (segmented like the index).");
-  search_cmd->add_option("query", req.query, "The query (quote it for the shell)")->required();
+  search_cmd->add_option("query", req.query, "The query (quote it for the shell)")
+      ->required()
+      ->check(NonEmpty("words, a \"phrase\" or filters such as kind:executive_order"));
   search_cmd->add_option("-n,--limit", req.limit, "Hits to show (default 10)")->check(CLI::Range(0u, 10000u));
   search_cmd->add_option("--offset", req.offset, "Skip this many hits first (paging)");
   search_cmd->add_flag("--facets", req.facets, "Count matches by kind and year");
@@ -69,7 +71,9 @@ void AddSearchCommands(CLI::App& app, Globals& globals, Commands& out) {
       "Documents like one document (more like this): a query of its most telling words, the entities it\n"
       "names and the authorities it cites (Xapian's expand set), never the document itself.\n"
       "  lode similar eo:13603\n  lode similar eo:14241 --limit 5 --json");
-  similar_cmd->add_option("id", similar.id, "Document id, alias or source path")->required();
+  similar_cmd->add_option("id", similar.id, "Document id, alias or source path")
+      ->required()
+      ->check(NonEmpty("a document id, alias or source path"));
   similar_cmd->add_option("-n,--limit", similar.limit, "Documents to list (default 10)")->check(CLI::Range(1u, 1000u));
   similar_cmd->add_option("--terms", similar.terms, "Terms of the document to search with (default 40)")
       ->check(CLI::Range(1u, 500u));
@@ -77,7 +81,9 @@ void AddSearchCommands(CLI::App& app, Globals& globals, Commands& out) {
 
   auto* show_cmd = app.add_subcommand("show", "Print one document: metadata and text.\n"
                                               "ID is an identifier (eo:13603, usc:30/1606, doi:...) or a path given to ingest.");
-  show_cmd->add_option("id", show_req.id, "Document id or source path")->required();
+  show_cmd->add_option("id", show_req.id, "Document id or source path")
+      ->required()
+      ->check(NonEmpty("a document id, alias or source path"));
   show_cmd->add_flag("--no-text", no_text, "Metadata only");
   AddGlobalFlags(show_cmd, globals);
 
@@ -86,7 +92,9 @@ void AddSearchCommands(CLI::App& app, Globals& globals, Commands& out) {
       "What the index knows about an entity: names, list memberships, the documents naming it (most\n"
       "mentions first) and the entities named with it. NAME is an id (mineral:gallium), a name or an\n"
       "alias (gallium, rare earths, USGS, 稀土), or a cited id (eo:13817: the documents citing it).");
-  entity_cmd->add_option("name", entity_req.name, "Entity id, name or alias")->required();
+  entity_cmd->add_option("name", entity_req.name, "Entity id, name or alias")
+      ->required()
+      ->check(NonEmpty("an entity id, name or alias (mineral:gallium, gallium, 稀土)"));
   entity_cmd->add_option("--kb", entity_kb, "Extra knowledge-base file(s)")->check(CLI::ExistingFile);
   entity_cmd->add_option("-n,--limit", entity_req.limit, "Documents to list (default 10)");
   AddGlobalFlags(entity_cmd, globals);
