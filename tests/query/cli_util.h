@@ -37,6 +37,27 @@ inline CliRun RunLode(const std::string& args, bool with_stderr) {
   return r;
 }
 
+// `lode` followed by `tail` exactly as given (redirections included), its
+// standard output read: "... 2>&1 >/dev/full" reads the messages alone.
+inline CliRun RunLodeRaw(const std::string& tail) {
+  CliRun r;
+  FILE* p = ::popen((std::string(LODE_BINARY) + " " + tail).c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+// `s` as one word for /bin/sh, whatever bytes it holds.
+inline std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 inline rapidjson::Document Json(const std::string& s) {
   rapidjson::Document d;
   d.Parse(s.c_str());
