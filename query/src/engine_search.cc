@@ -6,6 +6,7 @@
 #include "lodestone/ingest/extract.h"
 #include "lodestone/query/engine.h"
 #include "lodestone/query/snippet.h"
+#include "mentions.h"
 #include "nodes.h"
 #include "validate.h"
 
@@ -33,6 +34,51 @@ SearchHit HitOf(const Hit& h) {
   out.score = h.score;
   out.rank = h.rank;
   return out;
+}
+
+// The span of every stored mention offset of d's entities and citations,
+// parallel to them (mentions.h).
+Status Mentions(View& v, const Document& d, std::vector<std::vector<TextSpan>>* entities,
+                std::vector<std::vector<TextSpan>>* citations) {
+  auto kbr = v.kb();
+  if (!kbr.ok()) return kbr.status();
+  const KnowledgeBase& kb = **kbr;
+  Analyzer& analyzer = v.analyzer();
+  internal::MentionFinder finder(d.text, analyzer);
+  std::vector<TextSpan*> all;
+  auto span = [&](uint32_t begin, uint32_t end) {
+    TextSpan s;
+    s.begin = begin;
+    s.end = std::max(begin, end);
+    return s;
+  };
+  entities->resize(d.entities.size());
+  for (size_t i = 0; i < d.entities.size(); ++i) {
+    const Entity* e = kb.Find(d.entities[i].id);
+    Entity named;  // one only a --kb file of the ingest knew: its display name
+    named.name = d.entities[i].name;
+    internal::Forms forms = internal::FormsOf(e ? *e : named, analyzer);
+    for (uint32_t o : d.entities[i].offsets)
+      if (o < d.text.size()) (*entities)[i].push_back(span(o, finder.EntityEnd(o, forms)));
+  }
+  citations->resize(d.citations.size());
+  for (size_t i = 0; i < d.citations.size(); ++i) {
+    const CitationRef& c = d.citations[i];
+    const Entity* act = kb.Find(c.id);  // named acts are knowledge-base entries
+    internal::Forms forms = act ? internal::FormsOf(*act, analyzer) : internal::Forms{};
+    for (uint32_t o : c.offsets) {
+      if (o >= d.text.size()) continue;
+      if (act)
+        (*citations)[i].push_back(span(o, finder.EntityEnd(o, forms)));
+      else
+        (*citations)[i].push_back(span(finder.CitationBegin(o, c.id), finder.CitationEnd(o, c.id)));
+    }
+  }
+  for (auto* list : {entities, citations})
+    for (auto& spans : *list)
+      for (TextSpan& s : spans) all.push_back(&s);
+  internal::SetCharacterOffsets(d.text, all);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -129,6 +175,8 @@ Result<ShowResult> Show(Session& session, const ShowRequest& req) {
     };
     for (const auto& e : d.entities) out.entity_evidence.push_back(e.offsets.empty() ? "" : sentence(e.offsets[0]));
     for (const auto& c : d.citations) out.citation_evidence.push_back(c.offsets.empty() ? "" : sentence(c.offsets[0]));
+    auto spans = Mentions(v, d, &out.entity_mentions, &out.citation_mentions);
+    if (!spans.ok()) return spans;
     auto notes = d.meta.find("disposition_notes");
     for (const auto& r : d.relations) {
       // Metadata relations point into the text when the source's own line is

@@ -80,6 +80,28 @@ void DocumentFields(JsonWriter& w, const ShowResult& r, bool with_text) {
     for (uint32_t o : v) w.Uint(o);
     w.EndArray();
   };
+  // Added with issue 10: each mention's span, in characters (code points:
+  // "start", "end"), UTF-16 units (JavaScript: "utf16_start", "utf16_end")
+  // and bytes ("byte_start" is the offset above, or before it when a
+  // citation's words precede its number), with its text, so that a page can
+  // highlight it.
+  auto mentions = [&](const std::vector<std::vector<TextSpan>>& all, size_t i) {
+    w.Key("mentions");
+    w.StartArray();
+    if (i < all.size())
+      for (const TextSpan& m : all[i]) {
+        w.StartObject();
+        w.U32("start", m.char_begin);
+        w.U32("end", m.char_end);
+        w.U32("utf16_start", m.utf16_begin);
+        w.U32("utf16_end", m.utf16_end);
+        w.U32("byte_start", m.begin);
+        w.U32("byte_end", m.end);
+        w.Str("text", m.begin <= m.end && m.end <= d.text.size() ? d.text.substr(m.begin, m.end - m.begin) : std::string());
+        w.EndObject();
+      }
+    w.EndArray();
+  };
   w.Key("entities");
   w.StartArray();
   for (size_t i = 0; i < d.entities.size(); ++i) {
@@ -92,6 +114,7 @@ void DocumentFields(JsonWriter& w, const ShowResult& r, bool with_text) {
     w.Uint(e.count);
     w.Str("evidence", r.entity_evidence[i]);
     offsets(e.offsets);
+    mentions(r.entity_mentions, i);
     w.EndObject();
   }
   w.EndArray();
@@ -106,6 +129,7 @@ void DocumentFields(JsonWriter& w, const ShowResult& r, bool with_text) {
     w.Uint(c.count);
     w.Str("evidence", r.citation_evidence[i]);
     offsets(c.offsets);
+    mentions(r.citation_mentions, i);
     w.EndObject();
   }
   w.EndArray();

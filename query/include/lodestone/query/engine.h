@@ -95,6 +95,17 @@ Result<SimilarResult> Similar(Session& session, const SimilarRequest& request);
 
 // ================================================================ documents
 
+// Where a mention stands in a document's text, end exclusive, in three
+// units: bytes of the UTF-8 text (begin is the offset extraction stored, or
+// before it for a citation stored at its number: "Executive Order 13817"),
+// characters (Unicode code points: Python's text[char_begin:char_end]) and
+// UTF-16 code units (JavaScript's text.slice(utf16_begin, utf16_end)).
+struct TextSpan {
+  uint32_t begin = 0, end = 0;
+  uint32_t char_begin = 0, char_end = 0;
+  uint32_t utf16_begin = 0, utf16_end = 0;
+};
+
 struct ShowRequest {
   std::string id;  // id, alias, or a path as given to ingest
   bool text = true;
@@ -106,6 +117,9 @@ struct ShowResult {
   Document document;
   std::string source;  // the file whose text was kept
   std::vector<std::string> entity_evidence, citation_evidence;
+  // Each mention's span, one per stored offset (issue 10: for highlighting;
+  // the end is found at show time, see src/mentions.h).
+  std::vector<std::vector<TextSpan>> entity_mentions, citation_mentions;
   // A relation's sentence when its offset is in the text, else the Federal
   // Register's disposition notes (metadata relations), else "".
   std::vector<std::string> relation_evidence;
