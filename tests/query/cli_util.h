@@ -23,20 +23,6 @@ struct CliRun {
   std::string out;
 };
 
-// `lode ARGS`: stdout only, or stdout and stderr together (to check messages).
-inline CliRun RunLode(const std::string& args, bool with_stderr) {
-  CliRun r;
-  std::string cmd = std::string(LODE_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
 // `lode` followed by `tail` exactly as given (redirections included), its
 // standard output read: "... 2>&1 >/dev/full" reads the messages alone.
 inline CliRun RunLodeRaw(const std::string& tail) {
@@ -49,6 +35,11 @@ inline CliRun RunLodeRaw(const std::string& tail) {
   int status = ::pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// `lode ARGS`: stdout only, or stdout and stderr together (to check messages).
+inline CliRun RunLode(const std::string& args, bool with_stderr) {
+  return RunLodeRaw(args + (with_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 // `s` as one word for /bin/sh, whatever bytes it holds.
