@@ -9,14 +9,24 @@
 // could not be written); 2 bad usage or a query syntax error.
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "cli/cli.h"
+#include "lodestone/query/errors.h"
 
 using namespace lodestone;
 using namespace lodestone::cli;
 
 namespace {
+
+// Whether --json is among the arguments: a usage error is reported before
+// the flags are bound, and a script that asked for JSON still gets it.
+bool AskedForJson(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    if (std::strcmp(argv[i], "--json") == 0) return true;
+  return false;
+}
 
 std::string DefaultIndex() {
   if (const char* env = std::getenv("LODE_INDEX"); env && *env) return env;
@@ -74,7 +84,11 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
+    if (code == 0) return kExitOk;
+    // {"error","code":"invalid_argument"} on stdout with --json, as for every other failure.
+    if (AskedForJson(argc, argv) && WriteStdout(query::ErrorJson(Status::InvalidArgument(e.what()))).ok())
+      (void)CloseStdout();
+    return kExitUsage;
   }
 
   // 3. Run the command that was given.

@@ -174,6 +174,13 @@ TEST_F(CliTest, EmptyArgumentsAreRefusedByName) {
     EXPECT_EQ(r.code, 2) << c.args << "\n" << r.out;
     EXPECT_EQ(r.out.rfind(c.named + ": must not be empty; give ", 0), 0u) << c.args << "\n" << r.out;
   }
+  // With --json the usage error is also the JSON error object on stdout.
+  CliRun json = Lode("show '' --json" + Index());
+  EXPECT_EQ(json.code, 2);
+  auto err = Json(json.out);
+  ASSERT_TRUE(err.IsObject()) << json.out;
+  EXPECT_STREQ(err["code"].GetString(), "invalid_argument");
+  EXPECT_EQ(std::string(err["error"].GetString()).rfind("id: must not be empty", 0), 0u) << json.out;
 }
 
 // issue 10: JSON was once concatenated by hand, and a path with a quote gave
