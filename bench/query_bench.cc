@@ -127,7 +127,8 @@ int main(int argc, char** argv) {
   CLI::App app{"lode-bench-query: one Session (the engine) against one `lode` process per question"};
   std::string index, lode = "lode";
   int repeat = 5;
-  app.add_option("--index", index, "An index of the real corpus (lode ingest ../shared/corpus --index DIR)")->required();
+  app.add_option("--index", index, "An index of the real corpus (lode ingest ../shared/corpus --index DIR)")
+      ->required();
   app.add_option("--lode", lode, "The lode binary (default: lode on $PATH)");
   app.add_option("--repeat", repeat, "Runs per question and side (default 5)")->check(CLI::Range(1, 100));
   CLI11_PARSE(app, argc, argv);
@@ -157,8 +158,7 @@ int main(int argc, char** argv) {
   }
 
   // 2. The engine: a new Session per question (cold), then warm requests on it.
-  std::printf("%-12s %10s %10s %10s %9s %9s\n", "question", "CLI ms", "cold ms", "warm ms", "CLI/cold",
-              "CLI/warm");
+  std::printf("%-12s %10s %10s %10s %9s %9s\n", "question", "CLI ms", "cold ms", "warm ms", "CLI/cold", "CLI/warm");
   std::vector<double> ratios;
   for (size_t i = 0; i < questions.size(); ++i) {
     lodestone::query::SessionOptions o;

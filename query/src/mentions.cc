@@ -21,10 +21,12 @@ constexpr size_t kCitationWords = 8;
 // writes them ("U.S.C." is "usc", "E.O." is "eo").
 const std::set<std::string>& CitationWords() {
   static const std::set<std::string> k = {
-      "executive", "order", "orders", "eo", "no", "nos", "number", "public", "law", "pub", "l", "pl",
-      "usc", "united", "states", "code", "cfr", "fr", "federal", "register", "fed", "reg", "stat",
-      "statutes", "hr", "h", "r", "s", "bill", "section", "sec", "sections", "title", "part",
-      "presidential", "determination", "pd", "doi"};
+      "executive",     "order",   "orders",   "eo",       "no",      "nos",      "number",
+      "public",        "law",     "pub",      "l",        "pl",      "usc",      "united",
+      "states",        "code",    "cfr",      "fr",       "federal", "register", "fed",
+      "reg",           "stat",    "statutes", "hr",       "h",       "r",        "s",
+      "bill",          "section", "sec",      "sections", "title",   "part",     "presidential",
+      "determination", "pd",      "doi"};
   return k;
 }
 // Words farther back than this are not looked at.
@@ -32,9 +34,7 @@ constexpr size_t kCitationWordsBefore = 5;
 
 bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-bool IsAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool IsAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // A word spells `term`, or `term` followed by a possessive 's ("Energy's").
 // The bytes of the possessive, else 0; -1 when it does not spell it.
@@ -86,7 +86,7 @@ std::vector<Word> MentionFinder::WordsFrom(uint32_t begin) const {
 uint32_t MentionFinder::EntityEnd(uint32_t begin, const Forms& forms) const {
   std::vector<Word> words = WordsFrom(begin);
   if (words.empty()) return begin;
-  size_t best = 0;  // words of the longest form that matches
+  size_t best = 0;     // words of the longest form that matches
   int possessive = 0;  // bytes of its last word's 's, left out of the span
   for (const auto& form : forms) {
     if (form.size() <= best || form.size() > words.size()) continue;

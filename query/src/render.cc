@@ -97,7 +97,8 @@ void DocumentFields(JsonWriter& w, const ShowResult& r, bool with_text) {
         w.U32("utf16_end", m.utf16_end);
         w.U32("byte_start", m.begin);
         w.U32("byte_end", m.end);
-        w.Str("text", m.begin <= m.end && m.end <= d.text.size() ? d.text.substr(m.begin, m.end - m.begin) : std::string());
+        const bool inside = m.begin <= m.end && m.end <= d.text.size();
+        w.Str("text", inside ? d.text.substr(m.begin, m.end - m.begin) : std::string());
         w.EndObject();
       }
     w.EndArray();

@@ -73,7 +73,8 @@ TEST_F(EngineTest, ShowGivesEvidenceAndMentionSpans) {
   }
   for (size_t i = 0; i < d.citations.size(); ++i) {
     ASSERT_EQ(r->citation_mentions[i].size(), d.citations[i].offsets.size()) << d.citations[i].id;
-    for (const TextSpan& m : r->citation_mentions[i]) first.emplace(d.citations[i].id, d.text.substr(m.begin, m.end - m.begin));
+    for (const TextSpan& m : r->citation_mentions[i])
+      first.emplace(d.citations[i].id, d.text.substr(m.begin, m.end - m.begin));
   }
   EXPECT_EQ(first["mineral:neodymium"], "neodymium");
   EXPECT_EQ(first["eo:99101"], "Executive Order 99101");

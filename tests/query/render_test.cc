@@ -206,8 +206,8 @@ TEST(RenderText, CitedBySaysWhenTheListWasCut) {
 }
 
 TEST(RenderText, NumbersAndWrapping) {
-  for (auto [n, want] : std::vector<std::pair<uint64_t, std::string>>{
-           {0, "0"}, {999, "999"}, {1000, "1,000"}, {1234567, "1,234,567"}})
+  for (auto [n, want] :
+       std::vector<std::pair<uint64_t, std::string>>{{0, "0"}, {999, "999"}, {1000, "1,000"}, {1234567, "1,234,567"}})
     EXPECT_EQ(Thousands(n), want) << n;
   EXPECT_EQ(WrapText("one two three four", 2, 9), "  one two\n  three\n  four\n");
   // Colour codes take no room on the line.
