@@ -175,8 +175,10 @@ Result<ShowResult> Show(Session& session, const ShowRequest& req) {
     };
     for (const auto& e : d.entities) out.entity_evidence.push_back(e.offsets.empty() ? "" : sentence(e.offsets[0]));
     for (const auto& c : d.citations) out.citation_evidence.push_back(c.offsets.empty() ? "" : sentence(c.offsets[0]));
-    auto spans = Mentions(v, d, &out.entity_mentions, &out.citation_mentions);
-    if (!spans.ok()) return spans;
+    if (req.mentions) {
+      Status spans = Mentions(v, d, &out.entity_mentions, &out.citation_mentions);
+      if (!spans.ok()) return spans;
+    }
     auto notes = d.meta.find("disposition_notes");
     for (const auto& r : d.relations) {
       // Metadata relations point into the text when the source's own line is

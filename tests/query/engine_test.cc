@@ -85,6 +85,19 @@ TEST_F(EngineTest, ShowGivesEvidenceAndMentionSpans) {
   EXPECT_NE(r->relation_evidence[revokes - d.relations.begin()].find("is hereby revoked"), std::string::npos);
 }
 
+TEST_F(EngineTest, ShowWithoutMentionsLeavesTheSpansOut) {
+  auto s = Open();
+  ShowRequest req;
+  req.id = "eo:99102";
+  req.mentions = false;
+  auto r = Show(*s, req);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_FALSE(r->document.entities.empty());
+  EXPECT_TRUE(r->entity_mentions.empty());
+  EXPECT_TRUE(r->citation_mentions.empty());
+  EXPECT_EQ(r->entity_evidence.size(), r->document.entities.size());  // the evidence is still there
+}
+
 TEST_F(EngineTest, ShowOfAnUnknownIdSuggestsNeighbours) {
   auto s = Open();
   ShowRequest req;

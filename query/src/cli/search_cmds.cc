@@ -106,6 +106,7 @@ void AddSearchCommands(CLI::App& app, Globals& globals, Commands& out) {
   out.push_back({show_cmd, [f](const Globals& g) {
                    query::ShowRequest r = f->show_req;
                    r.text = !f->no_text;
+                   r.mentions = g.json;  // the text form shows no spans; finding them reads the knowledge base
                    return Print(g, query::Show(*OpenSession(g), r), query::ShowJson, query::ShowText);
                  }});
   out.push_back({entity_cmd, [f](const Globals& g) {

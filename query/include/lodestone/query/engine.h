@@ -109,6 +109,9 @@ struct TextSpan {
 struct ShowRequest {
   std::string id;  // id, alias, or a path as given to ingest
   bool text = true;
+  // Find each mention's span (entity_mentions, citation_mentions): reads the
+  // knowledge base, so a front end that does not show spans can skip it.
+  bool mentions = true;
 };
 // A document with the sentence behind each link. The evidence vectors run
 // parallel to document.entities / .citations / .relations.
