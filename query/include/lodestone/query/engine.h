@@ -120,7 +120,7 @@ struct ShowResult {
   Document document;
   std::string source;  // the file whose text was kept
   std::vector<std::string> entity_evidence, citation_evidence;
-  // Each mention's span, one per stored offset (issue 10: for highlighting;
+  // Each mention's span, one per stored offset inside the text (issue 10: for highlighting;
   // the end is found at show time, see src/mentions.h).
   std::vector<std::vector<TextSpan>> entity_mentions, citation_mentions;
   // A relation's sentence when its offset is in the text, else the Federal
