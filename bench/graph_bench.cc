@@ -41,7 +41,7 @@
 #include <vector>
 
 #include "lodestone/graph/algorithms.h"
-#include "lodestone/query/graph_queries.h"
+#include "lodestone/query/engine.h"
 #include "lodestone/query/graph_render.h"
 #include "lodestone/graph/cache.h"
 #include "lodestone/graph/graph.h"
@@ -446,13 +446,20 @@ void TraceLatency(const std::string& dir, const KnowledgeGraph& kg, const std::v
     if (kg.node(v).type == "mineral" && !kg.InEdges(v, Bit(EdgeType::kMentions)).empty())
       minerals.push_back(kg.node(v).id);
   if (minerals.empty()) return;
-  {  // warm the cache file for the built-in knowledge base
-    auto s = GraphSession::Open(dir);
-    if (!s.ok()) {
-      std::cerr << "lode-bench-graph: " << s.status().message() << "\n";
-      return;
+  // A fresh session per question, as one command has: the index opened and
+  // the graph read from graph.cache by its first request.
+  auto fresh = [&]() -> std::shared_ptr<query::Session> {
+    query::SessionOptions o;
+    o.index_dir = dir;
+    auto s = query::Session::Open(o);
+    auto g = s->Read([](query::View& v) { return v.graph(); });
+    if (!g.ok()) {
+      std::cerr << "lode-bench-graph: " << g.status().message() << "\n";
+      return nullptr;
     }
-  }
+    return s;
+  };
+  if (!fresh()) return;  // warms the cache file for the built-in knowledge base
   SplitMix64 rng(seed ^ 0x7ace);
   std::vector<double> open_ms, trace_ms, trace_all_ms, nb_ms;
   size_t docs_total = 0;
@@ -460,27 +467,28 @@ void TraceLatency(const std::string& dir, const KnowledgeGraph& kg, const std::v
   for (int i = 0; i < n; ++i) {
     const std::string& m = minerals[rng.Below(minerals.size())];
     auto t0 = Clock::now();
-    auto s = GraphSession::Open(dir);
-    if (!s.ok()) return;
+    auto s = fresh();
+    if (!s) return;
     auto t1 = Clock::now();
-    auto v = (*s)->Resolve(m);
-    if (!v.ok()) continue;
-    TraceRequest req;
-    auto r = Trace(**s, *v, req);
+    query::TraceRequest req;
+    req.entity = m;
+    auto r = query::Trace(*s, req);
     if (!r.ok()) continue;
-    std::string json = TraceJson(**s, *r, req);
+    std::string json = query::TraceJson(*r);
     docs_total += r->documents.size();
     open_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
     trace_ms.push_back(Since(t1) * 1e3);
     trace_all_ms.push_back(Since(t0) * 1e3);
   }
   for (int i = 0; i < n && i < static_cast<int>(sample.size()); ++i) {
-    auto s = GraphSession::Open(dir);
-    if (!s.ok()) return;
+    auto s = fresh();
+    if (!s) return;
     auto t1 = Clock::now();
-    auto reached = Neighborhood((*s)->graph(), sample[i], 1, kAllEdges);
-    std::vector<Reached> shown(reached.begin() + 1, reached.begin() + std::min<size_t>(reached.size(), 101));
-    std::string json = NeighborsJson(**s, shown, sample[i], 1, reached.size() - 1);
+    query::NeighborsRequest req;
+    req.id = kg.node(sample[i]).id;
+    auto r = query::Neighbors(*s, req);
+    if (!r.ok()) continue;
+    std::string json = query::NeighborsJson(*r);
     nb_ms.push_back(Since(t1) * 1e3);
   }
   std::printf("\ntrace and neighbors through the query layer (built-in knowledge base, fresh session each)\n");

@@ -26,7 +26,7 @@
 #include "lodestone/index/searcher.h"
 #include "lodestone/ingest/pipeline.h"
 #include "lodestone/ingest/readers.h"
-#include "lodestone/query/graph_queries.h"
+#include "lodestone/graph/cache.h"
 
 namespace fs = std::filesystem;
 using namespace lodestone;

@@ -50,6 +50,12 @@ Result<std::string> LiveDatabasePath(const std::string& index_dir) {
   return (fs::path(index_dir) / gen).string();
 }
 
+uint64_t GenerationNumber(const std::string& database_path) {
+  const std::string name = fs::path(database_path).filename().string();
+  if (name.rfind("gen-", 0) != 0) return 0;
+  return std::strtoull(name.c_str() + 4, nullptr, 10);
+}
+
 std::string NextGeneration(const std::string& index_dir) {
   long best = 0;
   std::error_code ec;

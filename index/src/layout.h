@@ -2,6 +2,7 @@
 #ifndef LODESTONE_INDEX_SRC_LAYOUT_H_
 #define LODESTONE_INDEX_SRC_LAYOUT_H_
 
+#include <cstdint>
 #include <string>
 
 #include "lodestone/index/status.h"
@@ -12,6 +13,8 @@ namespace lodestone::internal {
 Result<std::string> LiveDatabasePath(const std::string& index_dir);
 // Name (not path) of the live generation, "" when none.
 std::string LiveGeneration(const std::string& index_dir);
+// N of a path ending in gen-N (0 for anything else).
+uint64_t GenerationNumber(const std::string& database_path);
 // Name of a generation that does not exist yet.
 std::string NextGeneration(const std::string& index_dir);
 // Atomically makes generation `gen` live (write CURRENT.tmp, fsync, rename).

@@ -194,6 +194,8 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_dir) {
   impl->dir = index_dir;
   Status s = internal::XapianGuard("opening index " + index_dir, [&]() -> Status {
     impl->db = Xapian::Database(*live);
+    impl->live = *live;
+    impl->generation = internal::GenerationNumber(*live);
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -390,10 +392,38 @@ Result<IndexStats> Searcher::Stats() {
 
 Result<std::string> Searcher::Stamp() {
   return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<std::string> {
+    // The database this Searcher reads, not CURRENT's: after a rebuild the
+    // two differ until Refresh, and the stamp must describe what was read.
+    return impl_->live + "@" + std::to_string(impl_->db.get_revision()) + "#" +
+           std::to_string(impl_->db.get_doccount());
+  });
+}
+
+Result<bool> Searcher::Refresh() {
+  return internal::XapianGuard("reopening " + impl_->dir, [&]() -> Result<bool> {
     auto live = internal::LiveDatabasePath(impl_->dir);
     if (!live.ok()) return live.status();
-    return *live + "@" + std::to_string(impl_->db.get_revision()) + "#" + std::to_string(impl_->db.get_doccount());
+    if (*live != impl_->live) {  // a rebuild published a new generation
+      impl_->db = Xapian::Database(*live);
+      impl_->live = *live;
+      impl_->generation = internal::GenerationNumber(*live);
+      return true;
+    }
+    const Xapian::rev before = impl_->db.get_revision();
+    impl_->db.reopen();
+    return impl_->db.get_revision() != before;
   });
+}
+
+IndexRevision Searcher::Revision() const {
+  IndexRevision r;
+  r.generation = impl_->generation;
+  try {
+    r.revision = impl_->db.get_revision();
+  } catch (const Xapian::Error&) {
+    // A closed database: revision 0 orders before any reopened one.
+  }
+  return r;
 }
 
 Result<GraphSource> Searcher::ReadGraphSource() {

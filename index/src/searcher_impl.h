@@ -14,6 +14,8 @@ namespace lodestone {
 
 struct Searcher::Impl {
   std::string dir;
+  std::string live;         // the database opened: DIR/gen-N
+  uint64_t generation = 0;  // N
   Xapian::Database db;
 
   // The document with this id, source path or alias, if any.

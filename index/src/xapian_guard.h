@@ -21,6 +21,11 @@ auto XapianGuard(const std::string& what, F&& f) -> decltype(f()) {
     return Status::InvalidArgument("query syntax error: " + e.get_msg());
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::IoError(what + ": the index is locked by another writer (" + e.get_msg() + ")");
+  } catch (const Xapian::DatabaseModifiedError& e) {
+    // A writer committed twice since this reader opened its revision, and
+    // the blocks it was reading were reused: Xapian's answer is to reopen
+    // and retry, which the caller can do (Searcher::Refresh).
+    return Status::Unavailable(what + ": the index changed while it was read (" + e.get_msg() + ")");
   } catch (const Xapian::DatabaseCorruptError& e) {
     return Status::Corrupt(what + ": " + e.get_msg());
   } catch (const Xapian::DatabaseOpeningError& e) {

@@ -1,12 +1,11 @@
 #include "lodestone/query/bib_export.h"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
+
+#include "json_writer.h"
 
 namespace lodestone {
 
@@ -170,12 +169,9 @@ void WriteRis(const std::vector<Document>& docs, std::ostream& out) {
 }
 
 void WriteCslJson(const std::vector<Document>& docs, std::ostream& out) {
-  rapidjson::StringBuffer buf;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
+  query::internal::PrettyJsonWriter w;
   auto kv = [&](const char* k, const std::string& v) {
-    if (v.empty()) return;
-    w.Key(k);
-    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+    if (!v.empty()) w.Str(k, v);
   };
   w.StartArray();
   for (const Document& d : docs) {
@@ -223,7 +219,7 @@ void WriteCslJson(const std::vector<Document>& docs, std::ostream& out) {
     w.EndObject();
   }
   w.EndArray();
-  out << std::string(buf.GetString(), buf.GetSize()) << "\n";
+  out << w.Line();
 }
 
 namespace {

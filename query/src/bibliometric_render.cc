@@ -1,33 +1,18 @@
 #include "lodestone/query/bibliometric_render.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
 #include <sstream>
 
+#include "json_writer.h"
 #include "lodestone/query/render.h"
 
-namespace lodestone {
+namespace lodestone::query {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void KV(Writer& w, const char* k, const std::string& v) {
-  w.Key(k);
-  w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-}
-void KU(Writer& w, const char* k, uint64_t v) {
-  w.Key(k);
-  w.Uint64(v);
-}
-void KD(Writer& w, const char* k, double v) {
-  w.Key(k);
-  w.Double(v);
-}
+using internal::JsonWriter;
 
 // Columns in a terminal: CJK and full-width forms take two.
 size_t DisplayWidth(const std::string& s) {
@@ -131,42 +116,41 @@ std::string MethodText(const NetworkOptions& o) {
 std::string NetworkJson(const NetworkResult& r) {
   const BibliometricNetwork& n = r.network;
   const NetworkOptions& o = n.options;
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "type", ItemTypeName(r.request.type));
-  KV(w, "query", r.request.query);
-  KV(w, "counting", CountingName(o.counting));
-  KU(w, "threshold", std::max<uint32_t>(1, o.min_occurrences));
-  KU(w, "max_per_paper", o.max_items_per_paper);
-  KU(w, "max_nodes", o.max_nodes);
-  KV(w, "cluster_method", ClusterMethodName(o.cluster));
-  KD(w, "resolution", o.resolution);
-  KU(w, "random_starts", o.random_starts);
-  if (r.request.type == ItemType::kKeywords) KV(w, "keywords", KeywordSourceName(r.request.items.keywords));
-  if (r.request.type == ItemType::kAuthors) KV(w, "names", r.request.items.short_names ? "short" : "full");
-  KU(w, "papers", n.papers);
-  KU(w, "papers_with_items", r.papers_with_items);
-  KU(w, "papers_used", n.papers_used);
-  KU(w, "papers_over_cap", n.papers_over_cap);
-  KU(w, "items", n.items_seen);
-  KU(w, "items_over_threshold", n.items_over_threshold);
-  KU(w, "clusters", n.clusters);
-  KD(w, "modularity", n.modularity);
-  KD(w, "quality", n.quality);
+  w.Str("type", ItemTypeName(r.request.type));
+  w.Str("query", r.request.query);
+  w.Str("counting", CountingName(o.counting));
+  w.U64("threshold", std::max<uint32_t>(1, o.min_occurrences));
+  w.U64("max_per_paper", o.max_items_per_paper);
+  w.U64("max_nodes", o.max_nodes);
+  w.Str("cluster_method", ClusterMethodName(o.cluster));
+  w.Dbl("resolution", o.resolution);
+  w.U64("random_starts", o.random_starts);
+  if (r.request.type == ItemType::kKeywords) w.Str("keywords", KeywordSourceName(r.request.items.keywords));
+  if (r.request.type == ItemType::kAuthors) w.Str("names", r.request.items.short_names ? "short" : "full");
+  w.U64("papers", n.papers);
+  w.U64("papers_with_items", r.papers_with_items);
+  w.U64("papers_used", n.papers_used);
+  w.U64("papers_over_cap", n.papers_over_cap);
+  w.U64("items", n.items_seen);
+  w.U64("items_over_threshold", n.items_over_threshold);
+  w.U64("clusters", n.clusters);
+  w.Dbl("modularity", n.modularity);
+  w.Dbl("quality", n.quality);
   w.Key("nodes");
   w.StartArray();
   for (const NetworkNode& v : n.nodes) {
     w.StartObject();
-    KV(w, "id", v.key);
-    KV(w, "label", v.label);
-    KU(w, "occurrences", v.occurrences);
-    KU(w, "cluster", v.cluster);
+    w.Str("id", v.key);
+    w.Str("label", v.label);
+    w.U64("occurrences", v.occurrences);
+    w.U64("cluster", v.cluster);
     w.Key("avg_year");
     if (v.avg_year > 0) w.Double(v.avg_year);
     else w.Null();
-    KU(w, "links", v.links);
-    KD(w, "total_link_strength", v.total_link_strength);
+    w.U64("links", v.links);
+    w.Dbl("total_link_strength", v.total_link_strength);
     w.EndObject();
   }
   w.EndArray();
@@ -174,15 +158,15 @@ std::string NetworkJson(const NetworkResult& r) {
   w.StartArray();
   for (const NetworkLink& l : n.links) {
     w.StartObject();
-    KV(w, "source", n.nodes[l.a].key);
-    KV(w, "target", n.nodes[l.b].key);
-    KD(w, "weight", l.weight);
-    KD(w, "strength", l.strength);
+    w.Str("source", n.nodes[l.a].key);
+    w.Str("target", n.nodes[l.b].key);
+    w.Dbl("weight", l.weight);
+    w.Dbl("strength", l.strength);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string NetworkText(const NetworkResult& r, size_t show) {
@@ -248,19 +232,18 @@ std::string NetworkText(const NetworkResult& r, size_t show) {
 
 std::string BurstsJson(const BurstResult& r, size_t limit) {
   const BurstReport& b = r.report;
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  KV(w, "type", ItemTypeName(r.request.type));
-  KV(w, "query", r.request.query);
-  KD(w, "gamma", r.request.bursts.burst.gamma);
-  KD(w, "s", r.request.bursts.burst.s);
-  KU(w, "min_occurrences", std::max<uint32_t>(1, r.request.bursts.min_occurrences));
-  KU(w, "min_duration", std::max<uint32_t>(1, r.request.bursts.min_duration));
-  if (r.request.type == ItemType::kKeywords) KV(w, "keywords", KeywordSourceName(r.request.items.keywords));
-  KU(w, "first_year", static_cast<uint64_t>(std::max(0, b.first_year)));
-  KU(w, "last_year", static_cast<uint64_t>(std::max(0, b.last_year)));
-  KU(w, "papers", b.papers);
+  w.Str("type", ItemTypeName(r.request.type));
+  w.Str("query", r.request.query);
+  w.Dbl("gamma", r.request.bursts.burst.gamma);
+  w.Dbl("s", r.request.bursts.burst.s);
+  w.U64("min_occurrences", std::max<uint32_t>(1, r.request.bursts.min_occurrences));
+  w.U64("min_duration", std::max<uint32_t>(1, r.request.bursts.min_duration));
+  if (r.request.type == ItemType::kKeywords) w.Str("keywords", KeywordSourceName(r.request.items.keywords));
+  w.U64("first_year", static_cast<uint64_t>(std::max(0, b.first_year)));
+  w.U64("last_year", static_cast<uint64_t>(std::max(0, b.last_year)));
+  w.U64("papers", b.papers);
   w.Key("papers_per_year");
   w.StartObject();
   for (size_t t = 0; t < b.papers_per_year.size(); ++t) {
@@ -269,9 +252,9 @@ std::string BurstsJson(const BurstResult& r, size_t limit) {
     w.Uint64(b.papers_per_year[t]);
   }
   w.EndObject();
-  KU(w, "terms_seen", b.terms);
-  KU(w, "terms_tested", b.terms_tested);
-  KU(w, "bursts_found", b.bursts.size());
+  w.U64("terms_seen", b.terms);
+  w.U64("terms_tested", b.terms_tested);
+  w.U64("bursts_found", b.bursts.size());
   const size_t n = limit ? std::min(limit, b.bursts.size()) : b.bursts.size();
   w.Key("truncated");
   w.Bool(n < b.bursts.size());
@@ -280,17 +263,17 @@ std::string BurstsJson(const BurstResult& r, size_t limit) {
   for (size_t i = 0; i < n; ++i) {
     const TermBurst& t = b.bursts[i];
     w.StartObject();
-    KV(w, "id", t.key);
-    KV(w, "label", t.label);
-    KU(w, "start", static_cast<uint64_t>(t.start));
-    KU(w, "end", static_cast<uint64_t>(t.end));
-    KD(w, "strength", t.strength);
-    KU(w, "occurrences", t.occurrences);
+    w.Str("id", t.key);
+    w.Str("label", t.label);
+    w.U64("start", static_cast<uint64_t>(t.start));
+    w.U64("end", static_cast<uint64_t>(t.end));
+    w.Dbl("strength", t.strength);
+    w.U64("occurrences", t.occurrences);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string BurstsText(const BurstResult& r, size_t limit) {
@@ -337,4 +320,4 @@ std::string BurstsText(const BurstResult& r, size_t limit) {
   return out.str();
 }
 
-}  // namespace lodestone
+}  // namespace lodestone::query

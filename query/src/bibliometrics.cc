@@ -5,7 +5,6 @@
 #include <unordered_map>
 
 #include "lodestone/index/paper_keys.h"
-#include "lodestone/ingest/analyzer.h"
 #include "lodestone/ingest/fold.h"
 
 namespace lodestone {
@@ -123,12 +122,11 @@ PaperItems ItemsOf(const Document& d, ItemType type, const ItemOptions& options)
   return p;
 }
 
-Result<std::vector<Document>> SelectPapers(Searcher& searcher, const std::string& query) {
+Result<std::vector<Document>> SelectPapers(query::View& view, const std::string& query) {
   SearchRequest req;
-  Analyzer analyzer;
-  req.query = query.empty() ? std::string("kind:paper") : analyzer.SegmentQuery(query);
+  req.query = query.empty() ? std::string("kind:paper") : query;
   req.limit = std::numeric_limits<uint32_t>::max();
-  auto res = searcher.Search(req);
+  auto res = view.Search(req);
   if (!res.ok()) return res.status();
   std::vector<Document> papers;
   for (auto& h : res->hits)
@@ -139,10 +137,10 @@ Result<std::vector<Document>> SelectPapers(Searcher& searcher, const std::string
   return papers;
 }
 
-Result<NetworkResult> CoNetwork(Searcher& searcher, const NetworkRequest& request) {
+Result<NetworkResult> CoNetwork(query::View& view, const NetworkRequest& request) {
   if (request.type == ItemType::kCited)
     return Status::InvalidArgument("networks are of authors, organizations, countries or keywords (cited works: lode cocite)");
-  auto papers = SelectPapers(searcher, request.query);
+  auto papers = SelectPapers(view, request.query);
   if (!papers.ok()) return papers.status();
   std::vector<PaperItems> items;
   items.reserve(papers->size());
@@ -158,9 +156,9 @@ Result<NetworkResult> CoNetwork(Searcher& searcher, const NetworkRequest& reques
   return r;
 }
 
-Result<BurstResult> TermBursts(Searcher& searcher, const BurstRequest& request) {
+Result<BurstResult> TermBursts(query::View& view, const BurstRequest& request) {
   if (request.type == ItemType::kCited) return Status::InvalidArgument("cited-work bursts need the graph (CitedBursts)");
-  auto papers = SelectPapers(searcher, request.query);
+  auto papers = SelectPapers(view, request.query);
   if (!papers.ok()) return papers.status();
   std::vector<PaperItems> items;
   for (const Document& d : *papers) items.push_back(ItemsOf(d, request.type, request.items));
@@ -171,10 +169,12 @@ Result<BurstResult> TermBursts(Searcher& searcher, const BurstRequest& request) 
   return r;
 }
 
-Result<BurstResult> CitedBursts(GraphSession& session, const BurstRequest& request) {
-  auto papers = SelectPapers(session.searcher(), request.query);
+Result<BurstResult> CitedBursts(query::View& view, const BurstRequest& request) {
+  auto papers = SelectPapers(view, request.query);
   if (!papers.ok()) return papers.status();
-  const KnowledgeGraph& kg = session.graph();
+  auto graph = view.graph();
+  if (!graph.ok()) return graph.status();
+  const KnowledgeGraph& kg = **graph;
   std::vector<PaperItems> items;
   for (const Document& d : *papers) {
     PaperItems p;

@@ -1,14 +1,14 @@
 #include "lodestone/query/fetch_render.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cstdio>
 #include <sstream>
 
+#include "json_writer.h"
 #include "lodestone/query/render.h"
 
-namespace lodestone {
+namespace lodestone::query {
+
+using internal::JsonWriter;
 
 namespace {
 std::string Count(uint64_t n, const char* one, const char* many) {
@@ -25,37 +25,28 @@ std::string Size(uint64_t bytes) {
 }  // namespace
 
 std::string FetchJson(const FetchSummary& s) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  auto str = [&](const char* k, const std::string& v) {
-    w.Key(k);
-    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-  };
-  auto num = [&](const char* k, uint64_t v) {
-    w.Key(k);
-    w.Uint64(v);
-  };
+  JsonWriter w;
   w.StartObject();
-  str("api", s.api);
-  str("dir", s.dir);
-  num("queries", s.queries);
-  num("splits", s.splits);
-  num("pages", s.pages);
-  num("requests", s.requests);
-  num("retries", s.retries);
-  num("records", s.records);
-  num("new", s.new_records);
-  num("changed", s.changed);
-  num("unchanged", s.unchanged);
-  num("full_texts", s.full_texts);
-  num("full_text_bytes", s.full_text_bytes);
-  num("without_full_text", s.without_full_text);
+  w.Str("api", s.api);
+  w.Str("dir", s.dir);
+  w.U64("queries", s.queries);
+  w.U64("splits", s.splits);
+  w.U64("pages", s.pages);
+  w.U64("requests", s.requests);
+  w.U64("retries", s.retries);
+  w.U64("records", s.records);
+  w.U64("new", s.new_records);
+  w.U64("changed", s.changed);
+  w.U64("unchanged", s.unchanged);
+  w.U64("full_texts", s.full_texts);
+  w.U64("full_text_bytes", s.full_text_bytes);
+  w.U64("without_full_text", s.without_full_text);
   w.Key("failed");
   w.StartArray();
   for (const auto& f : s.failed) {
     w.StartObject();
-    str("url", f.url);
-    str("error", f.error);
+    w.Str("url", f.url);
+    w.Str("error", f.error);
     w.EndObject();
   }
   w.EndArray();
@@ -67,12 +58,12 @@ std::string FetchJson(const FetchSummary& s) {
   if (s.ingested) {
     std::string ingest = IngestJson(s.ingest);
     while (!ingest.empty() && (ingest.back() == '\n' || ingest.back() == ' ')) ingest.pop_back();
-    w.RawValue(ingest.data(), ingest.size(), rapidjson::kObjectType);
+    w.RawObject(ingest);
   } else {
     w.Null();
   }
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string FetchText(const FetchSummary& s, bool verbose) {
@@ -102,4 +93,4 @@ std::string FetchText(const FetchSummary& s, bool verbose) {
   return o.str();
 }
 
-}  // namespace lodestone
+}  // namespace lodestone::query

@@ -1,73 +1,62 @@
 #include "lodestone/query/graph_render.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
 
+#include "json_writer.h"
 #include "lodestone/query/render.h"
 
-namespace lodestone {
+namespace lodestone::query {
 
 namespace {
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using internal::JsonWriter;
 
-void Str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void KV(Writer& w, const char* k, const std::string& v) {
-  w.Key(k);
-  Str(w, v);
-}
-std::string Done(rapidjson::StringBuffer& b) { return std::string(b.GetString(), b.GetSize()) + "\n"; }
-
-void NodeFields(Writer& w, const Node& n) {
-  KV(w, "id", n.id);
-  KV(w, "type", n.type);
-  KV(w, "name", n.name);
-  KV(w, "kind", n.kind);
-  KV(w, "date", n.date);
-  w.Key("external");
-  w.Bool(n.external);
+void NodeFields(JsonWriter& w, const NodeInfo& n) {
+  w.Str("id", n.id);
+  w.Str("type", n.type);
+  w.Str("name", n.name);
+  w.Str("kind", n.kind);
+  w.Str("date", n.date);
+  w.Flag("external", n.external);
 }
 
-void EdgeObject(Writer& w, const KnowledgeGraph& kg, uint32_t e) {
-  const Edge& ed = kg.edge(e);
+void EdgeObject(JsonWriter& w, const EdgeInfo& e) {
   w.StartObject();
-  KV(w, "source", kg.node(ed.source).id);
-  KV(w, "target", kg.node(ed.target).id);
-  KV(w, "type", EdgeTypeName(ed.type));
-  w.Key("count");
-  w.Uint(ed.count);
+  w.Str("source", e.source);
+  w.Str("target", e.target);
+  w.Str("type", e.type);
+  w.U32("count", e.count);
   w.EndObject();
 }
 
-void Linked(Writer& w, const char* key, const std::vector<LinkedNode>& l) {
+void Linked(JsonWriter& w, const char* key, const std::vector<LinkedNode>& l) {
   w.Key(key);
   w.StartArray();
   for (const auto& n : l) {
     w.StartObject();
-    KV(w, "id", n.id);
-    KV(w, "name", n.name);
-    if (!n.date.empty()) KV(w, "date", n.date);
+    w.Str("id", n.id);
+    w.Str("name", n.name);
+    if (!n.date.empty()) w.Str("date", n.date);
     w.EndObject();
   }
   w.EndArray();
 }
 
 // "Title (eo:14017, 2021-02-24)"
-std::string Label(const Node& n, size_t max = 90) {
-  std::string name = n.name;
+std::string Label(const std::string& id, const std::string& full_name, const std::string& date, size_t max = 90) {
+  std::string name = full_name;
   if (name.size() > max) {
     size_t cut = max;
     while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
     name = name.substr(0, cut) + "…";
   }
-  std::string out = name == n.id ? n.id : name + " (" + n.id;
-  if (!n.date.empty()) out += (name == n.id ? " (" : ", ") + n.date;
-  if (name != n.id || !n.date.empty()) out += ")";
+  std::string out = name == id ? id : name + " (" + id;
+  if (!date.empty()) out += (name == id ? " (" : ", ") + date;
+  if (name != id || !date.empty()) out += ")";
   return out;
 }
+std::string Label(const NodeInfo& n, size_t max = 90) { return Label(n.id, n.name, n.date, max); }
 
 std::string Fixed(double v, const char* fmt) {
   char buf[64];
@@ -93,58 +82,51 @@ std::string StatusLine(const DocStatus& st) {
 
 // ---------------------------------------------------------------- trace
 
-std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest& req) {
-  const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string TraceJson(const TraceResult& r) {
+  const TraceRequest& req = r.request;
+  JsonWriter w;
   w.StartObject();
   w.Key("entity");
   w.StartObject();
-  NodeFields(w, kg.node(r.entity));
-  for (auto [key, list] : {std::pair<const char*, const std::vector<uint32_t>*>{"groups", &r.groups},
+  NodeFields(w, r.entity);
+  for (auto [key, list] : {std::pair<const char*, const std::vector<NodeInfo>*>{"groups", &r.groups},
                            {"categories", &r.categories}}) {
     w.Key(key);
     w.StartArray();
-    for (uint32_t g : *list) Str(w, kg.node(g).id);
+    for (const NodeInfo& g : *list) w.String(g.id);
     w.EndArray();
   }
   w.EndObject();
-  KV(w, "as_of", req.as_of);
-  KV(w, "kind", req.kind);
-  KV(w, "sort", req.sort);
-  w.Key("total");  // documents that matched; "documents" holds at most "limit" of them
-  w.Uint64(r.total);
-  w.Key("limit");
-  w.Uint64(req.limit);
-  w.Key("truncated");
-  w.Bool(r.truncated());
+  w.Str("as_of", req.as_of);
+  w.Str("kind", req.kind);
+  w.Str("sort", req.sort);
+  w.U64("total", r.total);  // documents that matched; "documents" holds at most "limit" of them
+  w.U64("limit", req.limit);
+  w.Flag("truncated", r.truncated());
   w.Key("counts");  // of all the matches, not only those listed
   w.StartObject();
-  for (auto [via, n] : {std::pair<const char*, size_t>{"direct", r.direct}, {"group", r.group}, {"category", r.category}}) {
-    w.Key(via);
-    w.Uint64(n);
-  }
+  for (auto [via, n] : {std::pair<const char*, size_t>{"direct", r.direct}, {"group", r.group}, {"category", r.category}})
+    w.U64(via, n);
   w.EndObject();
   w.Key("documents");
   w.StartArray();
   for (const auto& d : r.documents) {
     w.StartObject();
-    KV(w, "id", d.id);
-    KV(w, "source", d.source);
-    KV(w, "title", d.title);
-    KV(w, "kind", d.kind);
-    KV(w, "date", d.date);
-    KV(w, "president", d.president);
-    KV(w, "jurisdiction", d.jurisdiction);
-    KV(w, "via", d.via);
-    KV(w, "via_entity", d.via_entity);
-    KV(w, "evidence", d.evidence);
+    w.Str("id", d.id);
+    w.Str("source", d.source);
+    w.Str("title", d.title);
+    w.Str("kind", d.kind);
+    w.Str("date", d.date);
+    w.Str("president", d.president);
+    w.Str("jurisdiction", d.jurisdiction);
+    w.Str("via", d.via);
+    w.Str("via_entity", d.via_entity);
+    w.Str("evidence", d.evidence);
     w.Key("status");
     w.StartObject();
-    KV(w, "state", d.status.state);
-    w.Key("in_force");
-    w.Bool(d.status.in_force);
-    KV(w, "revoked_on", d.status.revoked_on);
+    w.Str("state", d.status.state);
+    w.Flag("in_force", d.status.in_force);
+    w.Str("revoked_on", d.status.revoked_on);
     Linked(w, "revoked_by", d.status.revoked_by);
     Linked(w, "superseded_by", d.status.superseded_by);
     Linked(w, "amended_by", d.status.amended_by);
@@ -154,24 +136,24 @@ std::string TraceJson(GraphSession& s, const TraceResult& r, const TraceRequest&
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
-std::string TraceText(GraphSession& s, const TraceResult& r, const TraceRequest& req) {
-  const KnowledgeGraph& kg = s.graph();
+std::string TraceText(const TraceResult& r) {
+  const TraceRequest& req = r.request;
   std::ostringstream o;
-  const Node& e = kg.node(r.entity);
-  o << e.name << " (" << e.id << ")";
+  o << r.entity.name << " (" << r.entity.id << ")";
   if (!r.groups.empty()) {
     o << " — in";
-    for (size_t i = 0; i < r.groups.size(); ++i) o << (i ? ", " : " ") << kg.node(r.groups[i]).name;
+    for (size_t i = 0; i < r.groups.size(); ++i) o << (i ? ", " : " ") << r.groups[i].name;
   }
   o << "\n";
   // "314 documents (showing 8)": the count is of all matches, never of the page.
   o << r.total << (r.total == 1 ? " document" : " documents")
     << (req.as_of.empty() ? "" : " in force on " + req.as_of) << (req.kind.empty() ? "" : " of kind " + req.kind)
-    << (r.truncated() ? " (showing " + std::to_string(r.documents.size()) + ")" : "") << ": " << r.direct << " name it, " << r.group << " name a group it belongs to, " << r.category
-    << " speak of the category" << (req.sort == "date" ? "; oldest first" : "; newest first within each") << "\n\n";
+    << (r.truncated() ? " (showing " + std::to_string(r.documents.size()) + ")" : "") << ": " << r.direct
+    << " name it, " << r.group << " name a group it belongs to, " << r.category << " speak of the category"
+    << (req.sort == "date" ? "; oldest first" : "; newest first within each") << "\n\n";
   std::string section;
   for (const auto& d : r.documents) {
     if (req.sort != "date" && d.via != section) {
@@ -182,10 +164,9 @@ std::string TraceText(GraphSession& s, const TraceResult& r, const TraceRequest&
                                : "Speaking of the category")
         << " (" << n << ")\n";
     }
-    o << (d.date.empty() ? "          " : d.date) << "  " << Label(kg.node(d.node)) << "\n";
-    o << "            " << d.kind << " · via " << d.via
-      << (d.via == "direct" ? "" : " (" + kg.node(*kg.Find(d.via_entity)).name + ")") << " · " << StatusLine(d.status)
-      << "\n";
+    o << (d.date.empty() ? "          " : d.date) << "  " << Label(d.id, d.title, d.date) << "\n";
+    o << "            " << d.kind << " · via " << d.via << (d.via == "direct" ? "" : " (" + d.via_entity_name + ")")
+      << " · " << StatusLine(d.status) << "\n";
     if (!d.directs.empty()) {
       std::string a;
       for (const auto& x : d.directs) a += (a.empty() ? "" : ", ") + x.name;
@@ -199,156 +180,126 @@ std::string TraceText(GraphSession& s, const TraceResult& r, const TraceRequest&
 
 // ---------------------------------------------------------------- neighbors
 
-std::string NeighborsJson(GraphSession& s, const std::vector<Reached>& shown, uint32_t start, uint32_t depth,
-                          size_t total) {
-  const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string NeighborsJson(const NeighborsResult& r) {
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", kg.node(start).id);
-  w.Key("depth");
-  w.Uint(depth);
-  w.Key("total");
-  w.Uint64(total);
+  w.Str("id", r.start.id);
+  w.U32("depth", r.request.depth);
+  w.U64("total", r.total);
   w.Key("nodes");
   w.StartArray();
-  for (const auto& r : shown) {
+  for (const auto& n : r.nodes) {
     w.StartObject();
-    NodeFields(w, kg.node(r.node));
-    w.Key("depth");
-    w.Uint(r.depth);
-    if (r.via_edge != UINT32_MAX) {
-      w.Key("via");
-      EdgeObject(w, kg, r.via_edge);
-      KV(w, "evidence", s.Evidence(r.via_edge));
-    }
+    NodeFields(w, n.node);
+    w.U32("depth", n.depth);
+    w.Key("via");
+    EdgeObject(w, n.via);
+    w.Str("evidence", n.evidence);
     w.EndObject();
   }
   w.EndArray();
+  w.Flag("truncated", r.truncated());  // added with issue 10: `nodes` holds fewer than `total`
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
-std::string NeighborsText(GraphSession& s, const std::vector<Reached>& shown, uint32_t start, uint32_t depth,
-                          size_t total) {
-  const KnowledgeGraph& kg = s.graph();
+std::string NeighborsText(const NeighborsResult& r) {
   std::ostringstream o;
-  o << Label(kg.node(start)) << ": " << total << " nodes within " << depth << (depth == 1 ? " hop" : " hops");
-  if (shown.size() < total) o << " (showing " << shown.size() << ")";
+  const uint32_t depth = r.request.depth;
+  o << Label(r.start) << ": " << r.total << " nodes within " << depth << (depth == 1 ? " hop" : " hops");
+  if (r.truncated()) o << " (showing " << r.nodes.size() << ")";
   o << "\n";
-  for (const auto& r : shown) {
-    const Edge& e = kg.edge(r.via_edge);
-    const bool out = e.target == r.node;  // reached along the edge's direction
-    o << "  " << r.depth << "  " << (out ? "-[" : "<-[") << EdgeTypeName(e.type) << (out ? "]-> " : "]- ")
-      << Label(kg.node(r.node), 70) << "\n";
-    if (r.depth == 1) {
-      std::string ev = s.Evidence(r.via_edge);
-      if (!ev.empty()) o << WrapText("“" + ev + "”", 8, 100);
-    }
+  for (const auto& n : r.nodes) {
+    o << "  " << n.depth << "  " << (n.outward ? "-[" : "<-[") << n.via.type << (n.outward ? "]-> " : "]- ")
+      << Label(n.node, 70) << "\n";
+    if (n.depth == 1 && !n.evidence.empty()) o << WrapText("“" + n.evidence + "”", 8, 100);
   }
   return o.str();
 }
 
 // ---------------------------------------------------------------- path
 
-std::string PathJson(GraphSession& s, uint32_t a, const std::vector<uint32_t>& edges) {
-  const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string PathJson(const PathResult& r) {
+  JsonWriter w;
   w.StartObject();
   w.Key("path");
   w.StartArray();
-  uint32_t cur = a;
-  w.StartObject();
-  NodeFields(w, kg.node(cur));
-  w.EndObject();
-  for (uint32_t e : edges) {
-    cur = kg.edge(e).source == cur ? kg.edge(e).target : kg.edge(e).source;
+  for (const NodeInfo& n : r.path) {
     w.StartObject();
-    NodeFields(w, kg.node(cur));
+    NodeFields(w, n);
     w.EndObject();
   }
   w.EndArray();
-  w.Key("length");
-  w.Uint64(edges.size());
+  w.U64("length", r.hops.size());
   w.Key("hops");
   w.StartArray();
-  for (uint32_t e : edges) {
-    const Edge& ed = kg.edge(e);
+  for (const PathHop& h : r.hops) {
     w.StartObject();
-    KV(w, "source", kg.node(ed.source).id);
-    KV(w, "target", kg.node(ed.target).id);
-    KV(w, "type", EdgeTypeName(ed.type));
-    w.Key("count");
-    w.Uint(ed.count);
-    KV(w, "evidence", s.Evidence(e));
+    w.Str("source", h.edge.source);
+    w.Str("target", h.edge.target);
+    w.Str("type", h.edge.type);
+    w.U32("count", h.edge.count);
+    w.Str("evidence", h.evidence);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
-std::string PathText(GraphSession& s, uint32_t a, const std::vector<uint32_t>& edges) {
-  const KnowledgeGraph& kg = s.graph();
+std::string PathText(const PathResult& r) {
   std::ostringstream o;
-  o << edges.size() << (edges.size() == 1 ? " hop" : " hops") << "\n" << Label(kg.node(a)) << "\n";
-  uint32_t cur = a;
-  for (uint32_t e : edges) {
-    const Edge& ed = kg.edge(e);
-    const bool forward = ed.source == cur;
-    cur = forward ? ed.target : ed.source;
-    o << "  " << (forward ? "-[" : "<-[") << EdgeTypeName(ed.type) << (forward ? "]-> " : "]- ") << Label(kg.node(cur))
+  o << r.hops.size() << (r.hops.size() == 1 ? " hop" : " hops") << "\n" << Label(r.path.front()) << "\n";
+  for (size_t i = 0; i < r.hops.size(); ++i) {
+    const PathHop& h = r.hops[i];
+    o << "  " << (h.forward ? "-[" : "<-[") << h.edge.type << (h.forward ? "]-> " : "]- ") << Label(r.path[i + 1])
       << "\n";
-    std::string ev = s.Evidence(e);
-    if (!ev.empty()) o << WrapText("“" + ev + "”", 6, 100);
+    if (!h.evidence.empty()) o << WrapText("“" + h.evidence + "”", 6, 100);
   }
   return o.str();
 }
 
 // ---------------------------------------------------------------- cites / cited-by
 
-std::string CitationsJson(GraphSession& s, uint32_t v, const std::vector<CitationEntry>& c, bool incoming) {
-  const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string CitationsJson(const CitationsResult& r) {
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", kg.node(v).id);
-  w.Key(incoming ? "cited_by" : "citations");
+  w.Str("id", r.subject.id);
+  w.Key(r.incoming ? "cited_by" : "citations");
   w.StartArray();
-  for (const auto& e : c) {
+  for (const auto& e : r.entries) {
     w.StartObject();
-    NodeFields(w, kg.node(e.node));
-    w.Key("count");
-    w.Uint(e.count);
-    w.Key("relations");
-    w.StartArray();
-    for (const auto& r : e.relations) Str(w, r);
-    w.EndArray();
-    KV(w, "evidence", e.evidence);
+    NodeFields(w, e.node);
+    w.U32("count", e.count);
+    w.Strings("relations", e.relations);
+    w.Str("evidence", e.evidence);
     w.EndObject();
   }
   w.EndArray();
+  // Added with issue 10: a server cuts long lists.
+  w.U64("total", r.total);
+  w.Flag("truncated", r.truncated());
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
-std::string CitationsText(GraphSession& s, uint32_t v, const std::vector<CitationEntry>& c, bool incoming) {
-  const KnowledgeGraph& kg = s.graph();
+std::string CitationsText(const CitationsResult& r) {
   std::ostringstream o;
-  size_t external = std::count_if(c.begin(), c.end(), [&](const CitationEntry& e) { return kg.node(e.node).external; });
-  o << Label(kg.node(v)) << "\n";
-  if (incoming)
-    o << c.size() << " documents cite, revoke or amend it\n";
+  const auto& c = r.entries;
+  size_t external = std::count_if(c.begin(), c.end(), [&](const CitationEntry& e) { return e.node.external; });
+  o << Label(r.subject) << "\n";
+  const std::string showing = r.truncated() ? " (showing " + std::to_string(c.size()) + ")" : "";
+  if (r.incoming)
+    o << r.total << " documents cite, revoke or amend it" << showing << "\n";
   else
-    o << "cites " << c.size() << " works (" << (c.size() - external) << " in the corpus, " << external
-      << " external)\n";
+    o << "cites " << r.total << " works (" << (c.size() - external) << " in the corpus, " << external << " external)"
+      << showing << "\n";
   for (const auto& e : c) {
     std::string rel;
-    for (const auto& r : e.relations)
-      if (r != "cites") rel += (rel.empty() ? "" : ",") + r;
-    o << "  " << (kg.node(e.node).external ? "  " : "• ") << Label(kg.node(e.node), 70)
-      << (rel.empty() ? "" : "  [" + rel + "]") << (e.count > 1 ? "  ×" + std::to_string(e.count) : "") << "\n";
+    for (const auto& x : e.relations)
+      if (x != "cites") rel += (rel.empty() ? "" : ",") + x;
+    o << "  " << (e.node.external ? "  " : "• ") << Label(e.node, 70) << (rel.empty() ? "" : "  [" + rel + "]")
+      << (e.count > 1 ? "  ×" + std::to_string(e.count) : "") << "\n";
   }
   if (!c.empty()) o << "(• in the corpus)\n";
   return o.str();
@@ -356,91 +307,68 @@ std::string CitationsText(GraphSession& s, uint32_t v, const std::vector<Citatio
 
 // ---------------------------------------------------------------- rank
 
-std::string RankJson(GraphSession& s, const RankRequest& req, const RankResult& r) {
-  const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string RankJson(const RankResult& r) {
+  JsonWriter w;
   w.StartObject();
-  KV(w, "by", req.by);
-  KV(w, "type", req.type);
-  if (req.by == "betweenness") {
-    w.Key("approximate");
-    w.Bool(r.approximate);
-    w.Key("sources");
-    w.Uint64(r.sources);
+  w.Str("by", r.request.by);
+  w.Str("type", r.request.type);
+  if (r.request.by == "betweenness") {
+    w.Flag("approximate", r.approximate);
+    w.U64("sources", r.sources);
   }
-  w.Key("edges");
-  w.StartArray();
-  for (int t = 0; t < kEdgeTypeCount; ++t)
-    if (r.edges & (1u << t)) w.String(EdgeTypeName(static_cast<EdgeType>(t)));
-  w.EndArray();
+  w.Strings("edges", r.edges);
   w.Key("nodes");
   w.StartArray();
   for (size_t i = 0; i < r.nodes.size(); ++i) {
     w.StartObject();
-    w.Key("rank");
-    w.Uint64(i + 1);
-    NodeFields(w, kg.node(r.nodes[i].node));
-    w.Key("score");
-    w.Double(r.nodes[i].score);
+    w.U64("rank", i + 1);
+    NodeFields(w, r.nodes[i].node);
+    w.Dbl("score", r.nodes[i].score);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
-std::string RankText(GraphSession& s, const RankRequest& req, const RankResult& r) {
-  const KnowledgeGraph& kg = s.graph();
+std::string RankText(const RankResult& r) {
   std::ostringstream o;
   std::string edges;
-  for (int t = 0; t < kEdgeTypeCount; ++t)
-    if (r.edges & (1u << t)) edges += (edges.empty() ? "" : ",") + std::string(EdgeTypeName(static_cast<EdgeType>(t)));
-  o << "by " << req.by << " over " << edges << " edges" << (req.type.empty() ? "" : ", type " + req.type)
+  for (const auto& e : r.edges) edges += (edges.empty() ? "" : ",") + e;
+  o << "by " << r.request.by << " over " << edges << " edges"
+    << (r.request.type.empty() ? "" : ", type " + r.request.type)
     << (r.approximate ? " (estimated from " + std::to_string(r.sources) + " sampled sources)" : "") << "\n";
-  const char* fmt = req.by == "indegree" ? "%8.0f" : req.by == "pagerank" ? "%10.6f" : "%10.1f";
+  const char* fmt = r.request.by == "indegree" ? "%8.0f" : r.request.by == "pagerank" ? "%10.6f" : "%10.1f";
   for (size_t i = 0; i < r.nodes.size(); ++i)
     o << Fixed(static_cast<double>(i + 1), "%4.0f") << "  " << Fixed(r.nodes[i].score, fmt) << "  "
-      << Label(kg.node(r.nodes[i].node), 70) << "\n";
+      << Label(r.nodes[i].node, 70) << "\n";
   return o.str();
 }
 
 // ---------------------------------------------------------------- timeline
 
-std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit, const std::string& by) {
-  const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string TimelineJson(const TimelineResult& t) {
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", t.subject ? kg.node(*t.subject).id : "");
-  KV(w, "by", by);
-  w.Key("total");
-  w.Uint64(t.documents.size());
-  for (auto [key, m] : {std::pair<const char*, const std::map<std::string, uint64_t>*>{"by_year", &t.by_year},
-                        {"by_president", &t.by_president},
-                        {"by_jurisdiction", &t.by_jurisdiction}}) {
-    w.Key(key);
-    w.StartObject();
-    for (const auto& [k, v] : *m) {
-      Str(w, k);
-      w.Uint64(v);
-    }
-    w.EndObject();
-  }
+  w.Str("id", t.subject ? t.subject->id : "");
+  w.Str("by", t.request.by);
+  w.U64("total", t.total);
+  w.Counts("by_year", t.by_year);
+  w.Counts("by_president", t.by_president);
+  w.Counts("by_jurisdiction", t.by_jurisdiction);
   w.Key("administrations");  // chronological; the terms are the knowledge base's
   w.StartArray();
   for (const auto& a : t.administrations) {
     w.StartObject();
-    KV(w, "president", a.administration.president);
-    KV(w, "name", a.administration.name);
-    KV(w, "from", a.administration.from);
-    KV(w, "to", a.administration.to);
-    w.Key("documents");
-    w.Uint64(a.documents);
+    w.Str("president", a.administration.president);
+    w.Str("name", a.administration.name);
+    w.Str("from", a.administration.from);
+    w.Str("to", a.administration.to);
+    w.U64("documents", a.documents);
     w.Key("by_jurisdiction");
     w.StartObject();
     for (const auto& [k, v] : a.by_jurisdiction) {
-      Str(w, k.empty() ? "none" : k);
+      w.Key(k.empty() ? "none" : k);
       w.Uint64(v);
     }
     w.EndObject();
@@ -449,17 +377,17 @@ std::string TimelineJson(GraphSession& s, const TimelineResult& t, size_t limit,
   w.EndArray();
   w.Key("documents");
   w.StartArray();
-  for (size_t i = 0; i < t.documents.size() && (limit == 0 || i < limit); ++i) {
-    const Node& n = kg.node(t.documents[i]);
+  for (const NodeInfo& n : t.documents) {
     w.StartObject();
     NodeFields(w, n);
-    KV(w, "president", n.president);
-    KV(w, "jurisdiction", n.jurisdiction);
+    w.Str("president", n.president);
+    w.Str("jurisdiction", n.jurisdiction);
     w.EndObject();
   }
   w.EndArray();
+  w.Flag("truncated", t.truncated());  // added with issue 10: `documents` holds fewer than `total`
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
 namespace {
@@ -497,16 +425,17 @@ void CountedApart(std::ostringstream& o, const TimelineResult& t) {
   }
 }
 
-void DocumentLine(std::ostringstream& o, const Node& n, const char* indent = "  ") {
+void DocumentLine(std::ostringstream& o, const NodeInfo& n, const char* indent = "  ") {
   o << indent << (n.date.empty() ? "          " : n.date) << "  " << Label(n, 80) << "\n";
 }
 
 }  // namespace
 
-std::string TimelineText(GraphSession& s, const TimelineResult& t, size_t limit, const std::string& by) {
-  const KnowledgeGraph& kg = s.graph();
+std::string TimelineText(const TimelineResult& t) {
+  const std::string& by = t.request.by;
+  const size_t limit = t.request.limit;
   std::ostringstream o;
-  o << (t.subject ? Label(kg.node(*t.subject)) + ": " : std::string()) << t.documents.size() << " documents\n";
+  o << (t.subject ? Label(*t.subject) + ": " : std::string()) << t.total << " documents\n";
   if (by.empty() || by == "year") {
     uint64_t top = 1;
     for (const auto& [y, n] : t.by_year) top = std::max(top, n);
@@ -521,102 +450,85 @@ std::string TimelineText(GraphSession& s, const TimelineResult& t, size_t limit,
       const auto intl = a.by_jurisdiction.find("intl");
       o << "  " << Fixed(static_cast<double>(a.documents), "%6.0f") << "  " << TermLabel(a.administration)
         << (intl != a.by_jurisdiction.end() ? "   (" + std::to_string(intl->second) + " joint: intl)" : "") << "\n";
-      if (by == "president")
-        for (size_t i = 0; i < a.nodes.size() && i < limit; ++i) DocumentLine(o, kg.node(a.nodes[i]), "          ");
-      if (by == "president" && limit && a.nodes.size() > limit)
-        o << "          … " << a.nodes.size() - limit << " more\n";
+      if (limit)
+        for (const NodeInfo& n : a.listed) DocumentLine(o, n, "          ");
+      if (by == "president" && limit && a.documents > limit) o << "          … " << a.documents - limit << " more\n";
     }
     if (t.administrations.empty()) o << "  (none)\n";
     CountedApart(o, t);
   }
   if (limit && by != "president") {
-    o << "documents (first " << std::min(limit, t.documents.size()) << "):\n";
-    for (size_t i = 0; i < t.documents.size() && i < limit; ++i) DocumentLine(o, kg.node(t.documents[i]));
+    o << "documents (first " << t.documents.size() << "):\n";
+    for (const NodeInfo& n : t.documents) DocumentLine(o, n);
   }
   return o.str();
 }
 
 // ---------------------------------------------------------------- cooccur
 
-std::string CooccurJson(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit) {
-  const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string CooccurJson(const CooccurResult& r) {
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", kg.node(v).id);
-  w.Key("documents");
-  w.Uint64(kg.InEdges(v, Bit(EdgeType::kMentions)).size());
+  w.Str("id", r.subject.id);
+  w.U64("documents", r.documents);
   w.Key("cooccurs");
   w.StartArray();
-  for (size_t i = 0; i < c.size() && (limit == 0 || i < limit); ++i) {
+  for (const auto& c : r.entries) {
     w.StartObject();
-    NodeFields(w, kg.node(c[i].node));
-    w.Key("shared");
-    w.Uint(c[i].shared);
-    w.Key("documents");
-    w.Uint(c[i].documents);
-    w.Key("jaccard");
-    w.Double(c[i].jaccard);
-    w.Key("lift");
-    w.Double(c[i].lift);
+    NodeFields(w, c.node);
+    w.U32("shared", c.shared);
+    w.U32("documents", c.documents);
+    w.Dbl("jaccard", c.jaccard);
+    w.Dbl("lift", c.lift);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
-std::string CooccurText(GraphSession& s, uint32_t v, const std::vector<CoOccurrence>& c, size_t limit) {
-  const KnowledgeGraph& kg = s.graph();
+std::string CooccurText(const CooccurResult& r) {
   std::ostringstream o;
-  o << Label(kg.node(v)) << ": named in " << kg.InEdges(v, Bit(EdgeType::kMentions)).size() << " documents\n";
+  o << Label(r.subject) << ": named in " << r.documents << " documents\n";
   o << "  shared  jaccard    lift  entity\n";
-  for (size_t i = 0; i < c.size() && (limit == 0 || i < limit); ++i)
-    o << Fixed(c[i].shared, "%8.0f") << Fixed(c[i].jaccard, "%9.3f") << Fixed(c[i].lift, "%8.2f") << "  "
-      << Label(kg.node(c[i].node), 60) << "\n";
+  for (const auto& c : r.entries)
+    o << Fixed(c.shared, "%8.0f") << Fixed(c.jaccard, "%9.3f") << Fixed(c.lift, "%8.2f") << "  " << Label(c.node, 60)
+      << "\n";
   return o.str();
 }
 
 // ---------------------------------------------------------------- cocite / couple
 
-std::string RelatedJson(GraphSession& s, uint32_t v, const std::vector<Related>& r, bool cocite, size_t limit) {
-  const KnowledgeGraph& kg = s.graph();
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string RelatedJson(const RelatedResult& r) {
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", kg.node(v).id);
-  KV(w, "relation", cocite ? "cocitation" : "coupling");
-  w.Key("degree");  // times v is cited (co-citation) or references v has (coupling)
-  w.Uint64(cocite ? kg.InEdges(v, Bit(EdgeType::kCites)).size() : kg.OutEdges(v, Bit(EdgeType::kCites)).size());
+  w.Str("id", r.subject.id);
+  w.Str("relation", r.cocitation ? "cocitation" : "coupling");
+  w.U64("degree", r.degree);  // times it is cited (co-citation) or references it has (coupling)
   w.Key("related");
   w.StartArray();
-  for (size_t i = 0; i < r.size() && (limit == 0 || i < limit); ++i) {
+  for (const auto& e : r.entries) {
     w.StartObject();
-    NodeFields(w, kg.node(r[i].node));
-    w.Key("shared");
-    w.Uint(r[i].shared);
-    w.Key("degree");
-    w.Uint(r[i].degree);
-    w.Key("cosine");
-    w.Double(r[i].cosine);
+    NodeFields(w, e.node);
+    w.U32("shared", e.shared);
+    w.U32("degree", e.degree);
+    w.Dbl("cosine", e.cosine);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return Done(buf);
+  return w.Line();
 }
 
-std::string RelatedText(GraphSession& s, uint32_t v, const std::vector<Related>& r, bool cocite, size_t limit) {
-  const KnowledgeGraph& kg = s.graph();
+std::string RelatedText(const RelatedResult& r) {
   std::ostringstream o;
-  const size_t degree =
-      cocite ? kg.InEdges(v, Bit(EdgeType::kCites)).size() : kg.OutEdges(v, Bit(EdgeType::kCites)).size();
-  o << Label(kg.node(v)) << (cocite ? ": cited by " : ": cites ") << degree << "; " << r.size()
+  const bool cocite = r.cocitation;
+  o << Label(r.subject) << (cocite ? ": cited by " : ": cites ") << r.degree << "; " << r.total
     << (cocite ? " works cited together with it\n" : " documents share references with it\n");
   o << (cocite ? "  co-cited" : "    shared") << "   cosine  " << (cocite ? "work" : "document") << "\n";
-  for (size_t i = 0; i < r.size() && (limit == 0 || i < limit); ++i)
-    o << Fixed(r[i].shared, "%10.0f") << Fixed(r[i].cosine, "%9.3f") << "  " << Label(kg.node(r[i].node), 70) << "\n";
+  for (const auto& e : r.entries)
+    o << Fixed(e.shared, "%10.0f") << Fixed(e.cosine, "%9.3f") << "  " << Label(e.node, 70) << "\n";
   return o.str();
 }
 
-}  // namespace lodestone
+}  // namespace lodestone::query

@@ -1,33 +1,16 @@
 #include "lodestone/query/render.h"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cstdio>
 #include <map>
 #include <sstream>
 
-#include "lodestone/ingest/extract.h"
+#include "json_writer.h"
+#include "nodes.h"
 
-namespace lodestone {
+namespace lodestone::query {
 
 namespace {
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void Key(Writer& w, const char* k) { w.Key(k); }
-void Str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void KV(Writer& w, const char* k, const std::string& v) {
-  w.Key(k);
-  Str(w, v);
-}
-
-// The file whose text was kept (the richest format), else the first.
-std::string Source(const Document& d) {
-  for (const auto& s : d.sources)
-    if (s.format == d.format) return s.path;
-  return d.sources.empty() ? std::string() : d.sources.front().path;
-}
+using internal::JsonWriter;
 
 std::string Mb(uint64_t bytes) {
   char buf[32];
@@ -35,141 +18,166 @@ std::string Mb(uint64_t bytes) {
   return buf;
 }
 
-void CountMap(Writer& w, const char* key, const std::map<std::string, uint64_t>& m) {
-  Key(w, key);
-  w.StartObject();
-  for (const auto& [k, v] : m) {
-    Str(w, k);
-    w.Uint64(v);
-  }
-  w.EndObject();
-}
-
-void DocumentFields(Writer& w, const Document& d, bool with_text) {
-  KV(w, "id", d.id);
-  KV(w, "source", Source(d));
-  KV(w, "title", d.title);
-  KV(w, "kind", KindName(d.kind));
-  KV(w, "date", d.date);
-  KV(w, "number", d.number);
-  KV(w, "language", d.language);
-  KV(w, "url", d.url);
-  KV(w, "format", d.format);
-  KV(w, "jurisdiction", d.jurisdiction);
-  Key(w, "authors");
+void DocumentFields(JsonWriter& w, const ShowResult& r, bool with_text) {
+  const Document& d = r.document;
+  w.Str("id", d.id);
+  w.Str("source", r.source);
+  w.Str("title", d.title);
+  w.Str("kind", KindName(d.kind));
+  w.Str("date", d.date);
+  w.Str("number", d.number);
+  w.Str("language", d.language);
+  w.Str("url", d.url);
+  w.Str("format", d.format);
+  w.Str("jurisdiction", d.jurisdiction);
+  w.Key("authors");
   w.StartArray();
-  for (const auto& a : d.authors) Str(w, a);
+  for (const auto& a : d.authors) w.String(a);
   w.EndArray();
   // Paper fields (added to the contract with issue 15; empty for other documents).
   for (const auto& [key, list] : {std::pair<const char*, const std::vector<std::string>*>{"keywords", &d.keywords},
                                   {"index_keywords", &d.index_keywords}}) {
-    Key(w, key);
+    w.Key(key);
     w.StartArray();
-    for (const auto& k : *list) Str(w, k);
+    for (const auto& k : *list) w.String(k);
     w.EndArray();
   }
-  Key(w, "affiliations");
+  w.Key("affiliations");
   w.StartArray();
   for (const auto& a : d.affiliations) {
     w.StartObject();
-    KV(w, "organization", a.organization);
-    KV(w, "country", a.country);
-    KV(w, "address", a.address);
-    Key(w, "authors");
+    w.Str("organization", a.organization);
+    w.Str("country", a.country);
+    w.Str("address", a.address);
+    w.Key("authors");
     w.StartArray();
-    for (const auto& n : a.authors) Str(w, n);
+    for (const auto& n : a.authors) w.String(n);
     w.EndArray();
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "meta");
+  w.Key("meta");
   w.StartObject();
-  for (const auto& [k, v] : d.meta) KV(w, k.c_str(), v);
+  for (const auto& [k, v] : d.meta) w.Str(k.c_str(), v);
   w.EndObject();
-  Key(w, "sources");
+  w.Key("sources");
   w.StartArray();
   for (const auto& s : d.sources) {
     w.StartObject();
-    KV(w, "path", s.path);
-    KV(w, "format", s.format);
-    Key(w, "size");
+    w.Str("path", s.path);
+    w.Str("format", s.format);
+    w.Key("size");
     w.Uint64(s.size);
     w.EndObject();
   }
   w.EndArray();
   auto type_of = [](const std::string& id) { return id.substr(0, id.find(':')); };
-  auto evidence = [&](uint32_t offset) {
-    return offset < d.text.size() ? SentenceAround(d.text, offset) : std::string();
+  // Byte offsets into "text" where extraction found each item (at most 8
+  // kept per item; added with issue 10 so that a page can highlight them).
+  auto offsets = [&](const std::vector<uint32_t>& v) {
+    w.Key("offsets");
+    w.StartArray();
+    for (uint32_t o : v) w.Uint(o);
+    w.EndArray();
   };
-  Key(w, "entities");
+  // Added with issue 10: each mention's span, in characters (code points:
+  // "start", "end"), UTF-16 units (JavaScript: "utf16_start", "utf16_end")
+  // and bytes ("byte_start" is the offset above, or before it when a
+  // citation's words precede its number), with its text, so that a page can
+  // highlight it.
+  auto mentions = [&](const std::vector<std::vector<TextSpan>>& all, size_t i) {
+    w.Key("mentions");
+    w.StartArray();
+    if (i < all.size())
+      for (const TextSpan& m : all[i]) {
+        w.StartObject();
+        w.U32("start", m.char_begin);
+        w.U32("end", m.char_end);
+        w.U32("utf16_start", m.utf16_begin);
+        w.U32("utf16_end", m.utf16_end);
+        w.U32("byte_start", m.begin);
+        w.U32("byte_end", m.end);
+        const bool inside = m.begin <= m.end && m.end <= d.text.size();
+        w.Str("text", inside ? d.text.substr(m.begin, m.end - m.begin) : std::string());
+        w.EndObject();
+      }
+    w.EndArray();
+  };
+  w.Key("entities");
   w.StartArray();
-  for (const auto& e : d.entities) {
+  for (size_t i = 0; i < d.entities.size(); ++i) {
+    const auto& e = d.entities[i];
     w.StartObject();
-    KV(w, "id", e.id);
-    KV(w, "type", type_of(e.id));
-    KV(w, "name", e.name);
-    Key(w, "count");
+    w.Str("id", e.id);
+    w.Str("type", type_of(e.id));
+    w.Str("name", e.name);
+    w.Key("count");
     w.Uint(e.count);
-    KV(w, "evidence", e.offsets.empty() ? std::string() : evidence(e.offsets[0]));
+    w.Str("evidence", r.entity_evidence[i]);
+    offsets(e.offsets);
+    mentions(r.entity_mentions, i);
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "citations");
+  w.Key("citations");
   w.StartArray();
-  for (const auto& c : d.citations) {
+  for (size_t i = 0; i < d.citations.size(); ++i) {
+    const auto& c = d.citations[i];
     w.StartObject();
-    KV(w, "id", c.id);
-    KV(w, "type", type_of(c.id));
-    Key(w, "count");
+    w.Str("id", c.id);
+    w.Str("type", type_of(c.id));
+    w.Key("count");
     w.Uint(c.count);
-    KV(w, "evidence", c.offsets.empty() ? std::string() : evidence(c.offsets[0]));
+    w.Str("evidence", r.citation_evidence[i]);
+    offsets(c.offsets);
+    mentions(r.citation_mentions, i);
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "relations");
+  w.Key("relations");
   w.StartArray();
-  for (const auto& r : d.relations) {
+  for (size_t i = 0; i < d.relations.size(); ++i) {
+    const auto& rel = d.relations[i];
     w.StartObject();
-    KV(w, "type", r.type);
-    KV(w, "target", r.target);
-    KV(w, "origin", r.origin);
-    // Metadata relations point into the text when the source's own line is
-    // there (disposition tables); Federal Register API notes live in meta.
-    const bool in_text = r.offset != kNoOffset && r.offset < d.text.size();
-    KV(w, "evidence", in_text                                     ? evidence(r.offset)
-                      : d.meta.count("disposition_notes") != 0    ? d.meta.at("disposition_notes")
-                                                                  : std::string());
+    w.Str("type", rel.type);
+    w.Str("target", rel.target);
+    w.Str("origin", rel.origin);
+    w.Str("evidence", r.relation_evidence[i]);
+    // The byte offset of its sentence in "text", null when it has none there.
+    w.Key("offset");
+    if (r.relation_in_text[i]) w.Uint(rel.offset);
+    else w.Null();
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "references");
+  w.Key("references");
   w.StartArray();
-  for (const auto& r : d.references) {
+  for (const auto& ref : d.references) {
     w.StartObject();
-    KV(w, "label", r.label);
-    KV(w, "text", r.text);
-    KV(w, "doi", r.doi);
-    KV(w, "title", r.title);
-    KV(w, "year", r.year);
+    w.Str("label", ref.label);
+    w.Str("text", ref.text);
+    w.Str("doi", ref.doi);
+    w.Str("title", ref.title);
+    w.Str("year", ref.year);
     auto list = [&](const char* key, const std::vector<std::string>& v) {
-      Key(w, key);
+      w.Key(key);
       w.StartArray();
-      for (const auto& x : v) Str(w, x);
+      for (const auto& x : v) w.String(x);
       w.EndArray();
     };
-    list("authors", r.authors);
-    KV(w, "journal", r.journal);
-    KV(w, "volume", r.volume);
-    KV(w, "page", r.page);
-    list("ids", r.ids);
+    list("authors", ref.authors);
+    w.Str("journal", ref.journal);
+    w.Str("volume", ref.volume);
+    w.Str("page", ref.page);
+    list("ids", ref.ids);
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "aliases");
+  w.Key("aliases");
   w.StartArray();
-  for (const auto& a : d.aliases) Str(w, a);
+  for (const auto& a : d.aliases) w.String(a);
   w.EndArray();
-  if (with_text) KV(w, "text", d.text);
+  if (with_text) w.Str("text", d.text);
 }
 
 std::string Wrap(const std::string& s, size_t indent, size_t width) {
@@ -217,141 +225,129 @@ std::string Thousands(uint64_t n) {
 
 namespace {
 // One hit of search or similar: {"id","source","title","kind","date","score",
-// ["snippet",]"rank","language","number"}.
-void HitObject(Writer& w, const Hit& hit, const std::string* snippet) {
-  const Document& d = hit.doc;
+// ["snippet",]"rank","language","number","jurisdiction"}.
+void HitObject(JsonWriter& w, const SearchHit& h, bool snippet) {
   w.StartObject();
-  KV(w, "id", d.id);
-  KV(w, "source", Source(d));
-  KV(w, "title", d.title);
-  KV(w, "kind", KindName(d.kind));
-  KV(w, "date", d.date);
-  Key(w, "score");
-  w.Double(hit.score);
-  if (snippet) KV(w, "snippet", *snippet);
-  Key(w, "rank");
-  w.Uint(hit.rank);
-  KV(w, "language", d.language);
-  KV(w, "number", d.number);
-  KV(w, "jurisdiction", d.jurisdiction);
+  w.Str("id", h.id);
+  w.Str("source", h.source);
+  w.Str("title", h.title);
+  w.Str("kind", h.kind);
+  w.Str("date", h.date);
+  w.Dbl("score", h.score);
+  if (snippet) w.Str("snippet", h.snippet);
+  w.U32("rank", h.rank);
+  w.Str("language", h.language);
+  w.Str("number", h.number);
+  w.Str("jurisdiction", h.jurisdiction);
   w.EndObject();
+}
+
+struct Style {
+  const char* bold;
+  const char* dim;
+  const char* reset;
+};
+Style StyleFor(bool color) {
+  return color ? Style{"\033[1m", "\033[2m", "\033[0m"} : Style{"", "", ""};
+}
+
+void HitLines(std::ostringstream& o, const SearchHit& h, const Style& st) {
+  o << st.bold << h.rank << ". " << h.title << st.reset << "\n";
+  o << "   " << st.dim << h.id << " · " << h.kind << (h.date.empty() ? "" : " · " + h.date) << st.reset << "\n";
+  if (!h.snippet.empty()) o << Wrap(h.snippet, 3, 96);
+  o << "   " << st.dim << h.source << st.reset << "\n\n";
 }
 }  // namespace
 
-std::string SearchJson(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string SearchJson(const SearchResult& r) {
+  JsonWriter w;
   w.StartObject();
-  KV(w, "query", req.query);
-  Key(w, "total");
-  w.Uint64(res.total);
-  Key(w, "total_exact");
-  w.Bool(res.total_exact);
-  Key(w, "offset");
-  w.Uint(req.offset);
-  Key(w, "limit");
-  w.Uint(req.limit);
-  Key(w, "hits");
+  w.Str("query", r.request.query);
+  w.U64("total", r.total);
+  w.Flag("total_exact", r.total_exact);
+  w.U32("offset", r.request.offset);
+  w.U32("limit", r.request.limit);
+  w.Key("hits");
   w.StartArray();
-  for (const auto& h : hits) HitObject(w, *h.hit, &h.snippet);
+  for (const auto& h : r.hits) HitObject(w, h, true);
   w.EndArray();
-  Key(w, "facets");
+  w.Key("facets");
   w.StartObject();
-  for (const auto& [name, values] : res.facets) {
-    Key(w, name.c_str());
+  for (const auto& [name, values] : r.facets) {
+    w.Key(name);
     w.StartObject();
     for (const auto& v : values) {
-      Str(w, v.value);
+      w.Key(v.value);
       w.Uint64(v.count);
     }
     w.EndObject();
   }
   w.EndObject();
-  if (!res.suggestion.empty()) KV(w, "suggestion", res.suggestion);
+  if (!r.suggestion.empty()) w.Str("suggestion", r.suggestion);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
-std::string SearchText(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits,
-                       bool color) {
+std::string SearchText(const SearchResult& r, bool color) {
   std::ostringstream o;
-  const char* bold = color ? "\033[1m" : "";
-  const char* dim = color ? "\033[2m" : "";
-  const char* reset = color ? "\033[0m" : "";
-  if (res.total == 0) {
-    o << "No documents match " << req.query << ".\n";
+  const Style st = StyleFor(color);
+  if (r.total == 0) {
+    o << "No documents match " << r.request.query << ".\n";
   } else {
-    o << (res.total_exact ? "" : "about ") << Thousands(res.total) << (res.total == 1 ? " document" : " documents")
+    o << (r.total_exact ? "" : "about ") << Thousands(r.total) << (r.total == 1 ? " document" : " documents")
       << " match";
-    if (!hits.empty()) o << " (showing " << req.offset + 1 << "-" << req.offset + hits.size() << ")";
+    if (!r.hits.empty()) o << " (showing " << r.request.offset + 1 << "-" << r.request.offset + r.hits.size() << ")";
     o << "\n\n";
   }
-  for (const auto& h : hits) {
-    const Document& d = h.hit->doc;
-    o << bold << h.hit->rank << ". " << d.title << reset << "\n";
-    o << "   " << dim << d.id << " · " << KindName(d.kind) << (d.date.empty() ? "" : " · " + d.date) << reset << "\n";
-    if (!h.snippet.empty()) o << Wrap(h.snippet, 3, 96);
-    o << "   " << dim << Source(d) << reset << "\n\n";
-  }
-  for (const auto& [name, values] : res.facets) {
+  for (const auto& h : r.hits) HitLines(o, h, st);
+  for (const auto& [name, values] : r.facets) {
     o << name << ":";
     for (const auto& v : values) o << "  " << v.value << " " << Thousands(v.count);
     o << "\n";
   }
-  if (!res.suggestion.empty()) o << "Did you mean: " << res.suggestion << "\n";
+  if (!r.suggestion.empty()) o << "Did you mean: " << r.suggestion << "\n";
   return o.str();
 }
 
-std::string SimilarJson(const SimilarResult& res) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string SimilarJson(const SimilarResult& r) {
+  JsonWriter w;
   w.StartObject();
-  KV(w, "id", res.doc.id);
-  KV(w, "title", res.doc.title);
-  Key(w, "terms");
+  w.Str("id", r.id);
+  w.Str("title", r.title);
+  w.Strings("terms", r.terms);
+  w.U64("total", r.total);
+  w.Key("similar");
   w.StartArray();
-  for (const auto& t : res.terms) Str(w, t);
-  w.EndArray();
-  Key(w, "total");
-  w.Uint64(res.total);
-  Key(w, "similar");
-  w.StartArray();
-  for (const auto& h : res.hits) HitObject(w, h, nullptr);
+  for (const auto& h : r.hits) HitObject(w, h, false);
   w.EndArray();
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
-std::string SimilarText(const SimilarResult& res, bool color) {
+std::string SimilarText(const SimilarResult& r, bool color) {
   std::ostringstream o;
-  const char* bold = color ? "\033[1m" : "";
-  const char* dim = color ? "\033[2m" : "";
-  const char* reset = color ? "\033[0m" : "";
-  o << "Documents like " << res.doc.title << " (" << res.doc.id << ")\n";
+  const Style st = StyleFor(color);
+  o << "Documents like " << r.title << " (" << r.id << ")\n";
   std::string terms;
-  for (size_t i = 0; i < res.terms.size() && i < 15; ++i) terms += (i ? ", " : "") + res.terms[i];
-  if (res.terms.size() > 15) terms += ", …";
-  o << dim << "by its terms: " << terms << reset << "\n\n";
-  if (res.hits.empty()) o << "No other document shares its terms.\n";
-  for (const auto& h : res.hits) {
-    const Document& d = h.doc;
-    o << bold << h.rank << ". " << d.title << reset << "\n";
-    o << "   " << dim << d.id << " · " << KindName(d.kind) << (d.date.empty() ? "" : " · " + d.date) << reset << "\n";
-    o << "   " << dim << Source(d) << reset << "\n\n";
-  }
+  for (size_t i = 0; i < r.terms.size() && i < 15; ++i) terms += (i ? ", " : "") + r.terms[i];
+  if (r.terms.size() > 15) terms += ", …";
+  o << st.dim << "by its terms: " << terms << st.reset << "\n\n";
+  if (r.hits.empty()) o << "No other document shares its terms.\n";
+  for (const auto& h : r.hits) HitLines(o, h, st);
   return o.str();
 }
 
-std::string DocumentJson(const Document& doc) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string ShowJson(const ShowResult& r) {
+  JsonWriter w;
   w.StartObject();
-  DocumentFields(w, doc, true);
+  // The text is always there in JSON (--no-text shortens the text form only).
+  DocumentFields(w, r, true);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
-std::string DocumentText(const Document& d, bool with_text) {
+std::string ShowText(const ShowResult& r) {
+  const Document& d = r.document;
   std::ostringstream o;
   o << d.title << "\n";
   o << "  id:       " << d.id << "\n";
@@ -375,7 +371,8 @@ std::string DocumentText(const Document& d, bool with_text) {
   list("  keywords: ", d.keywords);
   list("  index keywords: ", d.index_keywords);
   for (const auto& a : d.affiliations)
-    o << "  address:  " << a.address << (a.organization.empty() ? "" : "  [" + a.organization + (a.country.empty() ? "" : " / " + a.country) + "]")
+    o << "  address:  " << a.address
+      << (a.organization.empty() ? "" : "  [" + a.organization + (a.country.empty() ? "" : " / " + a.country) + "]")
       << "\n";
   for (const auto& [k, v] : d.meta) o << "  " << k << ": " << v << "\n";
   for (const auto& s : d.sources) o << "  source:   " << s.path << " (" << s.format << ")\n";
@@ -385,60 +382,58 @@ std::string DocumentText(const Document& d, bool with_text) {
     o << "\n";
   }
   if (!d.references.empty()) o << "  references: " << d.references.size() << " (lode cites " << d.id << ")\n";
-  auto evidence = [&](uint32_t offset) {
-    std::string e = offset < d.text.size() ? SentenceAround(d.text, offset) : std::string();
-    return e.empty() ? std::string() : "      \"" + e + "\"\n";
-  };
+  auto evidence = [](const std::string& e) { return e.empty() ? std::string() : "      \"" + e + "\"\n"; };
   if (!d.entities.empty()) {
     o << "\nentities:\n";
-    for (const auto& e : d.entities) {
-      o << "  " << e.id << " (" << e.name << ") ×" << e.count << "\n";
-      if (!e.offsets.empty()) o << evidence(e.offsets[0]);
+    for (size_t i = 0; i < d.entities.size(); ++i) {
+      const auto& e = d.entities[i];
+      o << "  " << e.id << " (" << e.name << ") ×" << e.count << "\n" << evidence(r.entity_evidence[i]);
     }
   }
   if (!d.citations.empty()) {
     o << "\ncites:\n";
-    for (const auto& c : d.citations) {
-      o << "  " << c.id << " ×" << c.count << "\n";
-      if (!c.offsets.empty()) o << evidence(c.offsets[0]);
+    for (size_t i = 0; i < d.citations.size(); ++i) {
+      const auto& c = d.citations[i];
+      o << "  " << c.id << " ×" << c.count << "\n" << evidence(r.citation_evidence[i]);
     }
   }
   if (!d.relations.empty()) {
     o << "\nrelations:\n";
-    for (const auto& r : d.relations) {
-      const bool in_text = r.offset != kNoOffset && r.offset < d.text.size();
-      o << "  " << r.type << " " << r.target
-        << (r.origin == "metadata" ? (in_text ? "  (disposition table)" : "  (Federal Register disposition notes)") : "")
+    for (size_t i = 0; i < d.relations.size(); ++i) {
+      const auto& rel = d.relations[i];
+      const bool in_text = r.relation_in_text[i];
+      o << "  " << rel.type << " " << rel.target
+        << (rel.origin == "metadata" ? (in_text ? "  (disposition table)" : "  (Federal Register disposition notes)")
+                                     : "")
         << "\n";
-      if (r.origin != "metadata" || in_text) o << evidence(r.offset);
+      if (in_text) o << evidence(r.relation_evidence[i]);
     }
   }
-  if (with_text) o << "\n" << d.text << "\n";
+  if (r.request.text) o << "\n" << d.text << "\n";
   return o.str();
 }
 
 std::string StatsJson(const IndexStats& s) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  Key(w, "documents");
+  w.Key("documents");
   w.Uint64(s.documents);
-  Key(w, "revision");
+  w.Key("revision");
   w.Uint64(s.revision);
-  Key(w, "index_bytes");
+  w.Key("index_bytes");
   w.Uint64(s.size_bytes);
-  Key(w, "words");
+  w.Key("words");
   w.Uint64(s.terms_total);
-  KV(w, "path", s.path);
-  CountMap(w, "by_kind", s.by_kind);
-  CountMap(w, "by_year", s.by_year);
-  CountMap(w, "by_format", s.by_format);
-  CountMap(w, "by_language", s.by_language);
-  CountMap(w, "entities_by_type", s.entities_by_type);
-  CountMap(w, "citations_by_type", s.citations_by_type);
-  CountMap(w, "relations_by_type", s.relations_by_type);
+  w.Str("path", s.path);
+  w.Counts("by_kind", s.by_kind);
+  w.Counts("by_year", s.by_year);
+  w.Counts("by_format", s.by_format);
+  w.Counts("by_language", s.by_language);
+  w.Counts("entities_by_type", s.entities_by_type);
+  w.Counts("citations_by_type", s.citations_by_type);
+  w.Counts("relations_by_type", s.relations_by_type);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string StatsText(const IndexStats& s) {
@@ -469,83 +464,80 @@ std::string StatsText(const IndexStats& s) {
   return o.str();
 }
 
-std::string EntityJson(const EntityReport& r) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string EntityJson(const EntityResult& r) {
+  JsonWriter w;
   auto list = [&](const char* key, const std::vector<std::string>& v) {
-    Key(w, key);
+    w.Key(key);
     w.StartArray();
-    for (const auto& x : v) Str(w, x);
+    for (const auto& x : v) w.String(x);
     w.EndArray();
   };
   w.StartObject();
-  KV(w, "id", r.id);
-  KV(w, "type", r.id.substr(0, r.id.find(':')));
-  Key(w, "known");
-  w.Bool(r.entity != nullptr);
+  w.Str("id", r.id);
+  w.Str("type", r.type);
+  w.Key("known");
+  w.Bool(r.entity.has_value());
   if (r.entity) {
     const Entity& e = *r.entity;
-    KV(w, "name", e.name);
+    w.Str("name", e.name);
     list("aliases", e.aliases);
     list("aliases_cs", e.aliases_cs);
     list("zh", e.zh);
     list("heads", e.heads);
     list("adjectives", e.adjectives);
     list("is_a", e.is_a);
-    if (!e.parent.empty()) KV(w, "parent", e.parent);
-    Key(w, "lists");
+    if (!e.parent.empty()) w.Str("parent", e.parent);
+    w.Key("lists");
     w.StartArray();
     for (const auto& l : e.lists) {
       w.StartObject();
-      KV(w, "list", l.list);
-      Key(w, "year");
+      w.Str("list", l.list);
+      w.Key("year");
       w.Int(l.year);
-      KV(w, "citation", l.citation);
+      w.Str("citation", l.citation);
       w.EndObject();
     }
     w.EndArray();
   }
-  Key(w, "members");
+  w.Key("members");
   w.StartArray();
-  for (const Entity* m : r.members) Str(w, m->id);
+  for (const auto& m : r.members) w.String(m);
   w.EndArray();
-  Key(w, "documents");
+  w.Key("documents");
   w.StartObject();
-  Key(w, "total");
+  w.Key("total");
   w.Uint64(r.documents);
-  Key(w, "top");
+  w.Key("top");
   w.StartArray();
   for (const auto& p : r.top) {
     w.StartObject();
-    KV(w, "id", p.id);
-    KV(w, "title", p.title);
-    KV(w, "kind", p.kind);
-    KV(w, "date", p.date);
-    Key(w, "count");
+    w.Str("id", p.id);
+    w.Str("title", p.title);
+    w.Str("kind", p.kind);
+    w.Str("date", p.date);
+    w.Key("count");
     w.Uint(p.count);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  Key(w, "cooccurs");
+  w.Key("cooccurs");
   w.StartArray();
-  for (size_t i = 0; i < r.cooccurs.size(); ++i) {
+  for (const auto& c : r.cooccurs) {
     w.StartObject();
-    KV(w, "id", r.cooccurs[i].first);
-    KV(w, "name", r.cooccur_names[i]);
-    Key(w, "documents");
-    w.Uint64(r.cooccurs[i].second);
+    w.Str("id", c.id);
+    w.Str("name", c.name);
+    w.U64("documents", c.documents);
     // Strength: the share of this entity's documents that also name the other.
-    Key(w, "share");
-    w.Double(r.documents ? static_cast<double>(r.cooccurs[i].second) / r.documents : 0.0);
+    w.Dbl("share", r.documents ? static_cast<double>(c.documents) / r.documents : 0.0);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
-std::string EntityText(const EntityReport& r) {
+std::string EntityText(const EntityResult& r) {
   std::ostringstream o;
   auto join = [](const std::vector<std::string>& v) {
     std::string s;
@@ -570,7 +562,7 @@ std::string EntityText(const EntityReport& r) {
   }
   if (!r.members.empty()) {
     std::vector<std::string> ids;
-    for (const Entity* m : r.members) ids.push_back(m->id.substr(m->id.find(':') + 1));
+    for (const auto& m : r.members) ids.push_back(m.substr(m.find(':') + 1));
     o << "  members:  " << join(ids) << "\n";
   }
   o << "\n" << Thousands(r.documents) << (r.documents == 1 ? " document" : " documents") << (r.top.empty() ? "" : ", most mentions first:") << "\n";
@@ -578,55 +570,53 @@ std::string EntityText(const EntityReport& r) {
     o << "  " << p.count << "×  " << p.id << "  " << p.date << "  " << (p.title.size() > 80 ? p.title.substr(0, 77) + "..." : p.title) << "\n";
   if (!r.cooccurs.empty()) {
     o << "\nnamed together with:\n";
-    for (size_t i = 0; i < r.cooccurs.size(); ++i)
-      o << "  " << r.cooccurs[i].first << " (" << r.cooccur_names[i] << ") in " << r.cooccurs[i].second << "\n";
+    for (const auto& c : r.cooccurs) o << "  " << c.id << " (" << c.name << ") in " << c.documents << "\n";
   }
   return o.str();
 }
 
 std::string IngestJson(const IngestSummary& s) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  JsonWriter w;
   w.StartObject();
-  Key(w, "added");
+  w.Key("added");
   w.Uint64(s.added);
-  Key(w, "updated");
+  w.Key("updated");
   w.Uint64(s.updated);
-  Key(w, "unchanged");
+  w.Key("unchanged");
   w.Uint64(s.unchanged);
-  Key(w, "removed");
+  w.Key("removed");
   w.Uint64(s.removed);
-  Key(w, "failed");
+  w.Key("failed");
   w.StartArray();
   for (const auto& f : s.failed) {
     w.StartObject();
-    KV(w, "path", f.path);
-    KV(w, "error", f.message);
+    w.Str("path", f.path);
+    w.Str("error", f.message);
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "skipped");
+  w.Key("skipped");
   w.StartArray();
   for (const auto& f : s.skipped) {
     w.StartObject();
-    KV(w, "path", f.path);
-    KV(w, "reason", f.message);
+    w.Str("path", f.path);
+    w.Str("reason", f.message);
     w.EndObject();
   }
   w.EndArray();
-  Key(w, "documents");
+  w.Key("documents");
   w.Uint64(s.documents);
-  Key(w, "files");
+  w.Key("files");
   w.Uint64(s.files);
-  Key(w, "files_read");
+  w.Key("files_read");
   w.Uint64(s.files_read);
-  Key(w, "bytes_read");
+  w.Key("bytes_read");
   w.Uint64(s.bytes_read);
-  Key(w, "seconds");
+  w.Key("seconds");
   w.Double(s.seconds);
-  KV(w, "mode", s.mode);
+  w.Str("mode", s.mode);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
 std::string IngestText(const IngestSummary& s, bool verbose) {
@@ -655,14 +645,58 @@ std::string IngestText(const IngestSummary& s, bool verbose) {
 
 std::string WrapText(const std::string& s, size_t indent, size_t width) { return Wrap(s, indent, width); }
 
-std::string ErrorJson(const std::string& message, const std::string& code) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+std::string ExportJson(const ExportResult& r, const std::vector<std::string>& files) {
+  JsonWriter w;
   w.StartObject();
-  KV(w, "error", message);
-  KV(w, "code", code);
+  w.Str("format", r.format);
+  w.U64("nodes", r.nodes);
+  w.U64("edges", r.edges);
+  if (r.records) {
+    w.U64("records", r.record_count);
+    w.U64("skipped_not_papers", r.skipped_not_papers);
+  }
+  w.Strings("files", files);
+  w.Flag("truncated", r.truncated);  // added with issue 10: the selection was cut at a node cap
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  return w.Line();
 }
 
-}  // namespace lodestone
+std::string ExportText(const ExportResult& r, const std::vector<std::string>& files) {
+  std::ostringstream o;
+  if (r.records)
+    o << "wrote " << r.record_count << " records as " << r.format
+      << (r.skipped_not_papers
+              ? " (" + std::to_string(r.skipped_not_papers) + " documents that are not papers left out)"
+              : "")
+      << " to";
+  else
+    o << "wrote " << r.nodes << " nodes and " << r.edges << " edges as " << r.format << " to";
+  for (const auto& f : files) o << " " << f;
+  o << "\n";
+  if (r.truncated) o << "(cut at " << r.nodes << " nodes)\n";
+  return o.str();
+}
+
+std::string RenderJson(const RenderResult& r, const std::string& file) {
+  JsonWriter w;
+  w.StartObject();
+  w.Str("file", file);
+  w.U64("nodes", r.nodes);
+  w.U64("edges", r.edges);
+  // Added with issue 11: the nodes within reach, and whether the drawing left some out.
+  w.U64("reachable", r.reachable);
+  w.Flag("truncated", r.truncated);
+  w.EndObject();
+  return w.Line();
+}
+
+std::string RenderText(const RenderResult& r, const std::string& file) {
+  std::ostringstream o;
+  o << "drew " << r.nodes << " nodes and " << r.edges << " edges to " << file << "\n";
+  if (r.truncated)
+    o << "(the " << r.nodes << " nearest of " << r.reachable
+      << " nodes within reach; --max-nodes draws more, --depth and --edge draw fewer)\n";
+  return o.str();
+}
+
+}  // namespace lodestone::query

@@ -20,7 +20,9 @@
 
 #include "lodestone/graph/resolve.h"
 #include "lodestone/index/paper_keys.h"
-#include "lodestone/query/graph_queries.h"
+#include "lodestone/graph/cache.h"
+#include "lodestone/index/searcher.h"
+#include "lodestone/ingest/kb.h"
 
 using namespace lodestone;
 
@@ -64,14 +66,32 @@ int main(int argc, char** argv) {
     std::cerr << "lode-eval-refs: " << gold_path << ": not valid JSON\n";
     return 2;
   }
-  auto session = GraphSession::Open(index);
-  if (!session.ok()) {
-    std::cerr << "lode-eval-refs: " << session.status().message() << "\n";
+  // One thread, one revision: the index, the built-in knowledge base and the
+  // graph as lode builds them.
+  auto searcher = Searcher::Open(index);
+  auto kb = KnowledgeBase::Load({});
+  if (!searcher.ok() || !kb.ok()) {
+    std::cerr << "lode-eval-refs: " << (searcher.ok() ? kb.status() : searcher.status()).message() << "\n";
     return 2;
   }
-  GraphSession& s = **session;
-  const KnowledgeGraph& kg = s.graph();
-  auto src = s.searcher().ReadGraphSource();
+  std::vector<KbNode> kb_nodes;
+  for (const auto& e : kb->entities()) kb_nodes.push_back({e.id, e.name, e.is_a});
+  auto graph = LoadGraph(**searcher, index, kb_nodes, true);
+  if (!graph.ok()) {
+    std::cerr << "lode-eval-refs: " << graph.status().message() << "\n";
+    return 2;
+  }
+  const KnowledgeGraph& kg = *graph;
+  std::map<uint32_t, std::optional<Document>> records;
+  auto record = [&](uint32_t v) -> const Document* {
+    auto it = records.find(v);
+    if (it == records.end()) {
+      auto d = (*searcher)->Get(kg.node(v).id);
+      it = records.emplace(v, d.ok() ? std::optional<Document>(std::move(*d)) : std::nullopt).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  };
+  auto src = (*searcher)->ReadGraphSource();
   if (!src.ok()) return 2;
   std::map<std::string, uint32_t> key_node;
   for (const auto& t : src->paper_keys)
@@ -89,7 +109,7 @@ int main(int argc, char** argv) {
   // The citing record of an eLife item, by its source path.
   auto by_path = [&](const std::string& rel) -> std::optional<uint32_t> {
     const std::string corpus = LODE_CORPUS;
-    auto doc = s.searcher().Get(corpus + "/" + rel);
+    auto doc = (*searcher)->Get(corpus + "/" + rel);
     if (!doc.ok()) return std::nullopt;
     return kg.Find(doc->id);
   };
@@ -100,7 +120,7 @@ int main(int argc, char** argv) {
     const std::string stratum = item["stratum"].GetString();
     Score& sc = by_stratum[elife ? "elife-" + stratum : stratum];
     if (item.HasMember("uncertain") && item["uncertain"].IsBool() && item["uncertain"].GetBool()) return;
-    const Document* rec = citing ? s.Record(*citing) : nullptr;
+    const Document* rec = citing ? record(*citing) : nullptr;
     const size_t index_in = item["index"].GetUint();
     if (!rec || index_in >= rec->references.size()) {
       ++sc.missing;

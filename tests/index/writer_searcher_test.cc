@@ -242,5 +242,77 @@ TEST_F(IndexTest, RefusesAFolderThatIsNotAnIndex) {
   EXPECT_EQ(Searcher::Open(dir_ + "/missing").status().code(), Status::Code::kNotFound);
 }
 
+
+// issue 11: a long-lived reader (the server's session) moves to the newest
+// revision with Refresh, and one left behind by many commits gets
+// Unavailable (Xapian's DatabaseModifiedError), which says "reopen and retry".
+TEST_F(IndexTest, RefreshFollowsCommitsAndRebuilds) {
+  PutAll({Make("doc:a", Kind::kOther, "A", "", "alpha words", "/c/a.md")});
+  auto s = Searcher::Open(dir_);
+  ASSERT_TRUE(s.ok());
+  const IndexRevision first = (*s)->Revision();
+  auto unchanged = (*s)->Refresh();
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_FALSE(*unchanged);
+  PutAll({Make("doc:b", Kind::kOther, "B", "", "beta words", "/c/b.md")});
+  EXPECT_EQ((*s)->Stats()->documents, 1u) << "a Searcher reads one revision until refreshed";
+  auto changed = (*s)->Refresh();
+  ASSERT_TRUE(changed.ok());
+  EXPECT_TRUE(*changed);
+  EXPECT_LT(first, (*s)->Revision());
+  EXPECT_EQ((*s)->Stats()->documents, 2u);
+  const std::string stamp = (*s)->Stamp().value();
+  // A rebuild publishes a new generation: newer, whatever its revision.
+  auto work = MakeWorkDir(dir_);
+  ASSERT_TRUE(work.ok());
+  auto shard = ShardBuilder::Create((fs::path(*work) / "s0").string());
+  ASSERT_TRUE(shard.ok());
+  auto c = Make("doc:c", Kind::kOther, "C", "", "gamma words", "/c/c.md");
+  ASSERT_TRUE((*shard)->PutBundle(c.doc.sources, {c}).ok());
+  ASSERT_TRUE((*shard)->Commit().ok());
+  ASSERT_TRUE(PublishShards(dir_, {(*shard)->path()}).ok());
+  const IndexRevision before_rebuild = (*s)->Revision();
+  auto rebuilt = (*s)->Refresh();
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().message();
+  EXPECT_TRUE(*rebuilt);
+  EXPECT_LT(before_rebuild, (*s)->Revision());
+  EXPECT_EQ((*s)->Revision().generation, before_rebuild.generation + 1);
+  EXPECT_NE((*s)->Stamp().value(), stamp);
+  auto got = (*s)->Get("doc:c");
+  EXPECT_TRUE(got.ok()) << got.status().message();
+}
+
+TEST_F(IndexTest, AReaderLeftBehindByCommitsIsToldToRetry) {
+  std::vector<AnalyzedDocument> docs;
+  for (int i = 0; i < 200; ++i)
+    docs.push_back(Make("doc:" + std::to_string(i), Kind::kOther, "T", "", "common words " + std::to_string(i),
+                        "/c/" + std::to_string(i) + ".md"));
+  PutAll(docs);
+  auto s = Searcher::Open(dir_);
+  ASSERT_TRUE(s.ok());
+  // Every commit rewrites the postings of "common": after a few, the blocks
+  // of the revision the reader holds are reused.
+  for (int round = 0; round < 6; ++round) {
+    auto w = IndexWriter::Open(dir_);
+    ASSERT_TRUE(w.ok());
+    for (auto& d : docs) {
+      d.doc.text += " more";
+      d.doc.sources[0].hash += 1;
+      ASSERT_TRUE((*w)->PutBundle(d.doc.sources, {Make(d.doc.id, Kind::kOther, "T", "", d.doc.text, d.doc.sources[0].path)}).ok());
+    }
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  SearchRequest r;
+  r.query = "common";
+  r.limit = 200;
+  auto stale = (*s)->Search(r);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.status().code(), Status::Code::kUnavailable) << stale.status().message();
+  ASSERT_TRUE((*s)->Refresh().ok());
+  auto fresh = (*s)->Search(r);
+  ASSERT_TRUE(fresh.ok()) << fresh.status().message();
+  EXPECT_EQ(fresh->hits.size(), 200u);
+}
+
 }  // namespace
 }  // namespace lodestone

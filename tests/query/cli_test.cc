@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "cli_util.h"
 
@@ -150,6 +151,109 @@ TEST_F(CliTest, ErrorsHaveExitCodes) {
   CliRun help = Lode("search --help");
   EXPECT_EQ(help.code, 0);
   EXPECT_NE(help.out.find("kind:executive_order"), std::string::npos);
+}
+
+// issue 10: an empty or blank required argument is a usage error that names
+// the argument (never a search of everything or "no document  ").
+TEST_F(CliTest, EmptyArgumentsAreRefusedByName) {
+  struct Case {
+    std::string args, named;
+  };
+  const std::vector<Case> cases = {
+      {"search ''", "query"},          {"search '  '", "query"},       {"show ''", "id"},
+      {"show ' '", "id"},              {"similar ''", "id"},           {"entity ''", "name"},
+      {"trace ''", "mineral"},         {"neighbors ''", "id"},         {"path '' eo:99001", "from"},
+      {"path eo:99001 ''", "to"},      {"cites ''", "id"},             {"cited-by ''", "id"},
+      {"timeline ''", "id"},           {"cooccur ''", "id"},           {"cocite ''", "id"},
+      {"couple ''", "id"},             {"render '' -o x.svg", "id"},   {"export --around ''", "--around"},
+      {"export --query ''", "--query"}, {"export -o ''", "--output"},  {"network ''", "type"},
+      {"bursts --type ''", "--type"},  {"ingest ''", "paths"},
+  };
+  for (const Case& c : cases) {
+    CliRun r = lodestone::testing::RunLode(c.args + Index(), true);
+    EXPECT_EQ(r.code, 2) << c.args << "\n" << r.out;
+    EXPECT_EQ(r.out.rfind(c.named + ": must not be empty; give ", 0), 0u) << c.args << "\n" << r.out;
+  }
+  // With --json the usage error is also the JSON error object on stdout.
+  CliRun json = Lode("show '' --json" + Index());
+  EXPECT_EQ(json.code, 2);
+  auto err = Json(json.out);
+  ASSERT_TRUE(err.IsObject()) << json.out;
+  EXPECT_STREQ(err["code"].GetString(), "invalid_argument");
+  EXPECT_EQ(std::string(err["error"].GetString()).rfind("id: must not be empty", 0), 0u) << json.out;
+}
+
+// issue 10: JSON was once concatenated by hand, and a path with a quote gave
+// invalid JSON. Paths and values with quotes, backslashes, control characters
+// and an apostrophe must come back intact from every --json answer.
+TEST_F(CliTest, JsonEscapesQuotesBackslashesAndControlCharacters) {
+  using lodestone::testing::ShellQuote;
+  const std::string dir = *dir_ + "/nasty \"q\" \\b\x01\t'a";
+  fs::create_directories(dir);
+  const std::string md = dir + "/2024-01-02-say \"hi\" \\ \x1f.md";
+  {
+    std::ofstream f(md, std::ios::binary);
+    f << "---\ndate: '2024-01-02'\ntitle: 'Lithium \"quoted\" \\ back''s'\n---\n"
+         "Lithium and a \"quote\", a \\ backslash and a bell \x07 in the text.\n";
+  }
+  const std::string bad = dir + "/broken \"x\".json";
+  {
+    std::ofstream f(bad, std::ios::binary);
+    f << "{\"title\": ";
+  }
+  const std::string index = " --index " + ShellQuote(*dir_ + "/index-nasty");
+  CliRun ingest = Lode("ingest " + ShellQuote(dir) + " --json" + index);
+  EXPECT_EQ(ingest.code, 1) << ingest.out;  // the broken file
+  auto sum = Json(ingest.out);
+  ASSERT_TRUE(sum["failed"].IsArray()) << ingest.out;
+  ASSERT_EQ(sum["failed"].Size(), 1u) << ingest.out;
+  EXPECT_EQ(std::string(sum["failed"][0]["path"].GetString()), bad);
+
+  CliRun show = Lode("show " + ShellQuote(md) + " --json" + index);
+  ASSERT_EQ(show.code, 0) << show.out;
+  auto doc = Json(show.out);
+  EXPECT_EQ(std::string(doc["source"].GetString()), md);
+  EXPECT_EQ(std::string(doc["sources"][0]["path"].GetString()), md);
+  EXPECT_EQ(std::string(doc["title"].GetString()), "Lithium \"quoted\" \\ back's");
+  EXPECT_NE(std::string(doc["text"].GetString()).find("a \\ backslash and a bell \x07 in"), std::string::npos);
+  EXPECT_EQ(show.out.find('\x07'), std::string::npos) << "control characters are escaped";
+
+  CliRun search = Lode("search lithium --json" + index);
+  ASSERT_EQ(search.code, 0) << search.out;
+  auto hits = Json(search.out);
+  ASSERT_EQ(hits["hits"].Size(), 1u) << search.out;
+  EXPECT_EQ(std::string(hits["hits"][0]["source"].GetString()), md);
+
+  const std::string out = dir + "/graph \"1\".json";
+  CliRun ex = Lode("export --format json -o " + ShellQuote(out) + " --json" + index);
+  ASSERT_EQ(ex.code, 0) << ex.out;
+  auto written = Json(ex.out);
+  ASSERT_EQ(written["files"].Size(), 1u) << ex.out;
+  EXPECT_EQ(std::string(written["files"][0].GetString()), out);
+  Json(ReadFile(out));  // the export itself parses
+
+  // An error names the input as given, escaped too.
+  CliRun missing = Lode("show " + ShellQuote("eo:\"1\\") + " --json" + index);
+  EXPECT_EQ(missing.code, 1);
+  auto err = Json(missing.out);
+  ASSERT_TRUE(err.HasMember("error")) << missing.out;
+  EXPECT_NE(std::string(err["error"].GetString()).find("eo:\"1\\"), std::string::npos) << missing.out;
+}
+
+// issue 10 (and 11): a full disk is a failure with the reason, never exit 0
+// with the answer lost.
+TEST_F(CliTest, FullDiskIsAnErrorWithTheReason) {
+  ASSERT_TRUE(fs::exists("/dev/full"));
+  ASSERT_EQ(Lode("ingest " + *dir_ + "/mini -q" + Index()).code, 0);
+  for (const std::string& cmd : {std::string("search gallium"), std::string("search gallium --json"),
+                                 std::string("show eo:99001 --json"), std::string("stats")}) {
+    CliRun r = lodestone::testing::RunLodeRaw(cmd + Index() + " 2>&1 >/dev/full");
+    EXPECT_EQ(r.code, 1) << cmd << ": " << r.out;
+    EXPECT_EQ(r.out, "lode: cannot write standard output: No space left on device\n") << cmd;
+  }
+  CliRun file = lodestone::testing::RunLodeRaw("export --format json -o /dev/full" + Index() + " 2>&1");
+  EXPECT_EQ(file.code, 1) << file.out;
+  EXPECT_EQ(file.out, "lode: cannot write /dev/full: No space left on device\n");
 }
 
 TEST_F(CliTest, FailedFileMakesIngestExitOne) {

@@ -23,11 +23,11 @@ struct CliRun {
   std::string out;
 };
 
-// `lode ARGS`: stdout only, or stdout and stderr together (to check messages).
-inline CliRun RunLode(const std::string& args, bool with_stderr) {
+// `lode` followed by `tail` exactly as given (redirections included), its
+// standard output read: "... 2>&1 >/dev/full" reads the messages alone.
+inline CliRun RunLodeRaw(const std::string& tail) {
   CliRun r;
-  std::string cmd = std::string(LODE_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = ::popen(cmd.c_str(), "r");
+  FILE* p = ::popen((std::string(LODE_BINARY) + " " + tail).c_str(), "r");
   if (!p) return r;
   std::array<char, 4096> buf;
   size_t n;
@@ -35,6 +35,18 @@ inline CliRun RunLode(const std::string& args, bool with_stderr) {
   int status = ::pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// `lode ARGS`: stdout only, or stdout and stderr together (to check messages).
+inline CliRun RunLode(const std::string& args, bool with_stderr) {
+  return RunLodeRaw(args + (with_stderr ? " 2>&1" : " 2>/dev/null"));
+}
+
+// `s` as one word for /bin/sh, whatever bytes it holds.
+inline std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 inline rapidjson::Document Json(const std::string& s) {

@@ -23,7 +23,7 @@
 #include "lodestone/ingest/readers.h"
 #include "lodestone/query/bib_export.h"
 #include "lodestone/query/bibliometrics.h"
-#include "lodestone/query/graph_queries.h"
+#include "lodestone/query/engine.h"
 #include "lodestone/text/ascii.h"
 
 namespace fs = std::filesystem;
@@ -75,6 +75,35 @@ class RealCorpusTest : public ::testing::Test {
 };
 std::string* RealCorpusTest::index_ = nullptr;
 IngestSummary* RealCorpusTest::summary_ = nullptr;
+
+// The graph and knowledge base of the index, as the engine's session holds
+// them, kept for a whole test.
+struct GraphOf {
+  std::shared_ptr<query::Session> session;
+  std::shared_ptr<const KnowledgeGraph> graph;
+  std::shared_ptr<const KnowledgeBase> kb;
+  const KnowledgeGraph& kg() const { return *graph; }
+  Result<uint32_t> Resolve(const std::string& text) {
+    return session->Read([&](query::View& v) { return v.Resolve(text); });
+  }
+};
+GraphOf OpenGraph(const std::string& index) {
+  GraphOf g;
+  query::SessionOptions o;
+  o.index_dir = index;
+  g.session = query::Session::Open(o);
+  auto kept = g.session->Read([&](query::View& v) -> Result<bool> {
+    auto kg = v.KeepGraph();
+    if (!kg.ok()) return kg.status();
+    auto kb = v.KeepKb();
+    if (!kb.ok()) return kb.status();
+    g.graph = *kg;
+    g.kb = *kb;
+    return true;
+  });
+  EXPECT_TRUE(kept.ok()) << kept.status().message();
+  return g;
+}
 
 TEST_F(RealCorpusTest, EveryFileIsIndexedOrSkippedWithAReason) {
   EXPECT_TRUE(summary_->failed.empty()) << summary_->failed.front().path << ": " << summary_->failed.front().message;
@@ -331,9 +360,9 @@ TEST_F(RealCorpusTest, Issue9KnownAnswers) {
   bool supersedes = false;
   for (const auto& r : mrl2024.relations) supersedes = supersedes || (r.type == "supersedes" && r.target == mrl2009.id);
   EXPECT_TRUE(supersedes);
-  auto session = GraphSession::Open(*index_);
-  ASSERT_TRUE(session.ok()) << session.status().message();
-  const KnowledgeGraph& kg = (*session)->graph();
+  GraphOf g = OpenGraph(*index_);
+  ASSERT_TRUE(g.graph);
+  const KnowledgeGraph& kg = g.kg();
   auto old = kg.Find(mrl2009.id);
   ASSERT_TRUE(old.has_value());
   EXPECT_TRUE(kg.InForceOn(*old, "2024-11-07"));
@@ -350,10 +379,9 @@ TEST_F(RealCorpusTest, Issue9KnownAnswers) {
 // The knowledge graph of the whole corpus, checked against the index and
 // the source files it comes from.
 TEST_F(RealCorpusTest, GraphKnownAnswers) {
-  auto session = GraphSession::Open(*index_);
-  ASSERT_TRUE(session.ok()) << session.status().message();
-  GraphSession& s = **session;
-  const KnowledgeGraph& kg = s.graph();
+  GraphOf g = OpenGraph(*index_);
+  ASSERT_TRUE(g.graph);
+  const KnowledgeGraph& kg = g.kg();
   // One node per document of the index, and every edge type in use.
   auto stats = searcher_->Stats();
   ASSERT_TRUE(stats.ok());
@@ -389,11 +417,10 @@ TEST_F(RealCorpusTest, GraphKnownAnswers) {
   }
   // trace lithium --sort date: by date, each link a document that really names what `via` says,
   // with its sentence (the default order is checked in AttributionAndTimelineKnownAnswers).
-  auto lithium = kg.Find("mineral:lithium");
-  ASSERT_TRUE(lithium.has_value());
-  TraceRequest by_date;
+  query::TraceRequest by_date;
+  by_date.entity = "mineral:lithium";
   by_date.sort = "date";
-  auto trace = Trace(s, *lithium, by_date);
+  auto trace = query::Trace(*g.session, by_date);
   ASSERT_TRUE(trace.ok());
   size_t direct = 0, with_evidence = 0;
   std::string prev;
@@ -413,18 +440,23 @@ TEST_F(RealCorpusTest, GraphKnownAnswers) {
   EXPECT_GT(direct, 20u);
   EXPECT_GE(with_evidence * 100, trace->documents.size() * 95) << "most links carry their sentence";
   // Neodymium is reached through the rare earth elements group.
-  auto nd = Trace(s, *kg.Find("mineral:neodymium"), {});
+  query::TraceRequest neodymium;
+  neodymium.entity = "mineral:neodymium";
+  auto nd = query::Trace(*g.session, neodymium);
   ASSERT_TRUE(nd.ok());
   size_t group = 0;
   for (const auto& d : nd->documents) group += d.via == "group" && d.via_entity == "mineral:rare-earth-elements";
   EXPECT_GT(group, 0u);
   // cites: one entry per cited work, externals marked.
-  auto cited = Citations(s, *dpa, false);
+  query::CitationsRequest of_dpa;
+  of_dpa.id = "eo:13603";
+  auto cited = query::Cites(*g.session, of_dpa);
+  ASSERT_TRUE(cited.ok());
   std::set<std::string> ids;
   size_t external = 0;
-  for (const auto& c : cited) {
-    EXPECT_TRUE(ids.insert(kg.node(c.node).id).second) << "duplicate " << kg.node(c.node).id;
-    external += kg.node(c.node).external;
+  for (const auto& c : cited->entries) {
+    EXPECT_TRUE(ids.insert(c.node.id).second) << "duplicate " << c.node.id;
+    external += c.node.external;
   }
   EXPECT_TRUE(ids.count("eo:12919"));
   EXPECT_GT(external, 0u);
@@ -435,10 +467,9 @@ TEST_F(RealCorpusTest, GraphKnownAnswers) {
 // order; issue 16: jurisdictions. Checked against the files' own dates,
 // URLs and folders.
 TEST_F(RealCorpusTest, AttributionAndTimelineKnownAnswers) {
-  auto session = GraphSession::Open(*index_);
-  ASSERT_TRUE(session.ok()) << session.status().message();
-  GraphSession& s = **session;
-  const KnowledgeGraph& kg = s.graph();
+  GraphOf g = OpenGraph(*index_);
+  ASSERT_TRUE(g.graph);
+  const KnowledgeGraph& kg = g.kg();
 
   // Every White House page has the president of its date (or of the archive
   // it comes from); the Biden archive's pages are Biden's.
@@ -449,7 +480,7 @@ TEST_F(RealCorpusTest, AttributionAndTimelineKnownAnswers) {
     ASSERT_TRUE(d.ok()) << e.path();
     ++pages;
     EXPECT_TRUE(d->jurisdiction == "us" || d->jurisdiction == "intl") << e.path();
-    const Administration* on = s.kb().AdministrationOn(d->date);
+    const Administration* on = g.kb->AdministrationOn(d->date);
     ASSERT_NE(on, nullptr) << e.path() << " " << d->date;
     EXPECT_EQ(d->meta["president"], on->president) << e.path() << " " << d->date;
     if (d->url.find("://bidenwhitehouse.archives.gov/") != std::string::npos) {
@@ -483,15 +514,18 @@ TEST_F(RealCorpusTest, AttributionAndTimelineKnownAnswers) {
 
   // timeline concept:critical-minerals: no U.S. document under "none"; the
   // Chinese law and the papers counted apart.
-  auto cm = kg.Find("concept:critical-minerals");
-  ASSERT_TRUE(cm.has_value());
-  TimelineResult t = Timeline(s, *cm, "");
+  query::TimelineRequest of_cm;
+  of_cm.id = "concept:critical-minerals";
+  of_cm.limit = 0;
+  auto tr_cm = query::Timeline(*g.session, of_cm);
+  ASSERT_TRUE(tr_cm.ok()) << tr_cm.status().message();
+  query::TimelineResult& t = *tr_cm;
   EXPECT_EQ(t.by_president.count("none"), 0u);
   EXPECT_GE(t.by_jurisdiction["cn"], 1u);
   uint64_t attributed = 0;
   for (const auto& a : t.administrations) attributed += a.documents;
-  for (uint32_t d : t.documents) {
-    const Node& n = kg.node(d);
+  ASSERT_EQ(t.documents.size(), t.total);
+  for (const query::NodeInfo& n : t.documents) {
     if ((n.jurisdiction == "us" || n.jurisdiction == "intl") && !n.date.empty() && n.type != "bill") {
       EXPECT_FALSE(n.president.empty()) << n.id << " " << n.kind << " " << n.date;
     }
@@ -501,7 +535,12 @@ TEST_F(RealCorpusTest, AttributionAndTimelineKnownAnswers) {
   // The whole corpus: administrations in order, Trump's two terms apart,
   // every document of an administration dated within its term, every
   // president named.
-  TimelineResult all = Timeline(s, std::nullopt, "");
+  query::TimelineRequest everything;
+  everything.by = "president";
+  everything.limit = 0;
+  auto tr_all = query::Timeline(*g.session, everything);
+  ASSERT_TRUE(tr_all.ok()) << tr_all.status().message();
+  query::TimelineResult& all = *tr_all;
   ASSERT_FALSE(all.administrations.empty());
   EXPECT_EQ(all.administrations.front().administration.president, "person:franklin-d-roosevelt");
   std::string prev;
@@ -513,34 +552,33 @@ TEST_F(RealCorpusTest, AttributionAndTimelineKnownAnswers) {
     EXPECT_GT(a.documents, 0u) << term.name << " " << term.from;
     EXPECT_NE(term.name.find(' '), std::string::npos) << term.president << ": a name";
     trump += term.president == "person:donald-j-trump";
-    for (uint32_t d : a.nodes) {
-      const Node& n = kg.node(d);
+    EXPECT_EQ(a.listed.size(), a.documents) << term.name;
+    for (const query::NodeInfo& n : a.listed) {
       EXPECT_TRUE(term.Covers(n.date)) << n.id << " " << n.date << " under " << term.name << " " << term.from;
     }
     if (term.president == "person:joseph-r-biden")
-      for (uint32_t d : a.nodes) {
-        EXPECT_GE(kg.node(d).date, "2021-01-20");
-        EXPECT_LE(kg.node(d).date, "2025-01-19");
+      for (const query::NodeInfo& n : a.listed) {
+        EXPECT_GE(n.date, "2021-01-20");
+        EXPECT_LE(n.date, "2025-01-19");
       }
   }
   EXPECT_EQ(trump, 2);
   for (const auto& n : kg.nodes())
-    if (n.type == "person" && s.kb().AdministrationOf(n.id, "")) {
+    if (n.type == "person" && g.kb->AdministrationOf(n.id, "")) {
       EXPECT_NE(n.name, n.id);
     }
 
   // trace: direct, then group, then category, newest first within each;
   // the total of every match with a limit; a key alone.
-  auto rare = s.Resolve("rare-earth-elements");
+  auto rare = g.Resolve("rare-earth-elements");
   ASSERT_TRUE(rare.ok()) << rare.status().message();
   EXPECT_EQ(kg.node(*rare).id, "mineral:rare-earth-elements");
-  auto two = s.Resolve("5/302");
+  auto two = g.Resolve("5/302");
   ASSERT_FALSE(two.ok());
   EXPECT_NE(two.status().message().find("cfr:5/302, usc:5/302"), std::string::npos) << two.status().message();
-  auto lithium = s.Resolve("lithium");
-  ASSERT_TRUE(lithium.ok());
-  TraceRequest req;
-  auto tr = Trace(s, *lithium, req);
+  query::TraceRequest req;
+  req.entity = "lithium";
+  auto tr = query::Trace(*g.session, req);
   ASSERT_TRUE(tr.ok());
   ASSERT_GT(tr->documents.size(), 100u);
   EXPECT_EQ(tr->total, tr->documents.size());
@@ -555,7 +593,7 @@ TEST_F(RealCorpusTest, AttributionAndTimelineKnownAnswers) {
     }
   }
   req.limit = 8;
-  auto cut = Trace(s, *lithium, req);
+  auto cut = query::Trace(*g.session, req);
   ASSERT_TRUE(cut.ok());
   EXPECT_EQ(cut->documents.size(), 8u);
   EXPECT_EQ(cut->total, tr->total);
@@ -733,10 +771,9 @@ TEST_F(RealCorpusTest, WebOfScienceExportIsOnePaperPerRecordWithEveryCitedRefere
 // Papers: references resolved inside the Web of Science set and from the
 // eLife articles, checked against the export files themselves.
 TEST_F(RealCorpusTest, PaperCitationsKnownAnswers) {
-  auto session = GraphSession::Open(*index_);
-  ASSERT_TRUE(session.ok()) << session.status().message();
-  GraphSession& s = **session;
-  const KnowledgeGraph& kg = s.graph();
+  GraphOf g = OpenGraph(*index_);
+  ASSERT_TRUE(g.graph);
+  const KnowledgeGraph& kg = g.kg();
   // Read DI, UT and the DOIs of CR lines straight from the files.
   std::map<std::string, std::string> ut_of_doi;                  // lowercased DI -> UT
   std::vector<std::pair<std::string, std::string>> doi_links;    // (citing UT, cited DOI)
@@ -835,9 +872,9 @@ TEST_F(RealCorpusTest, PaperCitationsKnownAnswers) {
 // sample's only in-sample citations are records citing themselves, which
 // give no edge.
 TEST_F(RealCorpusTest, S2orcOutboundCitationsAreTheRecordsOwnLists) {
-  auto session = GraphSession::Open(*index_);
-  ASSERT_TRUE(session.ok());
-  const KnowledgeGraph& kg = (*session)->graph();
+  GraphOf g = OpenGraph(*index_);
+  ASSERT_TRUE(g.graph);
+  const KnowledgeGraph& kg = g.kg();
   std::ifstream in(kCorpus + "/s2orc-sample/data/metadata/sample.jsonl");
   size_t records = 0, listed = 0, self = 0, edges = 0;
   for (std::string line; std::getline(in, line);) {
@@ -1329,7 +1366,8 @@ TEST_F(RealCorpusTest, ChineseAndPubmedExportsAreReadRecordByRecord) {
     req.query = "format:cnki-estudy OR format:noteexpress OR format:medline";
     req.items.keywords = KeywordSource::kAuthor;
     req.network.cluster = ClusterMethod::kNone;
-    auto n = CoNetwork(*searcher_, req);
+    GraphOf g = OpenGraph(*index_);
+    auto n = g.session->Read([&](query::View& v) { return CoNetwork(v, req); });
     EXPECT_TRUE(n.ok()) << n.status().message();
     if (!n.ok()) return BibliometricNetwork{};
     EXPECT_EQ(n->network.papers, 50u);

@@ -46,6 +46,16 @@ Result<KnowledgeBase> KnowledgeBase::Builtin() {
   return kb;
 }
 
+Result<KnowledgeBase> KnowledgeBase::Load(const std::vector<std::string>& files) {
+  auto kb = Builtin();
+  if (!kb.ok()) return kb.status();
+  for (const auto& f : files) {
+    Status s = kb->AddFile(f);
+    if (!s.ok()) return Status::InvalidArgument(s.message());
+  }
+  return kb;
+}
+
 Status KnowledgeBase::AddFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError("cannot read knowledge-base file " + path);

@@ -7,7 +7,9 @@
 // year:YYYY..YYYY and date:YYYY-MM-DD..YYYY-MM-DD. Queries arrive
 // already segmented (CJK text split into words by the analyser in ingest/);
 // the query layer does that, so that index/ stays free of ICU.
-// Thread-safety: a Searcher is not thread-safe; open one per thread.
+// Thread-safety: a Searcher is not thread-safe; open one per thread (or
+// lend them out from a pool, as query/session.h does). A Searcher reads
+// one revision of the index until Refresh() moves it to the newest.
 #ifndef LODESTONE_INDEX_SEARCHER_H_
 #define LODESTONE_INDEX_SEARCHER_H_
 
@@ -116,6 +118,18 @@ struct Posting {
   uint32_t count = 0;
 };
 
+// Which revision of an index a Searcher reads. Ordered: a later generation
+// (a rebuild publishes gen-N+1) is newer whatever its Xapian revision.
+struct IndexRevision {
+  uint64_t generation = 0;  // N of DIR/gen-N
+  uint64_t revision = 0;    // Xapian's revision of that database
+  bool operator==(const IndexRevision& o) const { return generation == o.generation && revision == o.revision; }
+  bool operator!=(const IndexRevision& o) const { return !(*this == o); }
+  bool operator<(const IndexRevision& o) const {
+    return generation != o.generation ? generation < o.generation : revision < o.revision;
+  }
+};
+
 class Searcher {
  public:
   // Opens the live database of an index directory. NotFound when there is no
@@ -147,8 +161,16 @@ class Searcher {
   // of shared documents.
   Result<std::vector<std::pair<std::string, uint64_t>>> CoOccurring(const std::string& id, size_t limit);
 
-  // "<live database path>@<revision>": changes whenever the documents do.
+  // "<database path>@<revision>#<documents>" of the revision this Searcher
+  // reads: changes whenever the documents do.
   Result<std::string> Stamp();
+
+  // Moves this Searcher to the newest committed revision of its index:
+  // Xapian's reopen(), or the new live generation after a rebuild. True when
+  // what it reads changed. Cheap when nothing did (reads DIR/CURRENT and the
+  // database's version file). Errors as Open's.
+  Result<bool> Refresh();
+  IndexRevision Revision() const;
 
   // Everything the knowledge graph is built from (see graph_source.h).
   Result<GraphSource> ReadGraphSource();

@@ -18,7 +18,21 @@ namespace lodestone {
 
 class [[nodiscard]] Status {
  public:
-  enum class Code { kOk, kInvalidArgument, kNotFound, kParseError, kIoError, kUnsupported, kCorrupt, kInternal };
+  // kTooLarge: a request over a limit (a page size, a neighbourhood, an
+  // export); kUnavailable: worth retrying later (the index changed while it
+  // was read, no index yet, a time limit hit).
+  enum class Code {
+    kOk,
+    kInvalidArgument,
+    kNotFound,
+    kParseError,
+    kIoError,
+    kUnsupported,
+    kCorrupt,
+    kInternal,
+    kTooLarge,
+    kUnavailable,
+  };
 
   Status() = default;
   static Status Ok() { return Status(); }
@@ -29,6 +43,8 @@ class [[nodiscard]] Status {
   static Status Unsupported(std::string m) { return Status(Code::kUnsupported, std::move(m)); }
   static Status Corrupt(std::string m) { return Status(Code::kCorrupt, std::move(m)); }
   static Status Internal(std::string m) { return Status(Code::kInternal, std::move(m)); }
+  static Status TooLarge(std::string m) { return Status(Code::kTooLarge, std::move(m)); }
+  static Status Unavailable(std::string m) { return Status(Code::kUnavailable, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

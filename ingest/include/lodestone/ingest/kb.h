@@ -69,6 +69,11 @@ class KnowledgeBase {
  public:
   // The knowledge base compiled into the binary (corpus/kb/*.json).
   static Result<KnowledgeBase> Builtin();
+  // The built-in knowledge base plus the user's files, in order (what --kb
+  // gives every command). A file that cannot be read or parsed is
+  // InvalidArgument naming it: the user's input is wrong, and every
+  // document would be linked differently without it.
+  static Result<KnowledgeBase> Load(const std::vector<std::string>& files);
 
   // Adds the entities of one file (same format as corpus/kb). An entity
   // whose id exists already gains the new names (so users can extend ours).

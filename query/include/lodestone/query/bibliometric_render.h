@@ -26,7 +26,7 @@
 
 #include "lodestone/query/bibliometrics.h"
 
-namespace lodestone {
+namespace lodestone::query {
 
 std::string NetworkJson(const NetworkResult& r);
 // The strongest `show` items and the ten largest clusters.
@@ -36,6 +36,6 @@ std::string NetworkText(const NetworkResult& r, size_t show = 20);
 std::string BurstsJson(const BurstResult& r, size_t limit);
 std::string BurstsText(const BurstResult& r, size_t limit);
 
-}  // namespace lodestone
+}  // namespace lodestone::query
 
 #endif  // LODESTONE_QUERY_BIBLIOMETRIC_RENDER_H_

@@ -8,8 +8,9 @@
 // (paper, year, folded items). This layer picks the papers (all of them, or
 // those matching a search), takes the items from each record (authors as
 // written, organisations and countries from the addresses, keywords) and
-// folds them with FoldLabel. Rendering is in bibliometric_render.h.
-// Thread-safety: as the Searcher / GraphSession passed in.
+// folds them with FoldLabel. Rendering is in bibliometric_render.h; the
+// engine (engine.h: Network, Bursts) validates requests and calls these.
+// Thread-safety: as the View passed in (one request's, one thread's).
 #ifndef LODESTONE_QUERY_BIBLIOMETRICS_H_
 #define LODESTONE_QUERY_BIBLIOMETRICS_H_
 
@@ -21,7 +22,7 @@
 #include "lodestone/graph/bursts.h"
 #include "lodestone/index/document.h"
 #include "lodestone/index/searcher.h"
-#include "lodestone/query/graph_queries.h"
+#include "lodestone/query/session.h"
 
 namespace lodestone {
 
@@ -53,7 +54,7 @@ PaperItems ItemsOf(const Document& paper, ItemType type, const ItemOptions& opti
 // The papers the analyses run on: every paper of the index, or the papers
 // among the documents matching `query` (the search language of `lode search`).
 // InvalidArgument for a query that does not parse.
-Result<std::vector<Document>> SelectPapers(Searcher& searcher, const std::string& query);
+Result<std::vector<Document>> SelectPapers(query::View& view, const std::string& query);
 
 // ---------------------------------------------------------------- networks
 
@@ -70,7 +71,7 @@ struct NetworkResult {
   size_t papers_with_items = 0;  // of network.papers, those naming at least one item of the type
 };
 
-Result<NetworkResult> CoNetwork(Searcher& searcher, const NetworkRequest& request);
+Result<NetworkResult> CoNetwork(query::View& view, const NetworkRequest& request);
 
 // ---------------------------------------------------------------- bursts
 
@@ -88,11 +89,11 @@ struct BurstResult {
 };
 
 // Bursts of keywords, authors, organisations or countries.
-Result<BurstResult> TermBursts(Searcher& searcher, const BurstRequest& request);
+Result<BurstResult> TermBursts(query::View& view, const BurstRequest& request);
 // Bursts of cited works by the citing papers' year: each reference is the
 // graph node it resolves to (a paper of the corpus, a DOI, a key), so one
 // work cited in several forms is one term.
-Result<BurstResult> CitedBursts(GraphSession& session, const BurstRequest& request);
+Result<BurstResult> CitedBursts(query::View& view, const BurstRequest& request);
 
 }  // namespace lodestone
 

@@ -10,7 +10,7 @@
 
 #include "lodestone/fetch/federal_register.h"
 
-namespace lodestone {
+namespace lodestone::query {
 
 // {"api","dir","queries","splits","pages","requests","retries","records","new","changed","unchanged",
 //  "full_texts","full_text_bytes","without_full_text","failed":[{"url","error"}],"interrupted","seconds",
@@ -21,6 +21,6 @@ std::string FetchJson(const FetchSummary& s);
 // requests, every failure, then the ingest summary when one ran.
 std::string FetchText(const FetchSummary& s, bool verbose);
 
-}  // namespace lodestone
+}  // namespace lodestone::query
 
 #endif  // LODESTONE_QUERY_FETCH_RENDER_H_

@@ -1,8 +1,10 @@
-// Rendering of results for people (text) and scripts (JSON).
+// Rendering of the engine's document answers (engine.h) and of an ingest
+// (ingest/pipeline.h) for people (text) and scripts (JSON).
 //
-// Results are structs computed elsewhere (searcher.h, pipeline.h); these
-// functions only format them. JSON shapes are contracts: fields are added,
-// never renamed. Thread-safety: pure functions.
+// Formatting only: the results carry everything shown (snippets, evidence
+// sentences, names). JSON shapes are contracts (README "JSON"): fields are
+// added, never renamed. All JSON goes through one writer (src/json_writer.h),
+// so every string is escaped. Thread-safety: pure functions.
 #ifndef LODESTONE_QUERY_RENDER_H_
 #define LODESTONE_QUERY_RENDER_H_
 
@@ -10,42 +12,28 @@
 #include <vector>
 
 #include "lodestone/index/searcher.h"
-#include "lodestone/ingest/kb.h"
 #include "lodestone/ingest/pipeline.h"
+#include "lodestone/query/engine.h"
 
-namespace lodestone {
+namespace lodestone::query {
 
-struct RenderedHit {
-  const Hit* hit;
-  std::string snippet;  // with marks
-};
+// {"query","total","total_exact","offset","limit","hits":[{"id","source","title","kind","date","score",
+//  "snippet","rank","language","number","jurisdiction"}],"facets":{"kind":{...},...},"suggestion"}
+std::string SearchJson(const SearchResult& r);
+// `color`: bold titles and dim metadata (the marks are the request's).
+std::string SearchText(const SearchResult& r, bool color);
 
-// {"total","total_exact","offset","limit","query","hits":[{"id","source","title","kind","date","score",
-//  "snippet",...}],"facets":{"kind":{...},"year":{...}},"suggestion"}
-std::string SearchJson(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits);
-std::string SearchText(const SearchRequest& req, const SearchResult& res, const std::vector<RenderedHit>& hits,
-                       bool color);
+// {"id","title","terms":[...],"total","similar":[hits without snippets]}
+std::string SimilarJson(const SimilarResult& r);
+std::string SimilarText(const SimilarResult& r, bool color);
 
-// {"id","title","terms":[...],"total","similar":[{"id","source","title","kind","date","score","rank",
-//  "language","number"}]}: the hits as search's, without snippets.
-std::string SimilarJson(const SimilarResult& res);
-std::string SimilarText(const SimilarResult& res, bool color);
+// The document with its links; entities[] and citations[] carry "offsets"
+// (byte offsets into "text"), relations[] an "offset" (or null).
+std::string ShowJson(const ShowResult& r);
+std::string ShowText(const ShowResult& r);
 
-std::string DocumentJson(const Document& doc);
-std::string DocumentText(const Document& doc, bool with_text);
-
-// What `lode entity` shows: the knowledge-base entry (if any) and the index's view.
-struct EntityReport {
-  std::string id;
-  const Entity* entity = nullptr;            // null for ids only seen in documents
-  std::vector<const Entity*> members;        // entities whose is_a names this one
-  uint64_t documents = 0;                    // documents naming (or citing) it
-  std::vector<Posting> top;                  // most mentions first
-  std::vector<std::pair<std::string, uint64_t>> cooccurs;
-  std::vector<std::string> cooccur_names;    // display names, parallel to cooccurs
-};
-std::string EntityJson(const EntityReport& r);
-std::string EntityText(const EntityReport& r);
+std::string EntityJson(const EntityResult& r);
+std::string EntityText(const EntityResult& r);
 
 std::string StatsJson(const IndexStats& s);
 std::string StatsText(const IndexStats& s);
@@ -53,15 +41,20 @@ std::string StatsText(const IndexStats& s);
 std::string IngestJson(const IngestSummary& s);
 std::string IngestText(const IngestSummary& s, bool verbose);
 
+// What an export wrote to `files`: {"format","nodes","edges"[,"records","skipped_not_papers"],"files","truncated"}.
+std::string ExportJson(const ExportResult& r, const std::vector<std::string>& files);
+std::string ExportText(const ExportResult& r, const std::vector<std::string>& files);
+
+// What render drew into `file`: {"file","nodes","edges","reachable","truncated"}.
+std::string RenderJson(const RenderResult& r, const std::string& file);
+std::string RenderText(const RenderResult& r, const std::string& file);
+
 // Words of s on lines of at most width visible characters, each indented.
 std::string WrapText(const std::string& s, size_t indent, size_t width);
-
-// {"error": message, "code": name}
-std::string ErrorJson(const std::string& message, const std::string& code);
 
 // 5022 -> "5,022" (counts in text output).
 std::string Thousands(uint64_t n);
 
-}  // namespace lodestone
+}  // namespace lodestone::query
 
 #endif  // LODESTONE_QUERY_RENDER_H_
