@@ -85,7 +85,9 @@ TEST_F(RealCorpusTest, EveryFileIsIndexedOrSkippedWithAReason) {
   auto writer = IndexWriter::Open(*index_);
   ASSERT_TRUE(writer.ok());
   std::set<std::string> manifest;
-  for (const auto& e : (*writer)->Manifest()) manifest.insert(e.path);
+  auto entries = (*writer)->Manifest();
+  ASSERT_TRUE(entries.ok()) << entries.status().message();
+  for (const auto& e : *entries) manifest.insert(e.path);
   size_t files = 0;
   for (const auto& e : fs::recursive_directory_iterator(kCorpus)) {
     if (!e.is_regular_file()) continue;
