@@ -358,11 +358,7 @@ std::string OwnUscTitle(const std::string& id, const std::map<std::string, std::
 // "Revokes: EO 11423 of August 16, 1968; EO 13337, April 30, 2004" and the
 // like, from the Federal Register's disposition notes.
 void DispositionRelations(const std::string& notes, const std::string& own, std::vector<RelationRef>* out) {
-  static const std::map<std::string, std::string> kLabels = {
-      {"revokes", "revokes"},         {"revokes in part", "revokes"}, {"amends", "amends"},
-      {"supersedes", "supersedes"},   {"revoked by", "revoked_by"},   {"revoked in part by", "revoked_by"},
-      {"amended by", "amended_by"},   {"superseded by", "superseded_by"}, {"supersedes in part", "supersedes"}};
-  std::string type;
+  std::optional<RelationType> type;
   size_t i = 0;
   const std::string lower = text::AsciiLower(notes);
   while (i < notes.size()) {
@@ -373,14 +369,14 @@ void DispositionRelations(const std::string& notes, const std::string& own, std:
       size_t start = notes.find_last_of(";\n", colon);
       start = start == std::string::npos || start < i ? i : start + 1;
       std::string label = text::Trim(lower.substr(start, colon - start));
-      auto it = kLabels.find(label);
-      type = it == kLabels.end() ? "" : it->second;
+      type = internal::DispositionRelation(label);  // the tables' labels, a superset of the notes'
       i = colon + 1;
       continue;
     }
     if (eo == std::string::npos) break;
     std::string n = internal::ReadNumber(notes, eo + 3);
-    if (!type.empty() && n.size() >= 4 && "eo:" + n != own) out->push_back({type, "eo:" + n, kNoOffset, "metadata"});
+    if (type && n.size() >= 4 && "eo:" + n != own)
+      out->push_back({RelationTypeName(*type), "eo:" + n, kNoOffset, "metadata"});
     i = eo + 3;
   }
 }
@@ -622,7 +618,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   };
   for (const RelationRef& r : given) relate(r.type, r.target, r.offset, "metadata");
   for (const auto& ref : table_reading.refs)
-    if (!ref.relation.empty()) relate(ref.relation, ref.id, ref.offset, "metadata");
+    if (ref.relation) relate(RelationTypeName(*ref.relation), ref.id, ref.offset, "metadata");
   std::set<std::string> settled;  // targets the structured fields relate
   for (const RelationRef& r : doc->relations) settled.insert(r.target);
   // Sentence -> [first word, end word); sentence ids count up from 0.
@@ -681,7 +677,11 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
              !(words[from].term == "sec" || words[from].term == "section"))
       list_action[sid + 1] = list_action[sid];
   }
-  static const char* kRelation[] = {"", "revokes", "amends", "supersedes"};
+  auto relation_of = [](RelationAction a) {
+    return RelationTypeName(a == RelationAction::kRevoke  ? RelationType::kRevokes
+                            : a == RelationAction::kAmend ? RelationType::kAmends
+                                                          : RelationType::kSupersedes);
+  };
   // The action this document takes on the order cited at word c.
   auto action_on = [&](size_t c) {
     auto [from, to] = span[sentence[c]];
@@ -745,7 +745,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
         sections = sections || words[i].term == "section" || words[i].term == "sections";
       if (sections) continue;
     }
-    relate(kRelation[static_cast<int>(v)], f.id, words[f.word].begin, "text");
+    relate(relation_of(v), f.id, words[f.word].begin, "text");
   }
   // "I hereby terminate the national emergency declared in Executive Order
   // 13617, revoke that order": the order meant is the last one cited before.
@@ -778,7 +778,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
           !in_quote[f.word])
         last = &f;
     if (last && !settled.count(last->id))
-      relate(kRelation[static_cast<int>(verbs[i].action)], last->id, words[last->word].begin, "text");
+      relate(relation_of(verbs[i].action), last->id, words[last->word].begin, "text");
   }
   // The document's own title says what it does: "Revocation of Executive
   // Orders 13574 ...", "Amending Executive Order 14241".
@@ -794,7 +794,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
       RelationAction v = internal::TitleAction(tw, f.word);
       if (v == RelationAction::kNone || settled.count(f.id)) continue;
       size_t offset = title_at == std::string::npos ? kNoOffset : title_at + tw[f.word].begin;
-      relate(kRelation[static_cast<int>(v)], f.id, offset, "text");
+      relate(relation_of(v), f.id, offset, "text");
     }
   }
   for (const char* key : {"disposition_notes", "executive_order_notes"}) {
@@ -816,11 +816,11 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     while (a < agencies.size() && sentence[agencies[a].word] < sentence[i]) ++a;
     if (shall) {
       if (a < agencies.size() && agencies[a].word < i && sentence[agencies[a].word] == sentence[i])
-        relate("directs", agencies[a].id, words[agencies[a].word].begin, "text");
+        relate(RelationTypeName(RelationType::kDirects), agencies[a].id, words[agencies[a].word].begin, "text");
     } else {
       for (size_t b = a; b < agencies.size() && agencies[b].word <= i + 4; ++b)
         if (agencies[b].word > i && sentence[agencies[b].word] == sentence[i]) {
-          relate("directs", agencies[b].id, words[agencies[b].word].begin, "text");
+          relate(RelationTypeName(RelationType::kDirects), agencies[b].id, words[agencies[b].word].begin, "text");
           break;
         }
     }
