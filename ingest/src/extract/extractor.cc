@@ -86,8 +86,13 @@ const std::unordered_set<std::string>& Keywords() {
 std::vector<uint8_t> MarkKeywords(const std::vector<Word>& w) {
   std::vector<uint8_t> mark(w.size(), 0);
   const auto& k = Keywords();
+  static const WordFilter filter = [&] {
+    WordFilter f;
+    for (const auto& word : k) f.Add(word);
+    return f;
+  }();
   for (size_t i = 0; i < w.size(); ++i)
-    if (w[i].term.size() <= 13 && !StartsWithDigit(w[i].term) && k.count(w[i].term)) mark[i] = 1;
+    if (w[i].term.size() <= 13 && filter.MayContain(w[i].term) && k.count(w[i].term)) mark[i] = 1;
   return mark;
 }
 
@@ -308,6 +313,10 @@ std::vector<uint32_t> SentenceIds(const std::vector<Word>& w, std::string_view t
   uint32_t cur = 0;
   for (size_t i = 1; i < w.size(); ++i) {
     std::string_view g = Gap(w, text, i);
+    if (g.size() == 1 && g[0] == ' ') {  // most gaps: one space ends no sentence
+      ids[i] = cur;
+      continue;
+    }
     bool brk = g.find("\n\n") != std::string_view::npos || g.find("\xE3\x80\x82") != std::string_view::npos ||
                g.find("\xEF\xBC\x81") != std::string_view::npos || g.find("\xEF\xBC\x9F") != std::string_view::npos ||
                g.find("\xEF\xBC\x9B") != std::string_view::npos;
@@ -417,6 +426,10 @@ Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb), functions_(std::make_un
 }
 
 void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
+  Extract(doc, DocumentWords::Of(*doc, analyzer), analyzer);
+}
+
+void Extractor::Extract(Document* doc, const DocumentWords& document_words, Analyzer& analyzer) const {
   // Relations a reader took from the source's structured fields (origin
   // "metadata", e.g. an order's disposition) are the source's own word: they
   // stay, and the text does not relate their targets otherwise.
@@ -439,7 +452,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
       if (offset >= b && offset < e) return true;
     return false;
   };
-  std::vector<Word> words = analyzer.Words(text);
+  const std::vector<Word>& words = document_words.text;
   std::vector<uint32_t> sentence = SentenceIds(words, text);
   constexpr size_t kMaxOffsets = 8;
 
@@ -784,7 +797,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   // Orders 13574 ...", "Amending Executive Order 14241".
   // (A disposition table's block is read by its labels only.)
   if (!doc->title.empty() && !table) {
-    std::vector<Word> tw = analyzer.Words(doc->title);
+    const std::vector<Word>& tw = document_words.title;
     Scan title_scan{tw, doc->title, doc->id, 0, std::string(), MarkKeywords(tw)};
     std::vector<Found> in_title;
     ScanExecutiveOrders(title_scan, &in_title);

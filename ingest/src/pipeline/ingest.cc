@@ -67,15 +67,18 @@ struct DocumentSteps {
   const Extractor* extractor = nullptr;
 };
 
+// Each text is segmented once: extraction and the index terms share the
+// words (issue 10).
 AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const DocumentSteps& steps) {
   Attribute(steps.kb, &doc);
-  if (steps.extractor) steps.extractor->Extract(&doc, analyzer);
+  const DocumentWords words = DocumentWords::Of(doc, analyzer);
+  if (steps.extractor) steps.extractor->Extract(&doc, words, analyzer);
   AnalyzedDocument ad;
   uint32_t pos = 0;
-  analyzer.Tokenize(doc.title, &pos, &ad.title);
+  AppendTokens(words.title, &pos, &ad.title);
   ad.body = ad.title;  // the body starts with the title, same positions
   pos += 1;            // no phrase across title and text
-  analyzer.Tokenize(doc.text, &pos, &ad.body);
+  AppendTokens(words.text, &pos, &ad.body);
   ad.doc = std::move(doc);
   return ad;
 }
