@@ -429,49 +429,63 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   Extract(doc, DocumentWords::Of(*doc, analyzer), analyzer);
 }
 
-void Extractor::Extract(Document* doc, const DocumentWords& document_words, Analyzer& analyzer) const {
-  // Relations a reader took from the source's structured fields (origin
-  // "metadata", e.g. an order's disposition) are the source's own word: they
-  // stay, and the text does not relate their targets otherwise.
-  std::vector<RelationRef> given;
-  for (const RelationRef& r : doc->relations)
-    if (r.origin == "metadata") given.push_back(r);
-  doc->entities.clear();
-  doc->citations.clear();
-  doc->relations.clear();
-  const std::string& text = doc->text;
-  // A block of a disposition table is read by its structure: the orders it
-  // names (with lettered numbers such as 7261-A) and their relations come
-  // from its labels, the way the reader found them; the scanners add the
-  // other citations, except on the lines about the order's own publication.
-  const bool table = doc->format == "eo-disposition";
-  internal::DispositionReading table_reading;
-  if (table) table_reading = internal::ReadDispositionBlock(text, doc->id);
-  auto on_own_line = [&](size_t offset) {
-    for (const auto& [b, e] : table_reading.own_lines)
-      if (offset >= b && offset < e) return true;
-    return false;
-  };
-  const std::vector<Word>& words = document_words.text;
-  std::vector<uint32_t> sentence = SentenceIds(words, text);
-  constexpr size_t kMaxOffsets = 8;
+namespace {
+constexpr size_t kMaxOffsets = 8;  // evidence offsets kept per entity or citation
+}  // namespace
 
-  // Entities (and named acts, which are citations).
-  std::map<std::string, size_t> entity_at, citation_at;
+// The extraction of one document (eyecite's stages): the analysis computed
+// once in the constructor (the words the pipeline segmented, sentence
+// numbers, keyword marks, a disposition block's reading), then the three
+// stages that read it, in this order: FindEntities (entities, and named
+// acts as citations), FindCitations (the scanners, DOIs, references),
+// FindRelations (the verbs around the citations, labels, directs).
+class Extractor::Pass {
+ public:
+  Pass(const Extractor& ex, Document* document, const DocumentWords& document_words, Analyzer& an)
+      : kb_(ex.kb_),
+        matcher_(ex.matcher_),
+        short_names_(ex.short_names_),
+        functions_(ex.functions_.get()),
+        doc(document),
+        analyzer(an),
+        text(document->text),
+        words(document_words.text),
+        title_words(document_words.title),
+        table(document->format == "eo-disposition") {
+    // Relations a reader took from the source's structured fields (origin
+    // "metadata", e.g. an order's disposition) are the source's own word: they
+    // stay, and the text does not relate their targets otherwise.
+    for (const RelationRef& r : doc->relations)
+      if (r.origin == "metadata") given.push_back(r);
+    doc->entities.clear();
+    doc->citations.clear();
+    doc->relations.clear();
+    // A block of a disposition table is read by its structure: the orders it
+    // names (with lettered numbers such as 7261-A) and their relations come
+    // from its labels, the way the reader found them; the scanners add the
+    // other citations, except on the lines about the order's own publication.
+    if (table) table_reading = internal::ReadDispositionBlock(text, doc->id);
+    sentence = SentenceIds(words, text);
+    kw = MarkKeywords(words);
+  }
+
+  void FindEntities();
+  void FindCitations();
+  void FindRelations();
+
+ private:
   struct AgencyMention {
     size_t word;
     std::string id;
   };
-  std::vector<AgencyMention> agencies;
-  auto cite = [&](const std::string& id, size_t offset) {
+  void cite(const std::string& id, size_t offset) {
     auto [it, inserted] = citation_at.emplace(id, doc->citations.size());
     if (inserted) doc->citations.push_back({id, 0, {}});
     CitationRef& c = doc->citations[it->second];
     ++c.count;
     if (c.offsets.size() < kMaxOffsets) c.offsets.push_back(static_cast<uint32_t>(offset));
-  };
-  std::vector<uint8_t> kw = MarkKeywords(words);
-  auto add_entity = [&](const Entity& e, size_t word) {
+  }
+  void add_entity(const Entity& e, size_t word) {
     if (e.id == doc->id) return;
     auto [it, inserted] = entity_at.emplace(e.id, doc->entities.size());
     if (inserted) doc->entities.push_back({e.id, e.name, 0, {}});
@@ -479,7 +493,38 @@ void Extractor::Extract(Document* doc, const DocumentWords& document_words, Anal
     ++r.count;
     if (r.offsets.size() < kMaxOffsets) r.offsets.push_back(static_cast<uint32_t>(words[word].begin));
     if (e.type == "agency") agencies.push_back({word, e.id});
-  };
+  }
+  // On a disposition block's lines about the order's own publication.
+  bool on_own_line(size_t offset) const {
+    for (const auto& [b, e] : table_reading.own_lines)
+      if (offset >= b && offset < e) return true;
+    return false;
+  }
+
+  // The extractor's tables.
+  const KnowledgeBase& kb_;
+  const TrieMatcher& matcher_;
+  const std::vector<std::pair<std::string, size_t>>& short_names_;
+  const internal::FunctionNames* functions_;
+  // The document and its analysis.
+  Document* doc;
+  Analyzer& analyzer;  // for the references, which are not the document's text
+  const std::string& text;
+  const std::vector<Word>& words;
+  const std::vector<Word>& title_words;
+  const bool table;  // a block of a disposition table
+  std::vector<RelationRef> given;  // the reader's metadata relations
+  internal::DispositionReading table_reading;
+  std::vector<uint32_t> sentence;  // sentence number of each word
+  std::vector<uint8_t> kw;         // MarkKeywords
+  // What the stages found, for the later ones.
+  std::map<std::string, size_t> entity_at, citation_at;
+  std::vector<AgencyMention> agencies;  // in word order after FindEntities
+  std::vector<Found> found;             // the scanners' citations
+};
+
+void Extractor::Pass::FindEntities() {
+  // Entities (and named acts, which are citations).
   // Names the text names only to say it does not ("names no mineral such as
   // lithium") are no mentions.
   const std::vector<uint8_t> negated = internal::NegatedNamingScopes(words, text, sentence);
@@ -581,11 +626,13 @@ void Extractor::Extract(Document* doc, const DocumentWords& document_words, Anal
   }
   std::sort(agencies.begin(), agencies.end(),
             [](const AgencyMention& a, const AgencyMention& b) { return a.word < b.word; });
+}
 
+void Extractor::Pass::FindCitations() {
   // Citations.
   const std::string own_usc = OwnUscTitle(doc->id, doc->meta);
-  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, std::move(kw)};
-  std::vector<Found> found = AllCitations(scan);
+  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, kw};
+  found = AllCitations(scan);
   if (table) {
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const Found& f) {
@@ -617,12 +664,14 @@ void Extractor::Extract(Document* doc, const DocumentWords& document_words, Anal
     if (std::none_of(std::begin(kTriggers), std::end(kTriggers),
                      [&](const char* t) { return ref.text.find(t) != std::string::npos; }))
       continue;
-    for (const auto& id : FindCitations(ref.text, analyzer, doc->id, doc->date)) {
+    for (const auto& id : lodestone::FindCitations(ref.text, analyzer, doc->id, doc->date)) {
       if (id.rfind("doi:", 0) == 0 || id.rfind("act:", 0) == 0) continue;  // DOIs are the reference's own; acts are guesses
       if (std::find(ref.ids.begin(), ref.ids.end(), id) == ref.ids.end()) ref.ids.push_back(id);
     }
   }
+}
 
+void Extractor::Pass::FindRelations() {
   // Relations between documents: the verb of the citation's sentence.
   std::set<std::pair<std::string, std::string>> seen;
   auto relate = [&](const std::string& type, const std::string& target, size_t offset, const char* origin) {
@@ -797,7 +846,7 @@ void Extractor::Extract(Document* doc, const DocumentWords& document_words, Anal
   // Orders 13574 ...", "Amending Executive Order 14241".
   // (A disposition table's block is read by its labels only.)
   if (!doc->title.empty() && !table) {
-    const std::vector<Word>& tw = document_words.title;
+    const std::vector<Word>& tw = title_words;
     Scan title_scan{tw, doc->title, doc->id, 0, std::string(), MarkKeywords(tw)};
     std::vector<Found> in_title;
     ScanExecutiveOrders(title_scan, &in_title);
@@ -821,7 +870,7 @@ void Extractor::Extract(Document* doc, const DocumentWords& document_words, Anal
   // right after "direct(s)".
   size_t a = 0;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (!scan.kw[i]) continue;
+    if (!kw[i]) continue;
     const std::string& t = words[i].term;
     bool shall = t == "shall";
     bool direct = t == "direct" || t == "directs" || t == "directed";
@@ -838,6 +887,13 @@ void Extractor::Extract(Document* doc, const DocumentWords& document_words, Anal
         }
     }
   }
+}
+
+void Extractor::Extract(Document* doc, const DocumentWords& document_words, Analyzer& analyzer) const {
+  Pass pass(*this, doc, document_words, analyzer);
+  pass.FindEntities();
+  pass.FindCitations();
+  pass.FindRelations();
 }
 
 std::vector<std::string> FindCitations(const std::string& text, Analyzer& analyzer, const std::string& own_id,

@@ -68,6 +68,7 @@ class Extractor {
   const KnowledgeBase& kb() const { return kb_; }
 
  private:
+  class Pass;  // one document's analysis and the three stages (extractor.cc)
   const KnowledgeBase& kb_;
   TrieMatcher matcher_;
   std::vector<std::pair<std::string, size_t>> short_names_;  // "Treasury" -> entity index
