@@ -89,8 +89,13 @@ const std::unordered_set<std::string>& Keywords() {
 std::vector<uint8_t> MarkKeywords(const std::vector<Word>& w) {
   std::vector<uint8_t> mark(w.size(), 0);
   const auto& k = Keywords();
+  static const WordFilter filter = [&] {
+    WordFilter f;
+    for (const auto& word : k) f.Add(word);
+    return f;
+  }();
   for (size_t i = 0; i < w.size(); ++i)
-    if (w[i].term.size() <= 13 && !StartsWithDigit(w[i].term) && k.count(w[i].term)) mark[i] = 1;
+    if (w[i].term.size() <= 13 && filter.MayContain(w[i].term) && k.count(w[i].term)) mark[i] = 1;
   return mark;
 }
 
@@ -311,6 +316,10 @@ std::vector<uint32_t> SentenceIds(const std::vector<Word>& w, std::string_view t
   uint32_t cur = 0;
   for (size_t i = 1; i < w.size(); ++i) {
     std::string_view g = Gap(w, text, i);
+    if (g.size() == 1 && g[0] == ' ') {  // most gaps: one space ends no sentence
+      ids[i] = cur;
+      continue;
+    }
     bool brk = g.find("\n\n") != std::string_view::npos || g.find("\xE3\x80\x82") != std::string_view::npos ||
                g.find("\xEF\xBC\x81") != std::string_view::npos || g.find("\xEF\xBC\x9F") != std::string_view::npos ||
                g.find("\xEF\xBC\x9B") != std::string_view::npos;
@@ -361,11 +370,7 @@ std::string OwnUscTitle(const std::string& id, const std::map<std::string, std::
 // "Revokes: EO 11423 of August 16, 1968; EO 13337, April 30, 2004" and the
 // like, from the Federal Register's disposition notes.
 void DispositionRelations(const std::string& notes, const std::string& own, std::vector<RelationRef>* out) {
-  static const std::map<std::string, std::string> kLabels = {
-      {"revokes", "revokes"},         {"revokes in part", "revokes"}, {"amends", "amends"},
-      {"supersedes", "supersedes"},   {"revoked by", "revoked_by"},   {"revoked in part by", "revoked_by"},
-      {"amended by", "amended_by"},   {"superseded by", "superseded_by"}, {"supersedes in part", "supersedes"}};
-  std::string type;
+  std::optional<RelationType> type;
   size_t i = 0;
   const std::string lower = text::AsciiLower(notes);
   while (i < notes.size()) {
@@ -376,14 +381,14 @@ void DispositionRelations(const std::string& notes, const std::string& own, std:
       size_t start = notes.find_last_of(";\n", colon);
       start = start == std::string::npos || start < i ? i : start + 1;
       std::string label = text::Trim(lower.substr(start, colon - start));
-      auto it = kLabels.find(label);
-      type = it == kLabels.end() ? "" : it->second;
+      type = internal::DispositionRelation(label);  // the tables' labels, a superset of the notes'
       i = colon + 1;
       continue;
     }
     if (eo == std::string::npos) break;
     std::string n = internal::ReadNumber(notes, eo + 3);
-    if (!type.empty() && n.size() >= 4 && "eo:" + n != own) out->push_back({type, "eo:" + n, kNoOffset, "metadata"});
+    if (type && n.size() >= 4 && "eo:" + n != own)
+      out->push_back({RelationTypeName(*type), "eo:" + n, kNoOffset, "metadata"});
     i = eo + 3;
   }
 }
@@ -424,48 +429,66 @@ Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb), functions_(std::make_un
 }
 
 void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
-  // Relations a reader took from the source's structured fields (origin
-  // "metadata", e.g. an order's disposition) are the source's own word: they
-  // stay, and the text does not relate their targets otherwise.
-  std::vector<RelationRef> given;
-  for (const RelationRef& r : doc->relations)
-    if (r.origin == "metadata") given.push_back(r);
-  doc->entities.clear();
-  doc->citations.clear();
-  doc->relations.clear();
-  const std::string& text = doc->text;
-  // A block of a disposition table is read by its structure: the orders it
-  // names (with lettered numbers such as 7261-A) and their relations come
-  // from its labels, the way the reader found them; the scanners add the
-  // other citations, except on the lines about the order's own publication.
-  const bool table = doc->format == "eo-disposition";
-  internal::DispositionReading table_reading;
-  if (table) table_reading = internal::ReadDispositionBlock(text, doc->id);
-  auto on_own_line = [&](size_t offset) {
-    for (const auto& [b, e] : table_reading.own_lines)
-      if (offset >= b && offset < e) return true;
-    return false;
-  };
-  std::vector<Word> words = analyzer.Words(text);
-  std::vector<uint32_t> sentence = SentenceIds(words, text);
-  constexpr size_t kMaxOffsets = 8;
+  Extract(doc, DocumentWords::Of(*doc, analyzer), analyzer);
+}
 
-  // Entities (and named acts, which are citations).
-  std::map<std::string, size_t> entity_at, citation_at;
+namespace {
+constexpr size_t kMaxOffsets = 8;  // evidence offsets kept per entity or citation
+}  // namespace
+
+// The extraction of one document (eyecite's stages): the analysis computed
+// once in the constructor (the words the pipeline segmented, sentence
+// numbers, keyword marks, a disposition block's reading), then the three
+// stages that read it, in this order: FindEntities (entities, and named
+// acts as citations), FindCitations (the scanners, DOIs, references),
+// FindRelations (the verbs around the citations, labels, directs).
+class Extractor::Pass {
+ public:
+  Pass(const Extractor& ex, Document* document, const DocumentWords& document_words, Analyzer& an)
+      : kb_(ex.kb_),
+        matcher_(ex.matcher_),
+        short_names_(ex.short_names_),
+        functions_(ex.functions_.get()),
+        doc(document),
+        analyzer(an),
+        text(document->text),
+        words(document_words.text),
+        title_words(document_words.title),
+        table(document->format == "eo-disposition") {
+    // Relations a reader took from the source's structured fields (origin
+    // "metadata", e.g. an order's disposition) are the source's own word: they
+    // stay, and the text does not relate their targets otherwise.
+    for (const RelationRef& r : doc->relations)
+      if (r.origin == "metadata") given.push_back(r);
+    doc->entities.clear();
+    doc->citations.clear();
+    doc->relations.clear();
+    // A block of a disposition table is read by its structure: the orders it
+    // names (with lettered numbers such as 7261-A) and their relations come
+    // from its labels, the way the reader found them; the scanners add the
+    // other citations, except on the lines about the order's own publication.
+    if (table) table_reading = internal::ReadDispositionBlock(text, doc->id);
+    sentence = SentenceIds(words, text);
+    kw = MarkKeywords(words);
+  }
+
+  void FindEntities();
+  void FindCitations();
+  void FindRelations();
+
+ private:
   struct AgencyMention {
     size_t word;
     std::string id;
   };
-  std::vector<AgencyMention> agencies;
-  auto cite = [&](const std::string& id, size_t offset) {
+  void cite(const std::string& id, size_t offset) {
     auto [it, inserted] = citation_at.emplace(id, doc->citations.size());
     if (inserted) doc->citations.push_back({id, 0, {}});
     CitationRef& c = doc->citations[it->second];
     ++c.count;
     if (c.offsets.size() < kMaxOffsets) c.offsets.push_back(static_cast<uint32_t>(offset));
-  };
-  std::vector<uint8_t> kw = MarkKeywords(words);
-  auto add_entity = [&](const Entity& e, size_t word) {
+  }
+  void add_entity(const Entity& e, size_t word) {
     if (e.id == doc->id) return;
     auto [it, inserted] = entity_at.emplace(e.id, doc->entities.size());
     if (inserted) doc->entities.push_back({e.id, e.name, 0, {}});
@@ -473,7 +496,38 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     ++r.count;
     if (r.offsets.size() < kMaxOffsets) r.offsets.push_back(static_cast<uint32_t>(words[word].begin));
     if (e.type == "agency") agencies.push_back({word, e.id});
-  };
+  }
+  // On a disposition block's lines about the order's own publication.
+  bool on_own_line(size_t offset) const {
+    for (const auto& [b, e] : table_reading.own_lines)
+      if (offset >= b && offset < e) return true;
+    return false;
+  }
+
+  // The extractor's tables.
+  const KnowledgeBase& kb_;
+  const TrieMatcher& matcher_;
+  const std::vector<std::pair<std::string, size_t>>& short_names_;
+  const internal::FunctionNames* functions_;
+  // The document and its analysis.
+  Document* doc;
+  Analyzer& analyzer;  // for the references, which are not the document's text
+  const std::string& text;
+  const std::vector<Word>& words;
+  const std::vector<Word>& title_words;
+  const bool table;  // a block of a disposition table
+  std::vector<RelationRef> given;  // the reader's metadata relations
+  internal::DispositionReading table_reading;
+  std::vector<uint32_t> sentence;  // sentence number of each word
+  std::vector<uint8_t> kw;         // MarkKeywords
+  // What the stages found, for the later ones.
+  std::map<std::string, size_t> entity_at, citation_at;
+  std::vector<AgencyMention> agencies;  // in word order after FindEntities
+  std::vector<Found> found;             // the scanners' citations
+};
+
+void Extractor::Pass::FindEntities() {
+  // Entities (and named acts, which are citations).
   // Names the text names only to say it does not ("names no mineral such as
   // lithium") are no mentions.
   const std::vector<uint8_t> negated = internal::NegatedNamingScopes(words, text, sentence);
@@ -587,11 +641,13 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
             [](const AgencyMention& a, const AgencyMention& b) { return a.word < b.word; });
   // A paper's keywords, organisations and funders (paper_entities.h).
   internal::AddPaperEntities(doc);
+}
 
+void Extractor::Pass::FindCitations() {
   // Citations.
   const std::string own_usc = OwnUscTitle(doc->id, doc->meta);
-  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, std::move(kw)};
-  std::vector<Found> found = AllCitations(scan);
+  Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, kw};
+  found = AllCitations(scan);
   if (table) {
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const Found& f) {
@@ -627,12 +683,14 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     if (std::none_of(std::begin(kTriggers), std::end(kTriggers),
                      [&](const char* t) { return ref.text.find(t) != std::string::npos; }))
       continue;
-    for (const auto& id : FindCitations(ref.text, analyzer, doc->id, doc->date)) {
+    for (const auto& id : lodestone::FindCitations(ref.text, analyzer, doc->id, doc->date)) {
       if (id.rfind("doi:", 0) == 0 || id.rfind("act:", 0) == 0) continue;  // DOIs are the reference's own; acts are guesses
       if (std::find(ref.ids.begin(), ref.ids.end(), id) == ref.ids.end()) ref.ids.push_back(id);
     }
   }
+}
 
+void Extractor::Pass::FindRelations() {
   // Relations between documents: the verb of the citation's sentence.
   std::set<std::pair<std::string, std::string>> seen;
   auto relate = [&](const std::string& type, const std::string& target, size_t offset, const char* origin) {
@@ -641,7 +699,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   };
   for (const RelationRef& r : given) relate(r.type, r.target, r.offset, "metadata");
   for (const auto& ref : table_reading.refs)
-    if (!ref.relation.empty()) relate(ref.relation, ref.id, ref.offset, "metadata");
+    if (ref.relation) relate(RelationTypeName(*ref.relation), ref.id, ref.offset, "metadata");
   std::set<std::string> settled;  // targets the structured fields relate
   for (const RelationRef& r : doc->relations) settled.insert(r.target);
   // Sentence -> [first word, end word); sentence ids count up from 0.
@@ -700,7 +758,11 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
              !(words[from].term == "sec" || words[from].term == "section"))
       list_action[sid + 1] = list_action[sid];
   }
-  static const char* kRelation[] = {"", "revokes", "amends", "supersedes"};
+  auto relation_of = [](RelationAction a) {
+    return RelationTypeName(a == RelationAction::kRevoke  ? RelationType::kRevokes
+                            : a == RelationAction::kAmend ? RelationType::kAmends
+                                                          : RelationType::kSupersedes);
+  };
   // The action this document takes on the order cited at word c.
   auto action_on = [&](size_t c) {
     auto [from, to] = span[sentence[c]];
@@ -764,7 +826,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
         sections = sections || words[i].term == "section" || words[i].term == "sections";
       if (sections) continue;
     }
-    relate(kRelation[static_cast<int>(v)], f.id, words[f.word].begin, "text");
+    relate(relation_of(v), f.id, words[f.word].begin, "text");
   }
   // "I hereby terminate the national emergency declared in Executive Order
   // 13617, revoke that order": the order meant is the last one cited before.
@@ -797,13 +859,13 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
           !in_quote[f.word])
         last = &f;
     if (last && !settled.count(last->id))
-      relate(kRelation[static_cast<int>(verbs[i].action)], last->id, words[last->word].begin, "text");
+      relate(relation_of(verbs[i].action), last->id, words[last->word].begin, "text");
   }
   // The document's own title says what it does: "Revocation of Executive
   // Orders 13574 ...", "Amending Executive Order 14241".
   // (A disposition table's block is read by its labels only.)
   if (!doc->title.empty() && !table) {
-    std::vector<Word> tw = analyzer.Words(doc->title);
+    const std::vector<Word>& tw = title_words;
     Scan title_scan{tw, doc->title, doc->id, 0, std::string(), MarkKeywords(tw)};
     std::vector<Found> in_title;
     ScanExecutiveOrders(title_scan, &in_title);
@@ -813,7 +875,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
       RelationAction v = internal::TitleAction(tw, f.word);
       if (v == RelationAction::kNone || settled.count(f.id)) continue;
       size_t offset = title_at == std::string::npos ? kNoOffset : title_at + tw[f.word].begin;
-      relate(kRelation[static_cast<int>(v)], f.id, offset, "text");
+      relate(relation_of(v), f.id, offset, "text");
     }
   }
   for (const char* key : {"disposition_notes", "executive_order_notes"}) {
@@ -827,7 +889,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   // right after "direct(s)".
   size_t a = 0;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (!scan.kw[i]) continue;
+    if (!kw[i]) continue;
     const std::string& t = words[i].term;
     bool shall = t == "shall";
     bool direct = t == "direct" || t == "directs" || t == "directed";
@@ -835,15 +897,22 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     while (a < agencies.size() && sentence[agencies[a].word] < sentence[i]) ++a;
     if (shall) {
       if (a < agencies.size() && agencies[a].word < i && sentence[agencies[a].word] == sentence[i])
-        relate("directs", agencies[a].id, words[agencies[a].word].begin, "text");
+        relate(RelationTypeName(RelationType::kDirects), agencies[a].id, words[agencies[a].word].begin, "text");
     } else {
       for (size_t b = a; b < agencies.size() && agencies[b].word <= i + 4; ++b)
         if (agencies[b].word > i && sentence[agencies[b].word] == sentence[i]) {
-          relate("directs", agencies[b].id, words[agencies[b].word].begin, "text");
+          relate(RelationTypeName(RelationType::kDirects), agencies[b].id, words[agencies[b].word].begin, "text");
           break;
         }
     }
   }
+}
+
+void Extractor::Extract(Document* doc, const DocumentWords& document_words, Analyzer& analyzer) const {
+  Pass pass(*this, doc, document_words, analyzer);
+  pass.FindEntities();
+  pass.FindCitations();
+  pass.FindRelations();
 }
 
 std::vector<std::string> FindCitations(const std::string& text, Analyzer& analyzer, const std::string& own_id,
