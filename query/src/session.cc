@@ -124,6 +124,8 @@ Session::Counters Session::counters() const {
 
 Status Session::Run(const std::function<Status(View&)>& fn, Clock::time_point deadline) {
   ++impl_->requests;
+  if (deadline == Clock::time_point::max() && options_.time_limit > Clock::duration::zero())
+    deadline = Clock::now() + options_.time_limit;
   Status last;
   for (int attempt = 0; attempt <= options_.retries; ++attempt) {
     if (attempt > 0) ++impl_->retries;

@@ -59,16 +59,20 @@ struct Limits {
   size_t export_documents = 0;  // documents taken from export --query
 };
 
+using Clock = std::chrono::steady_clock;
+
 struct SessionOptions {
   std::string index_dir;
   std::vector<std::string> kb_files;  // added to the built-in knowledge base
   bool graph_cache = true;            // read and write <index_dir>/graph.cache
   int retries = 5;                    // runs of a request after the index changed under it
   size_t idle_searchers = 8;          // open Searchers kept for the next requests
+  // Time a request may take (0: none): the deadline of every Read that was
+  // given none, so a server's time limit holds without each engine call
+  // taking one. Past it the request fails kUnavailable (HTTP 503).
+  Clock::duration time_limit{0};
   Limits limits;
 };
-
-using Clock = std::chrono::steady_clock;
 
 class Session;
 namespace internal {
