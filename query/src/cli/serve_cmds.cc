@@ -20,6 +20,7 @@ struct ServeFlags {
   server::ServerOptions server;
   size_t max_list = 10000, max_export_nodes = 20000;
   double time_limit = 30;
+  size_t record_cache_mb = 256;
   bool quiet = false;
 };
 
@@ -49,6 +50,7 @@ int RunServe(const Globals& g, ServeFlags& f) {
   so.kb_files = f.graph.kb_files;
   so.graph_cache = !f.graph.no_cache;
   so.idle_searchers = static_cast<size_t>(o.threads);
+  so.record_cache_bytes = f.record_cache_mb << 20;
   so.time_limit = std::chrono::duration_cast<query::Clock::duration>(std::chrono::duration<double>(f.time_limit));
   so.limits = server::ServerLimits(o.caps, f.max_list, f.max_export_nodes);
   auto session = query::Session::Open(std::move(so));
@@ -97,7 +99,7 @@ void AddServeCommands(CLI::App& app, Globals& globals, Commands& out) {
       "  lode serve --listen 127.0.0.1:0 -q     # any free port; the URL is printed on stdout\n"
       "  curl 'http://127.0.0.1:8080/api/search?q=lithium&limit=3'");
   cmd->add_option("--listen", f->listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free one)");
-  cmd->add_option("--threads", f->server.threads, "Worker threads: connections served at once (default 16)")
+  cmd->add_option("--threads", f->server.threads, "Worker threads: connections served at once (default 32; more wait in a queue)")
       ->check(CLI::Range(1, 256));
   cmd->add_option("--web", f->web, "The built web UI (default: $LODE_WEB, else the build's web/ beside bin's folder)");
   cmd->add_option("--time-limit", f->time_limit, "Seconds a request may take before it is answered 503 (default 30)")
@@ -109,6 +111,8 @@ void AddServeCommands(CLI::App& app, Globals& globals, Commands& out) {
   cmd->add_option("--max-export-nodes", f->max_export_nodes,
                   "Most nodes of an export (default 20000; cut exports say X-Lodestone-Truncated: true)")
       ->check(CLI::Range(size_t{1}, size_t{10000000}));
+  cmd->add_option("--record-cache", f->record_cache_mb,
+                  "MB of document records kept once read, per index revision (default 256; 0: none)");
   cmd->add_option("--keep-alive", f->server.keep_alive_seconds,
                   "Seconds an idle connection is kept open (default 2)")
       ->check(CLI::Range(1, 60));

@@ -23,7 +23,7 @@ namespace lodestone::server {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (the one chosen is passed to on_listening)
-  int threads = 16;
+  int threads = 32;  // each holds one connection at a time (cpp-httplib), so: the clients served at once
   std::string web_dir;  // the built UI (build/web); "": API only
   ApiCaps caps;
   int keep_alive_seconds = 2;
