@@ -48,10 +48,11 @@ void Apply(const ApiResponse& a, httplib::Response& res) {
   res.set_content(a.body, a.content_type);
 }
 
-ApiResponse ErrorResponse(int status, const char* code, const std::string& message) {
+// The CLI's {"error","code"} (query/errors.h) with an HTTP status of its own.
+ApiResponse ErrorResponse(int status, const Status& s) {
   ApiResponse a;
   a.status = status;
-  a.body = "{\"error\":\"" + message + "\",\"code\":\"" + code + "\"}\n";  // messages here are ours, plain ASCII
+  a.body = query::ErrorJson(s);
   return a;
 }
 
@@ -84,7 +85,7 @@ struct Server::Impl {
       Apply(internal::StaticFile(options.web_dir, req.path), res);
     });
     auto refuse = [](const httplib::Request& req, httplib::Response& res) {
-      Apply(ErrorResponse(405, "invalid_argument", "method " + req.method + " not allowed; the API is GET only"), res);
+      Apply(ErrorResponse(405, Status::InvalidArgument("method " + req.method + " not allowed; the API is GET only")), res);
       res.set_header("Allow", "GET, HEAD");
     };
     http.Post(R"(.*)", refuse);
@@ -97,12 +98,14 @@ struct Server::Impl {
     http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
       if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
       const int s = res.status;
-      const char* code = s == 413 || s == 414 || s == 431 ? "too_large" : s >= 500 ? "error" : "invalid_argument";
       const std::string message = s == 414   ? "request line too long (at most 8 KB)"
                                   : s == 413 ? "request body too large (GET takes none)"
                                   : s == 431 ? "request headers too large (at most 8 KB)"
                                              : "bad request (HTTP " + std::to_string(s) + ")";
-      Apply(ErrorResponse(s, code, message), res);
+      Apply(ErrorResponse(s, s == 413 || s == 414 || s == 431 ? Status::TooLarge(message)
+                             : s >= 500                        ? Status::Internal(message)
+                                                               : Status::InvalidArgument(message)),
+            res);
       return httplib::Server::HandlerResponse::Handled;
     }));
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
@@ -113,7 +116,7 @@ struct Server::Impl {
         what = e.what();
       } catch (...) {
       }
-      Apply(ErrorResponse(500, "error", "internal error"), res);
+      Apply(ErrorResponse(500, Status::Internal("internal error")), res);
       std::cerr << "lode serve: internal error: " << what << "\n";
     });
     if (options.log)

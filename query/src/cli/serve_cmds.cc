@@ -101,7 +101,7 @@ void AddServeCommands(CLI::App& app, Globals& globals, Commands& out) {
   cmd->add_option("--listen", f->listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free one)");
   cmd->add_option("--threads", f->server.threads, "Worker threads: connections served at once (default 32; more wait in a queue)")
       ->check(CLI::Range(1, 256));
-  cmd->add_option("--web", f->web, "The built web UI (default: $LODE_WEB, else the build's web/ beside bin's folder)");
+  cmd->add_option("--web", f->web, "The built web UI (default: $LODE_WEB, else the web/ folder of the build holding lode: build/web)");
   cmd->add_option("--time-limit", f->time_limit, "Seconds a request may take before it is answered 503 (default 30)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--max-list", f->max_list,
@@ -112,7 +112,8 @@ void AddServeCommands(CLI::App& app, Globals& globals, Commands& out) {
                   "Most nodes of an export (default 20000; cut exports say X-Lodestone-Truncated: true)")
       ->check(CLI::Range(size_t{1}, size_t{10000000}));
   cmd->add_option("--record-cache", f->record_cache_mb,
-                  "MB of document records kept once read, per index revision (default 256; 0: none)");
+                  "MB of document records kept once read, per index revision (default 256; 0: none)")
+      ->check(CLI::Range(size_t{0}, size_t{1} << 20));
   cmd->add_option("--keep-alive", f->server.keep_alive_seconds,
                   "Seconds an idle connection is kept open (default 2)")
       ->check(CLI::Range(1, 60));
