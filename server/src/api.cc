@@ -97,6 +97,31 @@ Result<ApiResponse> Export(const Call& c) {
   return out;
 }
 
+// cooccur, cocite and couple: an id, a node type and a limit.
+template <typename Req, typename R>
+Fn TypeAndLimit(Result<R> (*ask)(Session&, const Req&), std::string (*json)(const R&)) {
+  return [ask, json](const Call& c) -> Result<ApiResponse> {
+    Req req;
+    req.id = *c.id;
+    Params p = c.params({"type", "limit"});
+    p.Text("type", &req.type);
+    p.Number("limit", &req.limit, c.caps.related_limit);
+    if (!p.ok()) return p.status();
+    return Answer(ask(c.session, req), json);
+  };
+}
+
+// cites and cited-by: an id alone.
+Fn IdAlone(Result<query::CitationsResult> (*ask)(Session&, const query::CitationsRequest&)) {
+  return [ask](const Call& c) -> Result<ApiResponse> {
+    query::CitationsRequest req;
+    req.id = *c.id;
+    Params p = c.params({});
+    if (!p.ok()) return p.status();
+    return Answer(ask(c.session, req), query::CitationsJson);
+  };
+}
+
 struct Endpoint {
   const char* path;  // exact, or a prefix ending in '/' followed by the id
   Fn fn;
@@ -187,22 +212,8 @@ const std::vector<Endpoint>& Table() {
          if (!p.ok()) return p.status();
          return Answer(query::Path(c.session, req), query::PathJson);
        }},
-      {"/api/cites/",
-       [](const Call& c) -> Result<ApiResponse> {
-         query::CitationsRequest req;
-         req.id = *c.id;
-         Params p = c.params({});
-         if (!p.ok()) return p.status();
-         return Answer(query::Cites(c.session, req), query::CitationsJson);
-       }},
-      {"/api/cited-by/",
-       [](const Call& c) -> Result<ApiResponse> {
-         query::CitationsRequest req;
-         req.id = *c.id;
-         Params p = c.params({});
-         if (!p.ok()) return p.status();
-         return Answer(query::CitedBy(c.session, req), query::CitationsJson);
-       }},
+      {"/api/cites/", IdAlone(query::Cites)},
+      {"/api/cited-by/", IdAlone(query::CitedBy)},
       {"/api/rank",
        [](const Call& c) -> Result<ApiResponse> {
          query::RankRequest req;
@@ -225,36 +236,9 @@ const std::vector<Endpoint>& Table() {
          if (!p.ok()) return p.status();
          return Answer(query::Timeline(c.session, req), query::TimelineJson);
        }},
-      {"/api/cooccur/",
-       [](const Call& c) -> Result<ApiResponse> {
-         query::CooccurRequest req;
-         req.id = *c.id;
-         Params p = c.params({"type", "limit"});
-         p.Text("type", &req.type);
-         p.Number("limit", &req.limit, c.caps.related_limit);
-         if (!p.ok()) return p.status();
-         return Answer(query::Cooccur(c.session, req), query::CooccurJson);
-       }},
-      {"/api/cocite/",
-       [](const Call& c) -> Result<ApiResponse> {
-         query::RelatedRequest req;
-         req.id = *c.id;
-         Params p = c.params({"type", "limit"});
-         p.Text("type", &req.type);
-         p.Number("limit", &req.limit, c.caps.related_limit);
-         if (!p.ok()) return p.status();
-         return Answer(query::CoCite(c.session, req), query::RelatedJson);
-       }},
-      {"/api/couple/",
-       [](const Call& c) -> Result<ApiResponse> {
-         query::RelatedRequest req;
-         req.id = *c.id;
-         Params p = c.params({"type", "limit"});
-         p.Text("type", &req.type);
-         p.Number("limit", &req.limit, c.caps.related_limit);
-         if (!p.ok()) return p.status();
-         return Answer(query::Couple(c.session, req), query::RelatedJson);
-       }},
+      {"/api/cooccur/", TypeAndLimit(query::Cooccur, query::CooccurJson)},
+      {"/api/cocite/", TypeAndLimit(query::CoCite, query::RelatedJson)},
+      {"/api/couple/", TypeAndLimit(query::Couple, query::RelatedJson)},
       {"/api/export", Export},
   };
   return table;
