@@ -37,8 +37,12 @@ run timeline concept:critical-minerals --by president --limit 2
 run export --format gexf -o build/demo-graph.gexf
 run render eo:13603 -o build/demo-eo13603.svg
 
-# The web UI on the same index (until `lode serve` exists, the dev server stands in for it).
+# The API and the web UI on the same index, from one process (lode serve).
+printf '\nServe it (API and web UI; loopback only, Ctrl-C stops):\n'
+printf '  %s serve --index %s --listen 127.0.0.1:8080\n' "$lode" "$LODE_INDEX"
 if [ -f build/web/index.html ]; then
-  printf '\nWeb UI: node web/tools/dev-api.mjs --index %s --listen 127.0.0.1:8080\n' "$LODE_INDEX"
-  printf '        then open http://127.0.0.1:8080/search?q=lithium\n'
+  printf '  then open http://127.0.0.1:8080/search?q=lithium\n'
+else
+  printf '  (no web UI built: Node.js was missing; the API still answers)\n'
 fi
+printf '  and for scripts: curl '"'"'http://127.0.0.1:8080/api/search?q=lithium&limit=3'"'"'\n'

@@ -16,6 +16,7 @@ packages=(
   libcli11-dev                            # command-line parsing
   libxxhash-dev                           # content hashes for incremental ingest
   libcurl4-openssl-dev ca-certificates    # lode fetch: HTTP, TLS and the CAs it verifies against
+  libcpp-httplib-dev                      # lode serve: the HTTP server (built with OpenSSL, zlib, Brotli)
   openssl python3                         # fetch tests: a self-signed certificate, the replay server
   libgtest-dev                            # unit tests
   graphviz                                # lode render (dot draws SVG/PNG)

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   AddExportCommands(app, globals, commands);
   AddBiblioCommands(app, globals, commands);
   AddFetchCommands(app, globals, commands);
+  AddServeCommands(app, globals, commands);
 
   // std::cerr would flush standard output before every message, and a
   // failed flush there would lose its errno: output is flushed, and

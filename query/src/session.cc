@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 #include <mutex>
+#include <unordered_map>
 
 #include "lodestone/graph/ids.h"
 #include "lodestone/ingest/extract.h"
@@ -21,7 +22,22 @@ struct Snapshot {
   // the others wait for that one load instead of starting their own.
   std::mutex graph_mu;
   std::shared_ptr<const KnowledgeGraph> graph;
+  // Records read by this revision's requests, by node, while within the
+  // session's record_cache_bytes (then no more are added).
+  std::mutex records_mu;
+  std::unordered_map<uint32_t, std::shared_ptr<const Document>> records;
+  size_t record_bytes = 0;
 };
+
+// What a record costs to keep, roughly: its strings.
+size_t BytesOf(const Document& d) {
+  size_t n = sizeof(Document) + d.text.size() + d.title.size() + d.id.size() + d.references.size() * 256;
+  for (const auto& [k, v] : d.meta) n += 64 + k.size() + v.size();
+  for (const auto& e : d.entities) n += sizeof(e) + e.id.size() + e.offsets.size() * sizeof(uint32_t);
+  for (const auto& c : d.citations) n += sizeof(c) + c.id.size() + c.offsets.size() * sizeof(uint32_t);
+  for (const auto& r : d.relations) n += sizeof(r) + r.type.size() + r.target.size();
+  return n;
+}
 
 }  // namespace internal
 
@@ -124,6 +140,8 @@ Session::Counters Session::counters() const {
 
 Status Session::Run(const std::function<Status(View&)>& fn, Clock::time_point deadline) {
   ++impl_->requests;
+  if (deadline == Clock::time_point::max() && options_.time_limit > Clock::duration::zero())
+    deadline = Clock::now() + options_.time_limit;
   Status last;
   for (int attempt = 0; attempt <= options_.retries; ++attempt) {
     if (attempt > 0) ++impl_->retries;
@@ -315,13 +333,26 @@ const Document* View::Record(uint32_t v) {
   const KnowledgeGraph* kg = graph_;  // nodes are numbers of this request's graph
   if (!kg || v >= kg->num_nodes() || kg->node(v).external) return nullptr;
   auto it = records_.find(v);
-  if (it == records_.end()) {
-    auto doc = searcher_->Get(kg->node(v).id);
-    if (!doc.ok() && doc.status().code() == Status::Code::kUnavailable && read_status_.ok())
-      read_status_ = doc.status();
-    it = records_.emplace(v, doc.ok() ? std::optional<Document>(std::move(*doc)) : std::nullopt).first;
+  if (it != records_.end()) return it->second.get();
+  const size_t budget = session_->options_.record_cache_bytes;
+  Snapshot& snap = *snapshot_;
+  if (budget) {
+    std::lock_guard<std::mutex> lock(snap.records_mu);
+    auto cached = snap.records.find(v);
+    if (cached != snap.records.end()) return records_.emplace(v, cached->second).first->second.get();
   }
-  return it->second ? &*it->second : nullptr;
+  auto doc = searcher_->Get(kg->node(v).id);
+  if (!doc.ok()) {
+    if (doc.status().code() == Status::Code::kUnavailable && read_status_.ok()) read_status_ = doc.status();
+    return records_.emplace(v, nullptr).first->second.get();  // not kept beyond this request
+  }
+  auto owned = std::make_shared<const Document>(std::move(*doc));
+  if (budget) {
+    const size_t bytes = internal::BytesOf(*owned);
+    std::lock_guard<std::mutex> lock(snap.records_mu);
+    if (snap.record_bytes + bytes <= budget && snap.records.emplace(v, owned).second) snap.record_bytes += bytes;
+  }
+  return records_.emplace(v, std::move(owned)).first->second.get();
 }
 
 std::string View::Evidence(uint32_t edge) {

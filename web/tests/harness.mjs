@@ -7,8 +7,9 @@
 //   LODE_WEB_DIST         the built UI (default build/web)
 //   LODE_WEB_SHOTS        where screenshots go (default build/web-shots)
 //   LODE_WEB_SERVER_CMD   the server, with {port} {index} {dist} {lode} {repo} filled in; default:
-//                         the dev server. For `lode serve` later, e.g.
-//                         '{lode} serve --index {index} --listen 127.0.0.1:{port} --web {dist}'
+//                         the real one, '{lode} serve --index {index} --listen 127.0.0.1:{port} --web {dist} -q';
+//                         the stand-in: 'node {repo}/web/tools/dev-api.mjs --listen 127.0.0.1:{port}
+//                         --index {index} --root {dist} --lode {lode}'
 //   CHROMIUM              the browser (default /usr/bin/chromium)
 //   LODE_PYTHON           a Python with Debian's networkx and igraph (default /usr/bin/python3)
 
@@ -30,8 +31,7 @@ export const config = {
   chromium: process.env.CHROMIUM || '/usr/bin/chromium',
   python: process.env.LODE_PYTHON || '/usr/bin/python3',
   serverCmd:
-    process.env.LODE_WEB_SERVER_CMD ||
-    `${JSON.stringify(process.execPath)} {repo}/web/tools/dev-api.mjs --listen 127.0.0.1:{port} --index {index} --root {dist} --lode {lode}`,
+    process.env.LODE_WEB_SERVER_CMD || '{lode} serve --index {index} --listen 127.0.0.1:{port} --web {dist} -q',
 };
 
 export const CHROMIUM_ARGS = [

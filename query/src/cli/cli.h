@@ -74,6 +74,7 @@ void AddGraphCommands(CLI::App& app, Globals& g, Commands& out);   // trace ... 
 void AddExportCommands(CLI::App& app, Globals& g, Commands& out);  // export, render
 void AddBiblioCommands(CLI::App& app, Globals& g, Commands& out);  // network, bursts
 void AddFetchCommands(CLI::App& app, Globals& g, Commands& out);
+void AddServeCommands(CLI::App& app, Globals& g, Commands& out);  // serve (server/)
 
 }  // namespace lodestone::cli
 

@@ -15,8 +15,9 @@
 //  * The knowledge base (built-in plus --kb files, KnowledgeBase::Load),
 //    loaded on first need and immutable after.
 //  * A request reads through a View: its Searcher, its snapshot, the records
-//    it has read (memoised for that request only) and its deadline. So a
-//    request sees exactly one revision, never a mix.
+//    it has read and its deadline. So a request sees exactly one revision,
+//    never a mix. A snapshot also keeps the records its requests read, up to
+//    SessionOptions::record_cache_bytes (they are of its revision only).
 //  * A read that fails because a writer committed under it (Xapian's
 //    DatabaseModifiedError, Status kUnavailable) is run again on a reopened
 //    Searcher, up to SessionOptions::retries times (issue 11).
@@ -59,16 +60,25 @@ struct Limits {
   size_t export_documents = 0;  // documents taken from export --query
 };
 
+using Clock = std::chrono::steady_clock;
+
 struct SessionOptions {
   std::string index_dir;
   std::vector<std::string> kb_files;  // added to the built-in knowledge base
   bool graph_cache = true;            // read and write <index_dir>/graph.cache
   int retries = 5;                    // runs of a request after the index changed under it
   size_t idle_searchers = 8;          // open Searchers kept for the next requests
+  // Time a request may take (0: none): the deadline of every Read that was
+  // given none, so a server's time limit holds without each engine call
+  // taking one. Past it the request fails kUnavailable (HTTP 503).
+  Clock::duration time_limit{0};
+  // Bytes of document records (text included) a revision keeps once read,
+  // for the next requests (0: none, the CLI's one request needs none). A
+  // server's traces and neighbourhoods read the same records again and
+  // again; once the budget is spent, records are read per request as before.
+  size_t record_cache_bytes = 0;
   Limits limits;
 };
-
-using Clock = std::chrono::steady_clock;
 
 class Session;
 namespace internal {
@@ -133,7 +143,7 @@ class View {
   Clock::time_point deadline_;
   bool timed_out_ = false;
   Status read_status_;
-  std::map<uint32_t, std::optional<Document>> records_;
+  std::map<uint32_t, std::shared_ptr<const Document>> records_;  // null: not a stored document
 };
 
 class Session {

@@ -1,0 +1,128 @@
+// The API table without sockets (server/src/api.cc, params.cc,
+// static_files.cc; issue 12). The same answers over HTTP and against the CLI
+// are checked by serve_test.py.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "lodestone/server/api.h"
+#include "lodestone/server/server.h"
+#include "params.h"
+#include "static_files.h"
+
+namespace lodestone::server {
+namespace {
+
+std::shared_ptr<query::Session> NoIndex() {
+  query::SessionOptions o;
+  o.index_dir = (std::filesystem::temp_directory_path() / "lode-api-test-no-index-here").string();
+  return query::Session::Open(o);
+}
+
+TEST(ApiTest, NoIndexIsUnavailable) {
+  auto s = NoIndex();
+  ApiResponse r = Handle(*s, {"/api/stats", {}});
+  EXPECT_EQ(r.status, 503);
+  EXPECT_NE(r.body.find("\"code\":\"unavailable\""), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("no index at"), std::string::npos) << r.body;
+}
+
+TEST(ApiTest, UnknownEndpointIs404) {
+  auto s = NoIndex();
+  ApiResponse r = Handle(*s, {"/api/sarch", {{"q", "x"}}});
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("no endpoint /api/sarch"), std::string::npos) << r.body;
+  // A prefix of an endpoint's name is not that endpoint.
+  EXPECT_EQ(Handle(*s, {"/api/showx/eo:1", {}}).status, 404);
+  EXPECT_EQ(Handle(*s, {"/api/timelines", {}}).status, 404);
+}
+
+TEST(ApiTest, ParametersAreCheckedBeforeTheIndexIsRead) {
+  auto s = NoIndex();
+  EXPECT_EQ(Handle(*s, {"/api/search", {}}).status, 400);
+  EXPECT_EQ(Handle(*s, {"/api/search", {{"q", "x"}, {"limit", "1x"}}}).status, 400);
+  EXPECT_EQ(Handle(*s, {"/api/search", {{"q", "x"}, {"limit", "101"}}}).status, 413);
+  ApiCaps caps;
+  caps.search_limit = 5;
+  EXPECT_EQ(Handle(*s, {"/api/search", {{"q", "x"}, {"limit", "6"}}}, caps).status, 413);
+  EXPECT_EQ(Handle(*s, {"/api/trace/lithium", {{"depth", "1"}}}).status, 400);  // trace takes no depth
+  EXPECT_EQ(Handle(*s, {"/api/trace/", {}}).status, 400);                       // empty id
+}
+
+TEST(ParamsTest, FirstProblemIsKept) {
+  std::vector<std::pair<std::string, std::string>> given = {{"limit", "7"}, {"facets", "maybe"}, {"q", "a"}};
+  internal::Params p(given, "/api/search", {"q", "limit", "facets"});
+  size_t limit = 0;
+  bool facets = false;
+  std::string q;
+  p.Number("limit", &limit, 10);
+  EXPECT_EQ(limit, 7u);
+  p.Flag("facets", &facets);
+  p.Required("q", &q);
+  EXPECT_EQ(p.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(p.status().message().find("facets takes 1 or 0"), std::string::npos);
+  EXPECT_TRUE(q.empty());  // reads after the first problem do nothing
+}
+
+TEST(ParamsTest, UnknownParameterNamesWhatIsTaken) {
+  std::vector<std::pair<std::string, std::string>> given = {{"lim", "7"}};
+  internal::Params p(given, "/api/rank", {"by", "limit"});
+  EXPECT_NE(p.status().message().find("unknown parameter lim for /api/rank (it takes by, limit)"), std::string::npos)
+      << p.status().message();
+}
+
+TEST(ListenTest, Addresses) {
+  std::string host;
+  int port = -1;
+  ASSERT_TRUE(ParseListen("127.0.0.1:8080", &host, &port).ok());
+  EXPECT_EQ(host, "127.0.0.1");
+  EXPECT_EQ(port, 8080);
+  ASSERT_TRUE(ParseListen("[::1]:0", &host, &port).ok());
+  EXPECT_EQ(host, "::1");
+  EXPECT_EQ(port, 0);
+  ASSERT_TRUE(ParseListen(":9000", &host, &port).ok());
+  EXPECT_EQ(host, "127.0.0.1");
+  EXPECT_FALSE(ParseListen("8080", &host, &port).ok());
+  EXPECT_FALSE(ParseListen("127.0.0.1:http", &host, &port).ok());
+  EXPECT_FALSE(ParseListen("127.0.0.1:70000", &host, &port).ok());
+  EXPECT_FALSE(ParseListen("::1:80", &host, &port).ok());
+  EXPECT_TRUE(IsLoopback("127.0.0.1"));
+  EXPECT_TRUE(IsLoopback("::1"));
+  EXPECT_FALSE(IsLoopback("0.0.0.0"));
+  EXPECT_FALSE(IsLoopback("192.168.1.2"));
+}
+
+TEST(StaticFilesTest, PageRoutes) {
+  for (const char* p : {"/", "/search", "/doc/eo:14017", "/doc/usc:50/4501", "/timeline", "/timeline/x",
+                        "/graph/eo:1", "/papers/doi:10.1/x", "/map/x", "/dossier/x", "/entity/稀土"})
+    EXPECT_TRUE(internal::IsPageRoute(p)) << p;
+  for (const char* p : {"/assets/x.js", "/doc", "/doc/", "/favicon.ico", "/searchx", "/search/x"})
+    EXPECT_FALSE(internal::IsPageRoute(p)) << p;
+}
+
+TEST(StaticFilesTest, NeverOutsideTheFolder) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / "lode-static-test";
+  fs::remove_all(root);
+  fs::create_directories(root / "web" / "assets");
+  auto write = [](const fs::path& p, const std::string& text) {
+    FILE* f = std::fopen(p.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(text.c_str(), f);
+    std::fclose(f);
+  };
+  write(root / "web" / "index.html", "<!doctype html>");
+  write(root / "web" / "assets" / "a.css", "body{}");
+  write(root / "secret", "no");
+  const std::string dir = (root / "web").string();
+  EXPECT_EQ(internal::StaticFile(dir, "/assets/a.css").body, "body{}");
+  EXPECT_EQ(internal::StaticFile(dir, "/assets/a.css").content_type, "text/css; charset=utf-8");
+  EXPECT_EQ(internal::StaticFile(dir, "/doc/x").body, "<!doctype html>");
+  for (const char* p : {"/../secret", "/assets/../../secret", "/assets", "//etc/passwd"})
+    EXPECT_EQ(internal::StaticFile(dir, p).status, 404) << p;
+  EXPECT_EQ(internal::StaticFile("", "/").status, 404);
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace lodestone::server
