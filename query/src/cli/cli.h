@@ -67,6 +67,7 @@ void AddGraphCommands(CLI::App& app, Globals& g, Commands& out);   // trace ... 
 void AddExportCommands(CLI::App& app, Globals& g, Commands& out);  // export, render
 void AddBiblioCommands(CLI::App& app, Globals& g, Commands& out);  // network, bursts
 void AddFetchCommands(CLI::App& app, Globals& g, Commands& out);
+void AddDossierCommands(CLI::App& app, Globals& g, Commands& out);  // dossier
 
 }  // namespace lodestone::cli
 
