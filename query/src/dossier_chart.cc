@@ -99,8 +99,16 @@ std::string DossierChartSvg(const DossierResult& r, const std::string& link_base
     if (xb <= xa) continue;
     o << "<rect class=\"administration\" x=\"" << Num(xa) << "\" y=\"" << Num(top) << "\" width=\"" << Num(xb - xa)
       << "\" height=\"" << Num(up) << "\" fill=\"" << (shade ? "#eef2f8" : "#f7f9fc") << "\"/>\n";
-    o << "<text x=\"" << Num(xa + 3) << "\" y=\"" << Num(top + 12) << "\" fill=\"#555\">"
-      << Html(AdministrationLabel(a.administration)) << "</text>\n";
+    // The full label where it fits (about 6 pixels a character), else the
+    // surname, else nothing.
+    std::string label = AdministrationLabel(a.administration);
+    if (label.size() * 6.0 > xb - xa - 4) {
+      const std::string& name = a.administration.name;
+      label = name.substr(name.rfind(' ') == std::string::npos ? 0 : name.rfind(' ') + 1);
+    }
+    if (label.size() * 6.0 <= xb - xa - 4)
+      o << "<text x=\"" << Num(xa + 3) << "\" y=\"" << Num(top + 12) << "\" fill=\"#555\">" << Html(label)
+        << "</text>\n";
     shade = !shade;
   }
   // Axis, years, side labels.

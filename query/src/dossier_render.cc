@@ -317,6 +317,19 @@ class MdWriter {
   std::string base_;
 };
 
+// A code span: its text is literal (no escapes); a backtick inside would
+// end it and a pipe would end a table cell, so both are replaced.
+std::string Code(std::string s) {
+  for (char& c : s)
+    if (c == '`') c = '\'';
+    else if (c == '|') c = '/';
+  return "`" + s + "`";
+}
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 void MdCounts(std::ostringstream& o, const char* what, const std::map<std::string, uint64_t>& m) {
   o << "\n| " << what << " | documents |\n| --- | ---: |\n";
   if (m.empty()) o << "| (none) | 0 |\n";
@@ -331,7 +344,7 @@ std::string DossierMarkdown(const DossierResult& r, const std::string& chart_fil
   o << "# Dossier: " << Md(Subject(r)) << "\n\n";
   o << "Years: " << Md(Years(r)) << ". Statuses " << Md(StatusOnText(r)) << ". Built from this index only: each "
     << "row links to its document (`lode show ID` prints it) and quotes the sentence that links it to "
-    << Md(r.subject.name) << ". " << Documents(r.trace_total) << " in `lode trace " << Md(r.subject.id) << "`"
+    << Md(r.subject.name) << ". " << Documents(r.trace_total) << " in " << Code("lode trace " + r.subject.id)
     << (r.out_of_range ? ", " + std::to_string(r.out_of_range) + " of them dated outside these years" : "") << ".\n\n";
 
   o << "## 1. " << Md(r.subject.name) << "\n\n";
@@ -386,9 +399,9 @@ std::string DossierMarkdown(const DossierResult& r, const std::string& chart_fil
       any = true;
       o << "- " << Md(g.date) << " " << Md(g.name) << ", " << Md(g.citation) << ": ";
       if (g.found.empty()) {
-        o << "**not in this index** (`lode search '" << Md(g.query) << "'` finds nothing)\n";
+        o << "**not in this index** (" << Code("lode search '" + g.query + "'") << " finds nothing)\n";
       } else {
-        o << "the search `lode search '" << Md(g.query) << "'` finds ";
+        o << "the search " << Code("lode search '" + g.query + "'") << " finds ";
         for (size_t i = 0; i < g.found.size(); ++i) o << (i ? ", " : "") << mw.Link(g.found[i]);
         o << " (read them to tell)\n";
       }
@@ -415,9 +428,9 @@ std::string DossierMarkdown(const DossierResult& r, const std::string& chart_fil
       << " days later\n";
 
   o << "\n## 5. Literature\n\n";
-  o << r.literature_total << " papers name " << Md(r.subject.name) << " or cite a measure above";
+  o << "Papers naming " << Md(r.subject.name) << " or citing a measure above: " << r.literature_total;
   if (r.literature.size() < r.literature_total) o << " (the " << r.literature.size() << " most cited listed)";
-  o << "; " << r.clusters << " co-citation clusters among them.\n\n";
+  o << "; " << Plural(r.clusters, "co-citation cluster", "co-citation clusters") << " among them.\n\n";
   if (r.literature.empty()) o << kNone << "\n";
   for (const DossierPaper& p : r.literature) {
     o << "- " << mw.Link(p.node.id) << " " << Md(p.node.name);
@@ -448,7 +461,7 @@ std::string DossierMarkdown(const DossierResult& r, const std::string& chart_fil
   MdCounts(o, "via", r.by_via);
   o << "\n| section | command | lists |\n| --- | --- | --- |\n";
   for (const DossierCommand& c : r.commands)
-    o << "| " << c.section << " | `" << c.command << "` | " << Md(c.lists) << " |\n";
+    o << "| " << c.section << " | " << Code(c.command) << " | " << Md(c.lists) << " |\n";
   return o.str();
 }
 
@@ -596,10 +609,10 @@ std::string DossierHtml(const DossierResult& r, const std::string& link_base) {
   }
   o << "</section>\n";
 
-  o << "<section id=\"literature\"><h2>5. Literature</h2>\n<p>" << r.literature_total << " papers name "
-    << Html(r.subject.name) << " or cite a measure above";
+  o << "<section id=\"literature\"><h2>5. Literature</h2>\n<p>Papers naming " << Html(r.subject.name)
+    << " or citing a measure above: " << r.literature_total;
   if (r.literature.size() < r.literature_total) o << " (the " << r.literature.size() << " most cited listed)";
-  o << "; " << r.clusters << " co-citation clusters among them.</p>\n";
+  o << "; " << Plural(r.clusters, "co-citation cluster", "co-citation clusters") << " among them.</p>\n";
   if (r.literature.empty()) o << none;
   else {
     o << "<ol>\n";
