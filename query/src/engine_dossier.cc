@@ -50,27 +50,6 @@ std::string YearLater(const std::string& d) {
 
 bool Dated(const std::string& d) { return d.size() >= 4; }
 
-// A status as it stood on `on`: the links dated after it (or undated) are
-// dropped, as Trace does for --as-of (engine_graph.cc's StatusOf), but
-// without dropping the document itself.
-DocStatus StatusOn(const DocStatus& all, const std::string& on) {
-  if (on.empty()) return all;
-  DocStatus st;
-  auto keep = [&](const std::vector<LinkedNode>& from, std::vector<LinkedNode>& into, bool ends) {
-    for (const LinkedNode& n : from) {
-      if (n.date.empty() || n.date > on) continue;
-      into.push_back(n);
-      if (ends && (st.revoked_on.empty() || n.date < st.revoked_on)) st.revoked_on = n.date;
-    }
-  };
-  keep(all.revoked_by, st.revoked_by, true);
-  keep(all.superseded_by, st.superseded_by, true);
-  keep(all.amended_by, st.amended_by, false);
-  st.in_force = st.revoked_by.empty() && st.superseded_by.empty();
-  st.state = !st.revoked_by.empty() ? "revoked" : !st.superseded_by.empty() ? "superseded" : "in_force";
-  return st;
-}
-
 bool IsPaper(const TraceDocument& d) { return d.kind == "paper"; }
 bool IsUs(const std::string& j) { return j == "us" || j == "intl"; }
 
@@ -122,6 +101,7 @@ Result<DossierResult> Dossier(Session& session, const DossierRequest& req) {
   tr.entity = req.subject;
   tr.sort = "date";
   tr.limit = 0;
+  tr.status_on = req.to;  // statuses on the end date; nothing left out for it
   auto trace = Trace(session, tr);
   if (!trace.ok()) return trace.status();
   const std::string type = trace->entity.type;
@@ -209,7 +189,6 @@ Result<DossierResult> Dossier(Session& session, const DossierRequest& req) {
       for (const LinkedNode& a : d.directs) zh(a.id);
       DossierMeasure m;
       m.names_subject = d.via != "category" || concept;
-      d.status = StatusOn(d.status, req.to);
       m.doc = d;
       if (d.jurisdiction == "cn") {
         if (auto it = versions.find(VersionKey(d.id)); it != versions.end()) m.versions = it->second;

@@ -4,8 +4,8 @@
 //
 // It is built from the engine's own answers, never beside them: the
 // documents are exactly those `Trace` returns for the subject (direct, group,
-// category), each status is the one `Trace`/`CitedBy` give restricted to the
-// end date, the administrations are the knowledge base's (as `Timeline`
+// category), each status is Trace's on the end date (TraceRequest::status_on;
+// it agrees with `CitedBy`), the administrations are the knowledge base's (as `Timeline`
 // counts them), the subject's names and members are `DescribeEntity`'s. What
 // the dossier adds is the arrangement (U.S. by administration, China, the
 // literature), the sequence pairs of the timeline, the literature's citation
