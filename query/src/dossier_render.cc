@@ -248,6 +248,7 @@ std::string DossierJson(const DossierResult& r) {
   w.Key("counts");
   w.StartObject();
   w.U64("trace_total", r.trace_total);
+  w.Flag("trace_truncated", r.trace_truncated);
   w.U64("out_of_range", r.out_of_range);
   w.U64("measures", r.Measures());
   w.Counts("by_administration", r.by_administration);
@@ -281,6 +282,16 @@ std::string DossierJson(const DossierResult& r) {
   w.EndArray();
   w.Strings("notes", r.notes);
   w.Str("chart_svg", DossierChartSvg(r));
+  w.EndObject();
+  return w.Line();
+}
+
+std::string DossierWrittenJson(const DossierResult& r, const std::vector<std::string>& files) {
+  JsonWriter w;
+  w.StartObject();
+  w.Strings("files", files);
+  w.U64("measures", r.Measures());
+  w.U64("papers", r.literature_total);
   w.EndObject();
   return w.Line();
 }
@@ -345,7 +356,9 @@ std::string DossierMarkdown(const DossierResult& r, const std::string& chart_fil
   o << "Years: " << Md(Years(r)) << ". Statuses " << Md(StatusOnText(r)) << ". Built from this index only: each "
     << "row links to its document (`lode show ID` prints it) and quotes the sentence that links it to "
     << Md(r.subject.name) << ". " << Documents(r.trace_total) << " in " << Code("lode trace " + r.subject.id)
-    << (r.out_of_range ? ", " + std::to_string(r.out_of_range) + " of them dated outside these years" : "") << ".\n\n";
+    << (r.out_of_range ? ", " + std::to_string(r.out_of_range) + " of them dated outside these years" : "") << "."
+    << (r.trace_truncated ? " **Only part of the trace was read (a server limit): counts below are of that part.**" : "")
+    << "\n\n";
 
   o << "## 1. " << Md(r.subject.name) << "\n\n";
   o << "- Id: " << mw.Link(r.subject.id) << "\n";

@@ -128,6 +128,7 @@ Result<DossierResult> Dossier(Session& session, const DossierRequest& req) {
   out.members = entity->members;
   out.status_on = req.to;
   out.trace_total = trace->total;
+  out.trace_truncated = trace->truncated();
   if (entity->entity) {
     out.zh = entity->entity->zh;
     out.aliases = entity->entity->aliases;

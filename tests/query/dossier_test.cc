@@ -215,6 +215,13 @@ TEST_F(DossierTest, CliWritesEachFormatAndTheChartHasOnePointPerDatedMeasure) {
   EXPECT_EQ(Count(html.out, "<circle class=\"measure\""), dated);
   EXPECT_EQ(Count(html.out, "<section id="), 6u);
 
+  // -o with --json: the file holds the dossier, standard output says what was written.
+  CliRun written = lodestone::testing::RunLode("dossier gallium --json -o " + *dir_ + "/ga.json" + Index(), false);
+  ASSERT_EQ(written.code, 0);
+  auto summary = Json(written.out);
+  EXPECT_EQ(summary["measures"].GetUint64(), All(r).size());
+  EXPECT_STREQ(Json(ReadFile(*dir_ + "/ga.json"))["subject"]["id"].GetString(), "mineral:gallium");
+
   CliRun both = lodestone::testing::RunLode("dossier gallium --json --format html" + Index(), true);
   EXPECT_EQ(both.code, 2) << both.out;
 }

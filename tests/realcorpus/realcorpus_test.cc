@@ -1276,6 +1276,38 @@ TEST_F(RealCorpusTest, DossierKnownAnswers) {
     }
   }
 
+  // The Markdown as GitHub renders it (cmark-gfm with tables, from
+  // scripts/install-deps.sh): six sections, the counts and commands as five
+  // tables, every link a link, every evidence sentence a quotation, no
+  // escape left visible.
+  {
+    query::DossierRequest req;
+    req.subject = "gallium";
+    auto d = query::Dossier(*g.session, req);
+    ASSERT_TRUE(d.ok());
+    const std::string md = query::DossierMarkdown(*d, "chart.svg");
+    const std::string file = *index_ + "-dossier.md";
+    { std::ofstream(file) << md; }
+    FILE* p = ::popen(("cmark-gfm -e table " + file).c_str(), "r");
+    ASSERT_NE(p, nullptr);
+    std::string html;
+    char buf[4096];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) html.append(buf, n);
+    ASSERT_EQ(::pclose(p), 0) << "cmark-gfm (scripts/install-deps.sh) did not run";
+    fs::remove(file);
+    auto count = [](const std::string& text, const std::string& what) {
+      size_t n = 0;
+      for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+      return n;
+    };
+    EXPECT_EQ(count(html, "<h2>"), 6u);
+    EXPECT_EQ(count(html, "<table>"), 5u);
+    EXPECT_EQ(count(html, "<a href=\""), count(md, "](") - 1);  // all but the chart's image
+    EXPECT_EQ(count(html, "<blockquote>"), count(md, "\n  > "));
+    EXPECT_EQ(count(html, "<img src=\"chart.svg\""), 1u);
+    EXPECT_EQ(count(html, "\\_") + count(html, "\\["), 0u);
+  }
+
   // Known answers, read in the corpus: gallium is named by the 1994 rules of
   // the Mineral Resources Law (镓 in its list of minerals), and China's 2023
   // export-control announcement is not in the corpus (its README says so).

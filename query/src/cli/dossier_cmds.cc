@@ -23,13 +23,14 @@ int RunDossier(const Globals& g, const DossierFlags& f) {
     return Fail(g, Status::InvalidArgument("--json and --format " + f.format + " ask for two formats; give one"));
   auto r = query::Dossier(*OpenSession(g, f.graph), f.req);
   if (!r.ok()) return Fail(g, r.status());
-  std::string chart_file;  // Markdown to a file: the chart is a file beside it
+  std::string chart_file, chart_path;  // Markdown to a file: the chart is a file beside it
   if (format == "md" && !f.output.empty() && f.output != "-") {
     std::filesystem::path svg = f.output;
     svg.replace_extension(".svg");
     Status s = WriteFile(svg.string(), query::DossierChartSvg(*r, f.link_base));
     if (!s.ok()) return Fail(g, s);
     chart_file = svg.filename().string();
+    chart_path = svg.string();
   }
   const std::string text = format == "json"   ? query::DossierJson(*r)
                            : format == "html" ? query::DossierHtml(*r, f.link_base)
@@ -40,8 +41,12 @@ int RunDossier(const Globals& g, const DossierFlags& f) {
   }
   Status s = WriteFile(f.output, text);
   if (!s.ok()) return Fail(g, s);
-  s = WriteStdout(f.output + (chart_file.empty() ? "" : " and " + chart_file) + ": " + std::to_string(r->Measures()) +
-                  " measures, " + std::to_string(r->literature_total) + " papers\n");
+  std::vector<std::string> files{f.output};
+  if (!chart_file.empty()) files.push_back(chart_path);
+  s = WriteStdout(g.json ? query::DossierWrittenJson(*r, files)
+                         : f.output + (chart_file.empty() ? "" : " and " + chart_path) + ": " +
+                               std::to_string(r->Measures()) + " measures, " + std::to_string(r->literature_total) +
+                               " papers\n");
   return s.ok() ? kExitOk : Fail(g, s);
 }
 

@@ -113,6 +113,7 @@ struct DossierResult {
 
   // 6. counts (of everything in the years covered, listed or not)
   size_t trace_total = 0;      // what Trace returned (all years)
+  bool trace_truncated = false;  // a server's Limits::list cut the trace: the dossier covers part of it
   size_t out_of_range = 0;     // of them, dated outside from..to
   std::map<std::string, uint64_t> by_administration;  // administration label -> documents
   std::map<std::string, uint64_t> by_jurisdiction;    // us, cn, intl, none
@@ -140,6 +141,8 @@ std::string DossierJson(const DossierResult& r);  // carries the chart as "chart
 std::string DossierMarkdown(const DossierResult& r, const std::string& chart_file = "",
                             const std::string& link_base = "/doc/");
 std::string DossierHtml(const DossierResult& r, const std::string& link_base = "/doc/");
+// What `lode dossier -o FILE --json` prints: {"files":[...],"measures","papers"}.
+std::string DossierWrittenJson(const DossierResult& r, const std::vector<std::string>& files);
 // The timeline chart: U.S. measures above the axis, China's below, one
 // <circle class="measure"> per dated measure, sequence pairs as dashed lines.
 std::string DossierChartSvg(const DossierResult& r, const std::string& link_base = "/doc/");
