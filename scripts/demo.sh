@@ -37,6 +37,12 @@ run timeline concept:critical-minerals --by president --limit 2
 run export --format gexf -o build/demo-graph.gexf
 run render eo:13603 -o build/demo-eo13603.svg
 
+# The question the tool is for, as one answer (issue 16): the U.S. by administration, China,
+# the timeline chart (build/demo-gallium.svg beside the Markdown) and the literature.
+run dossier gallium -o build/demo-gallium.md
+run dossier gallium --format html -o build/demo-gallium.html
+sed -n '/^## 2\./,/^## 4\./p' build/demo-gallium.md | head -40
+
 # The API and the web UI on the same index, from one process (lode serve).
 printf '\nServe it (API and web UI; loopback only, Ctrl-C stops):\n'
 printf '  %s serve --index %s --listen 127.0.0.1:8080\n' "$lode" "$LODE_INDEX"

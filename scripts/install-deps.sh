@@ -28,6 +28,7 @@ packages=(
   chromium                                # web/tests: the browser the tests drive (playwright-core, headless)
   fonts-noto-cjk                          # web/tests: Chinese text in the browser and its screenshots
   bibutils                                # web/tests: BibTeX and RIS exports read back (bib2xml, ris2xml)
+  cmark-gfm                               # tests/realcorpus: the dossier's Markdown rendered by GitHub's CommonMark
 )
 # Debian splits npm from nodejs; Node.js from another apt source (NodeSource) bundles npm and
 # conflicts with Debian's npm package, so npm is asked for only when no npm is there.

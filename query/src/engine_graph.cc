@@ -89,6 +89,8 @@ Result<TraceResult> Trace(Session& session, const TraceRequest& req) {
   if (Status s = CheckNotEmpty(req.entity, "mineral", kExpectEntity); !s.ok()) return s;
   if (!req.as_of.empty())
     if (Status s = internal::CheckDate(req.as_of, "--as-of"); !s.ok()) return s;
+  if (!req.status_on.empty())
+    if (Status s = internal::CheckDate(req.status_on, "status date"); !s.ok()) return s;
   if (Status s = internal::CheckKind(req.kind); !s.ok()) return s;
   if (!req.via.empty() && req.via != "direct" && req.via != "group" && req.via != "category")
     return Status::InvalidArgument("--via wants direct, group or category");
@@ -177,7 +179,7 @@ Result<TraceResult> Trace(Session& session, const TraceRequest& req) {
       t.via_entity_name = kg.node(m.named).name;
       if (const Document* rec = v.Record(m.doc)) t.source = internal::SourceOf(*rec);
       t.evidence = v.Evidence(m.edge);
-      t.status = StatusOf(kg, m.doc, req.as_of);
+      t.status = StatusOf(kg, m.doc, req.status_on.empty() ? req.as_of : req.status_on);
       for (uint32_t f : kg.OutEdges(m.doc, Bit(EdgeType::kDirects))) {
         const Node& a = kg.node(kg.edge(f).target);
         t.directs.push_back({a.id, a.name, ""});

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
       "  lode cocite doi:10.1890/08-1481.1                # works cited together (papers)\n"
       "  lode network coauthors                           # co-authorship network, VOSviewer's way\n"
       "  lode bursts --type keywords                      # Kleinberg bursts, CiteSpace's way\n"
+      "  lode dossier gallium --format html -o gallium.html  # U.S. and China on one timeline\n"
       "  lode stats\n"
       "  lode fetch federal-register -o fr --type executive_order --since 2025-01-01 --ingest   # keep current\n",
       "lode"};
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
   AddGraphCommands(app, globals, commands);
   AddExportCommands(app, globals, commands);
   AddBiblioCommands(app, globals, commands);
+  AddDossierCommands(app, globals, commands);
   AddFetchCommands(app, globals, commands);
   AddServeCommands(app, globals, commands);
 

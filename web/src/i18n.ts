@@ -137,6 +137,7 @@ const en = {
   'entity.lift': 'Lift',
   'entity.notKb': 'Not in the knowledge base: a cited or named id.',
   'entity.trace': 'Trace: documents that affect it',
+  'entity.dossier': 'Dossier: U.S. and China on one timeline',
   'entity.search': 'Search documents naming it',
   'entity.mentions': 'Mentions',
 
@@ -391,6 +392,7 @@ const zh: Record<Key, string> = {
   'entity.lift': '提升度',
   'entity.notKb': '不在知识库中：被引用或提及的标识。',
   'entity.trace': '追踪：影响它的文件',
+  'entity.dossier': '档案：美国与中国同一时间线',
   'entity.search': '检索提及它的文件',
   'entity.mentions': '提及',
 

@@ -26,7 +26,8 @@ export const href = {
     withQuery(id ? `/timeline/${pathId(id)}` : '/timeline', q),
   graph: (id: string) => `/graph/${pathId(id)}`,
   papers: (id: string) => `/papers/${pathId(id)}`,
-  // Later pages leave room here: /map/coauthors, /map/keywords (issue 15), /dossier/ID (issue 16).
+  dossier: (id: string, q: Record<string, string | undefined> = {}) => withQuery(`/dossier/${pathId(id)}`, q),
+  // Later pages leave room here: /map/coauthors, /map/keywords (issue 15).
 };
 
 /** Id types that name entities of the knowledge base (their page is /entity/ID). */

@@ -16,13 +16,14 @@ const routes: Route[] = [
   { pattern: /^\/timeline(?:\/(.+))?\/?$/, page: () => import('./pages/timeline').then((m) => m.default) },
   { pattern: /^\/graph\/(.+)$/, page: () => import('./pages/graph').then((m) => m.default) },
   { pattern: /^\/papers\/(.+)$/, page: () => import('./pages/papers').then((m) => m.default) },
-  // Planned: /map/coauthors|organizations|countries|keywords (issue 15), /dossier/ID (issue 16).
+  { pattern: /^\/dossier\/(.+)$/, page: () => import('./pages/dossier').then((m) => m.default) },
+  // Planned: /map/coauthors|organizations|countries|keywords (issue 15).
 ];
 
 // Navigation entries and the paths each one is "current" for; later pages (maps, dossiers) are
 // added here.
 const nav: { href: string; key: 'nav.search' | 'nav.timeline'; match: RegExp }[] = [
-  { href: '/search', key: 'nav.search', match: /^\/(search|doc|entity|trace|graph|papers)(\/|$)/ },
+  { href: '/search', key: 'nav.search', match: /^\/(search|doc|entity|trace|graph|papers|dossier)(\/|$)/ },
   { href: '/timeline', key: 'nav.timeline', match: /^\/timeline(\/|$)/ },
 ];
 

@@ -318,6 +318,33 @@ describe('language and direct URLs', () => {
   });
 });
 
+describe('dossier', () => {
+  // issue 16: the report of one mineral, with the chart lode draws.
+  test('a dossier shows its six sections, one chart point per dated measure, and links to documents', async () => {
+    const expected = await apiJson('/api/dossier/mineral%3Agallium');
+    const page = await open('/dossier/mineral:gallium', { width: 1366, height: 900 });
+    await page.getByRole('heading', { level: 1, name: 'Dossier: gallium' }).waitFor();
+    for (const name of ['1. The mineral', '2. United States, by administration', '3. China', '4. Timeline', '5. Literature', '6. Counts and the commands that list them'])
+      await page.getByRole('heading', { level: 2, name }).waitFor();
+    // Each administration of the JSON is a heading, with its measures listed under it.
+    for (const a of expected.us.administrations) await page.getByRole('heading', { level: 3, name: new RegExp(`^${a.label}`) }).waitFor();
+    const measures = expected.us.administrations.reduce((n, a) => n + a.measures.length, 0) + expected.us.unattributed.length + expected.china.length;
+    assert.equal(await page.locator('li.measure').count(), measures, 'every measure of the JSON is listed');
+    const dated = [...expected.us.administrations.flatMap((a) => a.measures), ...expected.us.unattributed, ...expected.china].filter((m) => m.date).length;
+    assert.equal(await page.locator('svg.dossier-chart circle.measure').count(), dated, 'one point per dated measure');
+    // Empty sections say so; the 2023 export-control announcement is reported missing.
+    assert.equal(await page.locator('p.none').count(), (expected.sequences.length ? 0 : 1) + (expected.literature.papers.length ? 0 : 1));
+    await page.getByText(/export control on gallium- and germanium-related items/).waitFor();
+    await page.screenshot({ path: shotPath('dossier'), fullPage: true });
+    // A point of the chart opens its document in the app.
+    const first = page.locator('svg.dossier-chart circle.measure').first();
+    const id = await first.getAttribute('data-id');
+    await first.click();
+    await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/doc/${id}`);
+    await done(page);
+  });
+});
+
 describe('exports read back by real readers', () => {
   /** Picks a format in a page's export panel, clicks Download and saves the file. */
   async function download(page, formatLabel, buttonName = 'Download') {

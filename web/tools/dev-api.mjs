@@ -40,6 +40,7 @@ export const ENDPOINTS = [
   { path: '/api/couple/:id', args: (q, id) => ['couple', id], flags: { type: '--type', limit: '--limit' }, caps: { limit: 500 } },
   { path: '/api/similar/:id', args: (q, id) => ['similar', id], flags: { limit: '--limit' }, caps: { limit: 100 } },
   { path: '/api/stats', args: () => ['stats'], flags: {} },
+  { path: '/api/dossier/:id', args: (q, id) => ['dossier', id], flags: { from: '--from', to: '--to', papers: '--papers' }, caps: { papers: 500 } },
   // A download. csv and vosviewer write two files: `part` picks one (nodes|relationships, map|network).
   { path: '/api/export', args: () => ['export'], flags: { format: '--format', around: '--around', depth: '--depth', query: '--query', edge: '--edge', limit: '--limit' }, caps: { depth: 3, limit: 5000 }, required: ['format'], params: ['part'], download: true },
 ];

@@ -75,6 +75,7 @@ void AddExportCommands(CLI::App& app, Globals& g, Commands& out);  // export, re
 void AddBiblioCommands(CLI::App& app, Globals& g, Commands& out);  // network, bursts
 void AddFetchCommands(CLI::App& app, Globals& g, Commands& out);
 void AddServeCommands(CLI::App& app, Globals& g, Commands& out);  // serve (server/)
+void AddDossierCommands(CLI::App& app, Globals& g, Commands& out);  // dossier
 
 }  // namespace lodestone::cli
 

@@ -34,6 +34,7 @@ export default async function entity({ root, params, signal }: PageContext): Pro
     'ul',
     { class: 'actions' },
     traceable ? h('li', null, h('a', { class: 'button', href: href.trace(e.id) }, t('entity.trace'))) : null,
+    traceable ? h('li', null, h('a', { class: 'button secondary', href: href.dossier(e.id) }, t('entity.dossier'))) : null,
     h('li', null, h('a', { class: 'button secondary', href: href.timeline(e.id) }, t('doc.timelineView'))),
     h('li', null, h('a', { class: 'button secondary', href: href.graph(e.id) }, t('doc.graphView'))),
     h('li', null, h('a', { class: 'button secondary', href: href.search(isEntity(e.id) ? e.id : `cites:${e.id}`) }, t('entity.search'))),

@@ -179,6 +179,9 @@ struct TraceRequest {
   // each (undated last); "date": oldest first across all.
   std::string sort = "via";
   size_t limit = 0;  // documents listed (0: all); the counts are of all
+  // Statuses as they stood on this date (YYYY-MM-DD) without leaving out
+  // what was not in force then ("": as_of). The dossier's --to (issue 16).
+  std::string status_on;
 };
 struct TraceDocument {
   std::string id, source, title, kind, date;
