@@ -380,7 +380,10 @@ void CountRecollDocs(const fs::path& db_path, RecollRun* run) {
   }
 }
 
-RecollRun RunRecoll(const Options& opt, const InputSet& in, const std::string& work) {
+// recollindex over `roots`, configured in WORK/<name>-conf, logging to
+// WORK/<name>.log.
+RecollRun RunRecoll(const Options& opt, const std::vector<std::string>& roots, const std::string& work,
+                    const std::string& name = "recoll") {
   RecollRun run;
   if (!opt.recoll) {
     run.note = "skipped (--no-recoll)";
@@ -390,9 +393,9 @@ RecollRun RunRecoll(const Options& opt, const InputSet& in, const std::string& w
     run.note = "not installed";
     return run;
   }
-  const fs::path conf = fs::path(work) / "recoll-conf";
-  WriteRecollConfig(in.roots, conf);
-  const std::string log = (fs::path(work) / "recoll.log").string();
+  const fs::path conf = fs::path(work) / (name + "-conf");
+  WriteRecollConfig(roots, conf);
+  const std::string log = (fs::path(work) / (name + ".log")).string();
   const std::string cmd =
       "recollindex -c " + ShellQuote(conf.string()) + " -z >" + ShellQuote(log) + " 2>&1 </dev/null";
   const auto start = Clock::now();
@@ -548,7 +551,7 @@ int Run(const Options& opt) {
   std::fflush(stdout);
 
   // 3. recollindex on the same folders.
-  const RecollRun recoll = RunRecoll(opt, in, work);
+  const RecollRun recoll = RunRecoll(opt, in.roots, work);
   if (recoll.seconds) {
     std::printf("recollindex: %.2f s, %s documents in its index", *recoll.seconds,
                 recoll.docs ? WithCommas(*recoll.docs).c_str() : "?");
@@ -563,7 +566,36 @@ int Run(const Options& opt) {
   }
   std::fflush(stdout);
 
-  // 4. Search latency on the Lodestone index.
+  // 4. Like for like on distinct files (issue 10): the GPO .htm page of
+  //    every order (one file = one document for both engines; nothing for
+  //    lode to merge), copied untimed into WORK/gpo-htm.
+  const fs::path gpo_dir = fs::path(work) / "gpo-htm";
+  uint64_t gpo_files = 0, gpo_bytes = 0;
+  fs::create_directories(gpo_dir / "gpo-htm");
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(opt.corpus) / kInputFolders[0])) {
+    if (!e.is_regular_file() || e.path().extension() != ".htm") continue;
+    fs::copy_file(e.path(), gpo_dir / "gpo-htm" / e.path().filename(), fs::copy_options::overwrite_existing);
+    ++gpo_files;
+    gpo_bytes += e.file_size();
+  }
+  InputSet gpo_in;
+  gpo_in.roots = {(gpo_dir / "gpo-htm").string()};
+  gpo_in.files = gpo_files;
+  gpo_in.bytes = gpo_bytes;
+  const std::string gpo_lode_dir = (gpo_dir / "lode").string();
+  start = Clock::now();
+  const IngestSummary gpo_build = RunLode(gpo_in, gpo_lode_dir);
+  const double gpo_lode_s = SecondsSince(start);
+  std::printf("distinct files: %s GPO .htm pages, %.1f MB; lode ingest %.2f s, %s documents\n",
+              WithCommas(gpo_files).c_str(), Mb(gpo_bytes), gpo_lode_s, WithCommas(gpo_build.documents).c_str());
+  std::fflush(stdout);
+  const RecollRun gpo_recoll = RunRecoll(opt, gpo_in.roots, gpo_dir.string());
+  if (gpo_recoll.seconds)
+    std::printf("distinct files: recollindex %.2f s, %s documents (one is the folder)\n", *gpo_recoll.seconds,
+                gpo_recoll.docs ? WithCommas(*gpo_recoll.docs).c_str() : "?");
+  std::fflush(stdout);
+
+  // 5. Search latency on the Lodestone index.
   std::printf("search: %zu queries x %d runs each\n", std::size(kQueries), opt.queries);
   const SearchFigures search = RunSearches(lode_dir, opt.queries);
 
@@ -585,6 +617,13 @@ int Run(const Options& opt) {
              FolderBytes((fs::path(work) / "recoll-conf" / "xapiandb").string()));
   else
     std::printf("%-30s %s\n", "recollindex", recoll.note.c_str());
+
+  std::optional<double> gpo_lode_vs_recoll;
+  if (gpo_recoll.seconds) gpo_lode_vs_recoll = *gpo_recoll.seconds / gpo_lode_s;
+  std::printf("%-30s %8.2f  (%s documents; recollindex %s s: lode/recollindex = %s)\n", "lode, GPO .htm only",
+              gpo_lode_s, WithCommas(gpo_build.documents).c_str(),
+              gpo_recoll.seconds ? Fixed(*gpo_recoll.seconds, 2).c_str() : "n/a",
+              gpo_lode_vs_recoll ? (Fixed(*gpo_lode_vs_recoll, 2) + "x").c_str() : "n/a");
 
   const double lode_vs_floor = floor_s / lode_s, lode_vs_merged_floor = floor_merged_s / lode_s,
                again_vs_first = again_s / lode_s;
@@ -610,7 +649,10 @@ int Run(const Options& opt) {
        << ",\"recoll_docs\":" << (recoll.docs ? std::to_string(*recoll.docs) : "null")
        << ",\"lode_vs_floor\":" << JsonNumber(lode_vs_floor)
        << ",\"lode_vs_merged_floor\":" << JsonNumber(lode_vs_merged_floor)
-       << ",\"lode_vs_recoll\":" << JsonNumber(lode_vs_recoll) << ",\"again_vs_first\":" << JsonNumber(again_vs_first)
+       << ",\"lode_vs_recoll\":" << JsonNumber(lode_vs_recoll) << ",\"gpo_files\":" << gpo_files
+       << ",\"gpo_lode_s\":" << JsonNumber(gpo_lode_s) << ",\"gpo_lode_docs\":" << gpo_build.documents
+       << ",\"gpo_recoll_s\":" << JsonNumber(gpo_recoll.seconds)
+       << ",\"gpo_lode_vs_recoll\":" << JsonNumber(gpo_lode_vs_recoll) << ",\"again_vs_first\":" << JsonNumber(again_vs_first)
        << ",\"search_snippets_p50_ms\":" << JsonNumber(search.with_snippets.p50)
        << ",\"search_snippets_p95_ms\":" << JsonNumber(search.with_snippets.p95)
        << ",\"search_p50_ms\":" << JsonNumber(search.without_snippets.p50)

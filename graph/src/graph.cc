@@ -8,6 +8,7 @@
 #include <boost/range/iterator_range.hpp>
 
 #include "lodestone/graph/resolve.h"
+#include "lodestone/index/document.h"
 #include "lodestone/index/paper_keys.h"
 
 namespace lodestone {
@@ -16,6 +17,18 @@ namespace {
 
 constexpr const char* kEdgeNames[kEdgeTypeCount] = {"mentions", "cites",   "revokes", "amends",
                                                     "supersedes", "directs", "is_a",    "issued_by"};
+
+// The edge of a relation in its active form (revokes, amends, supersedes,
+// directs).
+std::optional<EdgeType> EdgeOf(RelationType active) {
+  switch (active) {
+    case RelationType::kRevokes: return EdgeType::kRevokes;
+    case RelationType::kAmends: return EdgeType::kAmends;
+    case RelationType::kSupersedes: return EdgeType::kSupersedes;
+    case RelationType::kDirects: return EdgeType::kDirects;
+    default: return std::nullopt;
+  }
+}
 
 std::string IdType(const std::string& id) {
   size_t colon = id.find(':');
@@ -203,18 +216,12 @@ KnowledgeGraph KnowledgeGraph::Build(const GraphSource& src, const std::vector<K
     if (colon == std::string::npos) continue;
     const std::string type = t.term.substr(0, colon), target = t.term.substr(colon + 1);
     if (target.find(':') == std::string::npos) continue;
-    std::optional<EdgeType> et;
-    bool inverse = false;
-    if (type == "revokes" || type == "amends" || type == "supersedes" || type == "directs") {
-      et = EdgeTypeFromName(type);
-    } else if (type == "revoked_by") {
-      et = EdgeType::kRevokes, inverse = true;
-    } else if (type == "amended_by") {
-      et = EdgeType::kAmends, inverse = true;
-    } else if (type == "superseded_by") {
-      et = EdgeType::kSupersedes, inverse = true;
-    }
-    if (!et) continue;  // a relation type this version does not know
+    const std::optional<RelationType> rt = RelationTypeFromName(type);
+    if (!rt) continue;  // a relation type this version does not know
+    // "revoked_by" is the revokes edge seen from its target.
+    const bool inverse = IsPassive(*rt);
+    const std::optional<EdgeType> et = EdgeOf(ActiveForm(*rt));
+    if (!et) continue;
     uint32_t other = intern(target);
     for (auto [row, count] : t.docs) {
       (void)count;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <iterator>
 
 #include "lodestone/index/document.h"
 #include "lodestone/index/merge.h"
@@ -43,6 +44,38 @@ const std::vector<Kind>& AllKinds() {
     return v;
   }();
   return kinds;
+}
+
+namespace {
+constexpr const char* kRelationNames[] = {"revokes",    "amends",     "supersedes",   "directs",
+                                          "revoked_by", "amended_by", "superseded_by"};
+}  // namespace
+
+const char* RelationTypeName(RelationType type) { return kRelationNames[static_cast<int>(type)]; }
+
+std::optional<RelationType> RelationTypeFromName(const std::string& name) {
+  for (size_t i = 0; i < std::size(kRelationNames); ++i)
+    if (name == kRelationNames[i]) return static_cast<RelationType>(i);
+  return std::nullopt;
+}
+
+RelationType ActiveForm(RelationType type) {
+  switch (type) {
+    case RelationType::kRevokedBy: return RelationType::kRevokes;
+    case RelationType::kAmendedBy: return RelationType::kAmends;
+    case RelationType::kSupersededBy: return RelationType::kSupersedes;
+    default: return type;
+  }
+}
+
+std::optional<RelationType> PassiveForm(RelationType type) {
+  switch (type) {
+    case RelationType::kRevokes: return RelationType::kRevokedBy;
+    case RelationType::kAmends: return RelationType::kAmendedBy;
+    case RelationType::kSupersedes: return RelationType::kSupersededBy;
+    case RelationType::kDirects: return std::nullopt;
+    default: return type;
+  }
 }
 
 bool TextIsRicher(const Document& a, const Document& b) {

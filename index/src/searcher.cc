@@ -302,15 +302,14 @@ Result<Document> Searcher::Get(const std::string& key) {
   });
 }
 
-std::vector<std::string> Searcher::IdsWithPrefix(const std::string& prefix, size_t limit) {
-  std::vector<std::string> out;
-  try {
+Result<std::vector<std::string>> Searcher::IdsWithPrefix(const std::string& prefix, size_t limit) {
+  return internal::XapianGuard("reading the ids of " + impl_->dir, [&]() -> Result<std::vector<std::string>> {
+    std::vector<std::string> out;
     const std::string p = std::string(schema::kPrefixId) + prefix;
     for (auto t = impl_->db.allterms_begin(p); t != impl_->db.allterms_end(p) && out.size() < limit; ++t)
-      out.push_back((*t).substr(1));
-  } catch (const Xapian::Error&) {
-  }
-  return out;
+      out.push_back((*t).substr(std::string(schema::kPrefixId).size()));
+    return out;
+  });
 }
 
 Result<std::vector<Posting>> Searcher::Postings(const std::string& id, bool citations, size_t limit,

@@ -185,22 +185,29 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir, W
   return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
 }
 
-uint64_t IndexWriter::DocumentCount() const { return impl_->db.get_doccount(); }
-
-std::optional<ManifestEntry> IndexWriter::Lookup(const std::string& path) const {
-  std::string v = impl_->db.get_metadata(ManifestKey(path));
-  if (v.empty()) return std::nullopt;
-  auto e = DecodeManifest(v);
-  if (e && e->path != path) return std::nullopt;  // hash collision of a long path
-  return e;
+Result<uint64_t> IndexWriter::DocumentCount() const {
+  return internal::XapianGuard("counting the documents of " + impl_->dir,
+                               [&]() -> Result<uint64_t> { return uint64_t{impl_->db.get_doccount()}; });
 }
 
-std::vector<ManifestEntry> IndexWriter::Manifest() const {
-  std::vector<ManifestEntry> out;
-  const std::string prefix = schema::kMetaSourcePrefix;
-  for (auto k = impl_->db.metadata_keys_begin(prefix); k != impl_->db.metadata_keys_end(prefix); ++k)
-    if (auto e = DecodeManifest(impl_->db.get_metadata(*k))) out.push_back(*e);
-  return out;
+Result<std::optional<ManifestEntry>> IndexWriter::Lookup(const std::string& path) const {
+  return internal::XapianGuard("reading the manifest entry of " + path, [&]() -> Result<std::optional<ManifestEntry>> {
+    std::string v = impl_->db.get_metadata(ManifestKey(path));
+    if (v.empty()) return std::optional<ManifestEntry>();
+    auto e = DecodeManifest(v);
+    if (e && e->path != path) return std::optional<ManifestEntry>();  // hash collision of a long path
+    return e;
+  });
+}
+
+Result<std::vector<ManifestEntry>> IndexWriter::Manifest() const {
+  return internal::XapianGuard("reading the manifest of " + impl_->dir, [&]() -> Result<std::vector<ManifestEntry>> {
+    std::vector<ManifestEntry> out;
+    const std::string prefix = schema::kMetaSourcePrefix;
+    for (auto k = impl_->db.metadata_keys_begin(prefix); k != impl_->db.metadata_keys_end(prefix); ++k)
+      if (auto e = DecodeManifest(impl_->db.get_metadata(*k))) out.push_back(*e);
+    return out;
+  });
 }
 
 Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
@@ -256,7 +263,8 @@ Status IndexWriter::RecordSources(const std::vector<SourceFile>& files) {
   return internal::XapianGuard("updating the manifest", [&]() -> Status {
     for (const auto& f : files) {
       auto old = Lookup(f.path);
-      impl_->db.set_metadata(ManifestKey(f.path), EncodeManifest(f, old ? old->id : std::string()));
+      if (!old.ok()) return old.status();
+      impl_->db.set_metadata(ManifestKey(f.path), EncodeManifest(f, *old ? (*old)->id : std::string()));
     }
     return Status::Ok();
   });
@@ -269,13 +277,15 @@ Status IndexWriter::ReplaceSynonyms(const SynonymTable& table) {
   });
 }
 
-std::vector<uint32_t> IndexWriter::DocumentsOf(const std::vector<std::string>& paths) const {
-  std::vector<uint32_t> out;
-  for (const auto& p : paths) {
-    const std::string t = SourceTerm(p);
-    for (auto it = impl_->db.postlist_begin(t); it != impl_->db.postlist_end(t); ++it) out.push_back(*it);
-  }
-  return out;
+Result<std::vector<uint32_t>> IndexWriter::DocumentsOf(const std::vector<std::string>& paths) const {
+  return internal::XapianGuard("reading the documents of source files", [&]() -> Result<std::vector<uint32_t>> {
+    std::vector<uint32_t> out;
+    for (const auto& p : paths) {
+      const std::string t = SourceTerm(p);
+      for (auto it = impl_->db.postlist_begin(t); it != impl_->db.postlist_end(t); ++it) out.push_back(*it);
+    }
+    return out;
+  });
 }
 
 IndexWriter::Counts IndexWriter::counts() const { return impl_->counts; }

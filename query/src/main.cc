@@ -126,9 +126,10 @@ int RunShow(const Common& c, const std::string& key, bool no_text) {
       size_t colon = key.find(':');
       auto near = (*searcher)->IdsWithPrefix(colon == std::string::npos ? key : key.substr(0, colon + 1) +
                                                  key.substr(colon + 1, 2), 5);
-      if (!near.empty()) {
+      // A failure to list them leaves the not-found message as it is.
+      if (near.ok() && !near->empty()) {
         msg += "; ids that start alike:";
-        for (const auto& n : near) msg += " " + n;
+        for (const auto& n : *near) msg += " " + n;
       }
       return Fail(c, Status::NotFound(msg));
     }

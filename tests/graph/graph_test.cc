@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 
 #include "lodestone/graph/algorithms.h"
@@ -75,14 +76,44 @@ TEST(GraphBuild, NodesAndTypedEdgesFromPostings) {
   EXPECT_TRUE(HasEdge(kg, "mineral:neodymium", "mineral:rare-earth-elements", EdgeType::kIsA));
   EXPECT_TRUE(HasEdge(kg, "mineral:rare-earth-elements", "concept:critical-minerals", EdgeType::kIsA));
   EXPECT_FALSE(kg.OutEdges(N(kg, "eo:1"), Bit(EdgeType::kMentions)).empty());
-  // Counts are the postings' wdf.
-  for (uint32_t e : kg.OutEdges(N(kg, "eo:4"), Bit(EdgeType::kCites))) {
-    if (kg.edge(e).target == N(kg, "eo:1")) {
-      EXPECT_EQ(kg.edge(e).count, 2u);
-    }
-  }
+  // Counts are the postings' wdf. The edge must exist (issue 10: a dropped
+  // edge used to pass this check).
+  std::optional<uint32_t> count;
+  for (uint32_t e : kg.OutEdges(N(kg, "eo:4"), Bit(EdgeType::kCites)))
+    if (kg.edge(e).target == N(kg, "eo:1")) count = kg.edge(e).count;
+  ASSERT_TRUE(count.has_value()) << "eo:4 -cites-> eo:1 is missing";
+  EXPECT_EQ(*count, 2u);
   // Unknown relation types are not invented into edges.
   EXPECT_EQ(kg.OutEdges(N(kg, "eo:1"), kCitationEdges).size(), 0u);
+}
+
+// issue 10: every relation type ingest writes becomes its edge; the passive
+// forms point from the other document.
+TEST(GraphBuild, EveryRelationTypeBecomesItsEdge) {
+  struct Case {
+    RelationType type;
+    const char* from;
+    const char* to;
+    EdgeType edge;
+  };
+  const Case cases[] = {
+      {RelationType::kRevokes, "eo:1", "eo:2", EdgeType::kRevokes},
+      {RelationType::kAmends, "eo:1", "eo:2", EdgeType::kAmends},
+      {RelationType::kSupersedes, "eo:1", "eo:2", EdgeType::kSupersedes},
+      {RelationType::kDirects, "eo:1", "eo:2", EdgeType::kDirects},
+      {RelationType::kRevokedBy, "eo:2", "eo:1", EdgeType::kRevokes},
+      {RelationType::kAmendedBy, "eo:2", "eo:1", EdgeType::kAmends},
+      {RelationType::kSupersededBy, "eo:2", "eo:1", EdgeType::kSupersedes},
+  };
+  for (const Case& c : cases) {
+    GraphSource s;
+    s.stamp = "t";
+    s.docs = {{"eo:1", "executive_order", "", "One", "", ""}, {"eo:2", "executive_order", "", "Two", "", ""}};
+    s.relations = {{std::string(RelationTypeName(c.type)) + ":eo:2", {{0, 1}}}};
+    KnowledgeGraph kg = KnowledgeGraph::Build(s, {});
+    EXPECT_TRUE(HasEdge(kg, c.from, c.to, c.edge)) << RelationTypeName(c.type);
+    EXPECT_EQ(kg.num_edges(), 1u) << RelationTypeName(c.type);
+  }
 }
 
 TEST(GraphBuild, EdgeNumbersMatchTheCsr) {

@@ -105,5 +105,26 @@ TEST(KindTest, NamesRoundTrip) {
   EXPECT_FALSE(KindFromName("executive-order").has_value());
 }
 
+// issue 10: one list of relation types; names are persisted, so each
+// round-trips, and each passive form is the inverse of an active one.
+TEST(RelationTypes, NamesRoundTripAndPassiveFormsInvert) {
+  const std::pair<RelationType, const char*> cases[] = {
+      {RelationType::kRevokes, "revokes"},        {RelationType::kAmends, "amends"},
+      {RelationType::kSupersedes, "supersedes"},  {RelationType::kDirects, "directs"},
+      {RelationType::kRevokedBy, "revoked_by"},   {RelationType::kAmendedBy, "amended_by"},
+      {RelationType::kSupersededBy, "superseded_by"}};
+  for (const auto& [type, name] : cases) {
+    EXPECT_STREQ(RelationTypeName(type), name);
+    EXPECT_EQ(RelationTypeFromName(name), type) << name;
+    if (IsPassive(type)) {
+      EXPECT_EQ(PassiveForm(ActiveForm(type)), type) << name;
+    } else if (type != RelationType::kDirects) {
+      EXPECT_EQ(ActiveForm(*PassiveForm(type)), type) << name;
+    }
+  }
+  EXPECT_FALSE(PassiveForm(RelationType::kDirects).has_value());
+  EXPECT_FALSE(RelationTypeFromName("cites").has_value());
+}
+
 }  // namespace
 }  // namespace lodestone

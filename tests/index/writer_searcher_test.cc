@@ -191,9 +191,16 @@ TEST_F(IndexTest, ChangedBundleReplacesAndRemovedSourceDeletes) {
     ASSERT_TRUE((*w)->Commit().ok());
     EXPECT_EQ((*w)->counts().updated, 1u);
     EXPECT_EQ((*w)->counts().removed, 1u);
-    EXPECT_FALSE((*w)->Lookup("/c/b.md").has_value());
-    ASSERT_TRUE((*w)->Lookup("/c/a.md").has_value());
-    EXPECT_EQ((*w)->Lookup("/c/a.md")->id, "doc:a");
+    auto gone = (*w)->Lookup("/c/b.md");
+    ASSERT_TRUE(gone.ok()) << gone.status().message();
+    EXPECT_FALSE(gone->has_value());
+    auto kept = (*w)->Lookup("/c/a.md");
+    ASSERT_TRUE(kept.ok()) << kept.status().message();
+    ASSERT_TRUE(kept->has_value());
+    EXPECT_EQ((*kept)->id, "doc:a");
+    auto count = (*w)->DocumentCount();
+    ASSERT_TRUE(count.ok());
+    EXPECT_EQ(*count, 1u);
   }
   EXPECT_TRUE(Ids("old").empty());
   EXPECT_EQ(Ids("new"), std::vector<std::string>{"doc:a"});
@@ -229,7 +236,16 @@ TEST_F(IndexTest, ShardsArePublishedAtomicallyAndDuplicateIdsMerged) {
   EXPECT_FALSE(fs::exists(*work));  // work folder cleaned up
   auto w = IndexWriter::Open(dir_);
   ASSERT_TRUE(w.ok());
-  EXPECT_EQ((*w)->Manifest().size(), 4u);
+  auto manifest = (*w)->Manifest();
+  ASSERT_TRUE(manifest.ok()) << manifest.status().message();
+  EXPECT_EQ(manifest->size(), 4u);
+  auto of_xml = (*w)->DocumentsOf({"/c/EO_5.xml", "/c/o1"});
+  ASSERT_TRUE(of_xml.ok()) << of_xml.status().message();
+  EXPECT_EQ(of_xml->size(), 2u);
+  // issue 10: the ids for "did you mean", through the exception adapter.
+  auto near = (*s)->IdsWithPrefix("doc:", 5);
+  ASSERT_TRUE(near.ok()) << near.status().message();
+  EXPECT_EQ(*near, (std::vector<std::string>{"doc:0", "doc:1"}));
 }
 
 TEST_F(IndexTest, RefusesAFolderThatIsNotAnIndex) {

@@ -192,6 +192,14 @@ std::string Analyzer::SegmentQuery(const std::string& q) {
   return out;
 }
 
+void AppendTokens(const std::vector<Word>& words, uint32_t* position, std::vector<Token>* out) {
+  out->reserve(out->size() + words.size());
+  for (const Word& w : words) {
+    if (w.term.empty()) continue;  // as Tokenize: a word that normalises to nothing
+    out->push_back(Token{w.term, (*position)++, w.stem});
+  }
+}
+
 std::vector<std::string> SimpleAsciiWords(std::string_view text) {
   std::vector<std::string> out;
   std::string cur;

@@ -87,34 +87,35 @@ std::string NormalizeLabel(std::string_view raw) {
 // Every label seen in the tables that names a relation, with its typos.
 // "Superseded or revoked by" takes the first verb: either way the order no
 // longer stands. Rescinding is revoking (as in the text extractor).
-const std::map<std::string, std::string>& RelationLabels() {
-  static const std::map<std::string, std::string> k = {
-      {"revokes", "revokes"},
-      {"revokes in part", "revokes"},
-      {"revokes in part and supplements", "revokes"},
-      {"partly revokes", "revokes"},
-      {"rescinds", "revokes"},
-      {"revoked by", "revoked_by"},
-      {"revoked in part by", "revoked_by"},
-      {"revoked part by", "revoked_by"},
-      {"revoked in pary by", "revoked_by"},
-      {"revoked by in part by", "revoked_by"},
-      {"revoked in part and supplemented by", "revoked_by"},
-      {"revoked by in part and supplemented by", "revoked_by"},
-      {"rescinded by", "revoked_by"},
-      {"amends", "amends"},
-      {"amended by", "amended_by"},
-      {"supersedes", "supersedes"},
-      {"supersedes in part", "supersedes"},
-      {"suspersedes", "supersedes"},
-      {"provisionally supersedes", "supersedes"},
-      {"supersedes or revokes", "supersedes"},
-      {"superseded by", "superseded_by"},
-      {"superseded in part by", "superseded_by"},
-      {"supersedeed in part by", "superseded_by"},
-      {"superseded to extent inconsistent by", "superseded_by"},
-      {"superseded or revoked by", "superseded_by"},
-      {"superseded or revoked in part by", "superseded_by"},
+const std::map<std::string, RelationType>& RelationLabels() {
+  using R = RelationType;
+  static const std::map<std::string, RelationType> k = {
+      {"revokes", R::kRevokes},
+      {"revokes in part", R::kRevokes},
+      {"revokes in part and supplements", R::kRevokes},
+      {"partly revokes", R::kRevokes},
+      {"rescinds", R::kRevokes},
+      {"revoked by", R::kRevokedBy},
+      {"revoked in part by", R::kRevokedBy},
+      {"revoked part by", R::kRevokedBy},
+      {"revoked in pary by", R::kRevokedBy},
+      {"revoked by in part by", R::kRevokedBy},
+      {"revoked in part and supplemented by", R::kRevokedBy},
+      {"revoked by in part and supplemented by", R::kRevokedBy},
+      {"rescinded by", R::kRevokedBy},
+      {"amends", R::kAmends},
+      {"amended by", R::kAmendedBy},
+      {"supersedes", R::kSupersedes},
+      {"supersedes in part", R::kSupersedes},
+      {"suspersedes", R::kSupersedes},
+      {"provisionally supersedes", R::kSupersedes},
+      {"supersedes or revokes", R::kSupersedes},
+      {"superseded by", R::kSupersededBy},
+      {"superseded in part by", R::kSupersededBy},
+      {"supersedeed in part by", R::kSupersededBy},
+      {"superseded to extent inconsistent by", R::kSupersededBy},
+      {"superseded or revoked by", R::kSupersededBy},
+      {"superseded or revoked in part by", R::kSupersededBy},
   };
   return k;
 }
@@ -352,9 +353,10 @@ bool ItemPlace(std::string_view s, size_t items_begin, size_t p) {
 
 }  // namespace
 
-std::string DispositionRelation(std::string_view label) {
+std::optional<RelationType> DispositionRelation(std::string_view label) {
   auto it = RelationLabels().find(NormalizeLabel(label));
-  return it == RelationLabels().end() ? std::string() : it->second;
+  if (it == RelationLabels().end()) return std::nullopt;
+  return it->second;
 }
 
 bool LooksLikeDispositionTable(std::string_view head) {
@@ -384,7 +386,7 @@ DispositionReading ReadDispositionBlock(std::string_view text, const std::string
   ++k;  // the heading: the order's own number
   // The title is the line right after the heading (no blank line between).
   const bool has_title = k < lines.size() && !BlankLine(lines[k].text);
-  auto add = [&](const std::vector<Numbered>& ns, const std::string& relation) {
+  auto add = [&](const std::vector<Numbered>& ns, std::optional<RelationType> relation) {
     for (const auto& n : ns) {
       std::string id = "eo:" + n.number;
       if (id != own_id) r.refs.push_back({id, relation, n.offset});
@@ -408,7 +410,7 @@ DispositionReading ReadDispositionBlock(std::string_view text, const std::string
       if (own) r.own_lines.push_back({line.begin, line.begin + l.size()});
     }
     title = false;
-    std::string relation = DispositionRelation(label);
+    std::optional<RelationType> relation = DispositionRelation(label);
     size_t items_begin = items;
     int depth = 0;
     for (size_t p = items; p < l.size();) {
@@ -440,7 +442,7 @@ DispositionReading ReadDispositionBlock(std::string_view text, const std::string
       size_t next = rest.find("EO ");
       if (rest.substr(0, next).find("unnumbered") == std::string_view::npos) {
         for (auto& n : ns) n.offset += line.begin;
-        add(ns, depth == 0 && place ? relation : std::string());
+        add(ns, depth == 0 && place ? relation : std::nullopt);
       }
       p = end;
     }

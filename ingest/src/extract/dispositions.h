@@ -20,10 +20,13 @@
 #ifndef LODESTONE_INGEST_SRC_EXTRACT_DISPOSITIONS_H_
 #define LODESTONE_INGEST_SRC_EXTRACT_DISPOSITIONS_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "lodestone/index/document.h"
 
 namespace lodestone::internal {
 
@@ -32,13 +35,13 @@ namespace lodestone::internal {
 bool LooksLikeDispositionTable(std::string_view head);
 
 // The relation type of a disposition label ("Revoked in part by" ->
-// "revoked_by"); "" for labels that relate nothing (See, Note, Continued by,
-// ...) or that are unknown.
-std::string DispositionRelation(std::string_view label);
+// kRevokedBy); nullopt for labels that relate nothing (See, Note, Continued
+// by, ...) or that are unknown.
+std::optional<RelationType> DispositionRelation(std::string_view label);
 
 struct DispositionRef {
   std::string id;        // eo:12301, eo:7261-A
-  std::string relation;  // revokes, revoked_by, amends, ... or "" (cited only)
+  std::optional<RelationType> relation;  // kRevokes, kRevokedBy, ... or nullopt (cited only)
   size_t offset = 0;     // byte offset of the mention ("EO 12301") in the text
 };
 
@@ -58,8 +61,6 @@ struct DispositionReading {
 // series" are left out: their numbers are not Executive Order numbers.
 DispositionReading ReadDispositionBlock(std::string_view text, const std::string& own_id);
 
-// "revoked_by", "amended_by", "superseded_by": what a later order did to this
-// one. Such an item is a relation, never a citation by this order.
 // "Executive Order 7784-A" (a heading line, at most two leading blanks) ->
 // "7784-A"; "" when the line is no heading.
 std::string DispositionHeadingNumber(std::string_view line);
@@ -69,9 +70,9 @@ std::string DispositionHeadingNumber(std::string_view line);
 // *label (lower case, parenthesised parts dropped), npos when none.
 size_t DispositionLineLabel(std::string_view line, std::string* label);
 
-inline bool IsLaterOrderRelation(const std::string& relation) {
-  return relation.size() > 3 && relation.compare(relation.size() - 3, 3, "_by") == 0;
-}
+// "revoked_by", "amended_by", "superseded_by": what a later order did to this
+// one. Such an item is a relation, never a citation by this order.
+inline bool IsLaterOrderRelation(std::optional<RelationType> relation) { return relation && IsPassive(*relation); }
 
 }  // namespace lodestone::internal
 

@@ -89,8 +89,13 @@ const std::unordered_set<std::string>& Keywords() {
 std::vector<uint8_t> MarkKeywords(const std::vector<Word>& w) {
   std::vector<uint8_t> mark(w.size(), 0);
   const auto& k = Keywords();
+  static const WordFilter filter = [&] {
+    WordFilter f;
+    for (const auto& word : k) f.Add(word);
+    return f;
+  }();
   for (size_t i = 0; i < w.size(); ++i)
-    if (w[i].term.size() <= 13 && !StartsWithDigit(w[i].term) && k.count(w[i].term)) mark[i] = 1;
+    if (w[i].term.size() <= 13 && filter.MayContain(w[i].term) && k.count(w[i].term)) mark[i] = 1;
   return mark;
 }
 
@@ -311,6 +316,10 @@ std::vector<uint32_t> SentenceIds(const std::vector<Word>& w, std::string_view t
   uint32_t cur = 0;
   for (size_t i = 1; i < w.size(); ++i) {
     std::string_view g = Gap(w, text, i);
+    if (g.size() == 1 && g[0] == ' ') {  // most gaps: one space ends no sentence
+      ids[i] = cur;
+      continue;
+    }
     bool brk = g.find("\n\n") != std::string_view::npos || g.find("\xE3\x80\x82") != std::string_view::npos ||
                g.find("\xEF\xBC\x81") != std::string_view::npos || g.find("\xEF\xBC\x9F") != std::string_view::npos ||
                g.find("\xEF\xBC\x9B") != std::string_view::npos;
@@ -361,11 +370,7 @@ std::string OwnUscTitle(const std::string& id, const std::map<std::string, std::
 // "Revokes: EO 11423 of August 16, 1968; EO 13337, April 30, 2004" and the
 // like, from the Federal Register's disposition notes.
 void DispositionRelations(const std::string& notes, const std::string& own, std::vector<RelationRef>* out) {
-  static const std::map<std::string, std::string> kLabels = {
-      {"revokes", "revokes"},         {"revokes in part", "revokes"}, {"amends", "amends"},
-      {"supersedes", "supersedes"},   {"revoked by", "revoked_by"},   {"revoked in part by", "revoked_by"},
-      {"amended by", "amended_by"},   {"superseded by", "superseded_by"}, {"supersedes in part", "supersedes"}};
-  std::string type;
+  std::optional<RelationType> type;
   size_t i = 0;
   const std::string lower = text::AsciiLower(notes);
   while (i < notes.size()) {
@@ -376,14 +381,14 @@ void DispositionRelations(const std::string& notes, const std::string& own, std:
       size_t start = notes.find_last_of(";\n", colon);
       start = start == std::string::npos || start < i ? i : start + 1;
       std::string label = text::Trim(lower.substr(start, colon - start));
-      auto it = kLabels.find(label);
-      type = it == kLabels.end() ? "" : it->second;
+      type = internal::DispositionRelation(label);  // the tables' labels, a superset of the notes'
       i = colon + 1;
       continue;
     }
     if (eo == std::string::npos) break;
     std::string n = internal::ReadNumber(notes, eo + 3);
-    if (!type.empty() && n.size() >= 4 && "eo:" + n != own) out->push_back({type, "eo:" + n, kNoOffset, "metadata"});
+    if (type && n.size() >= 4 && "eo:" + n != own)
+      out->push_back({RelationTypeName(*type), "eo:" + n, kNoOffset, "metadata"});
     i = eo + 3;
   }
 }
@@ -424,6 +429,10 @@ Extractor::Extractor(const KnowledgeBase& kb) : kb_(kb), functions_(std::make_un
 }
 
 void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
+  Extract(doc, DocumentWords::Of(*doc, analyzer), analyzer);
+}
+
+void Extractor::Extract(Document* doc, const DocumentWords& document_words, Analyzer& analyzer) const {
   // Relations a reader took from the source's structured fields (origin
   // "metadata", e.g. an order's disposition) are the source's own word: they
   // stay, and the text does not relate their targets otherwise.
@@ -446,7 +455,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
       if (offset >= b && offset < e) return true;
     return false;
   };
-  std::vector<Word> words = analyzer.Words(text);
+  const std::vector<Word>& words = document_words.text;
   std::vector<uint32_t> sentence = SentenceIds(words, text);
   constexpr size_t kMaxOffsets = 8;
 
@@ -641,7 +650,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
   };
   for (const RelationRef& r : given) relate(r.type, r.target, r.offset, "metadata");
   for (const auto& ref : table_reading.refs)
-    if (!ref.relation.empty()) relate(ref.relation, ref.id, ref.offset, "metadata");
+    if (ref.relation) relate(RelationTypeName(*ref.relation), ref.id, ref.offset, "metadata");
   std::set<std::string> settled;  // targets the structured fields relate
   for (const RelationRef& r : doc->relations) settled.insert(r.target);
   // Sentence -> [first word, end word); sentence ids count up from 0.
@@ -700,7 +709,11 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
              !(words[from].term == "sec" || words[from].term == "section"))
       list_action[sid + 1] = list_action[sid];
   }
-  static const char* kRelation[] = {"", "revokes", "amends", "supersedes"};
+  auto relation_of = [](RelationAction a) {
+    return RelationTypeName(a == RelationAction::kRevoke  ? RelationType::kRevokes
+                            : a == RelationAction::kAmend ? RelationType::kAmends
+                                                          : RelationType::kSupersedes);
+  };
   // The action this document takes on the order cited at word c.
   auto action_on = [&](size_t c) {
     auto [from, to] = span[sentence[c]];
@@ -764,7 +777,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
         sections = sections || words[i].term == "section" || words[i].term == "sections";
       if (sections) continue;
     }
-    relate(kRelation[static_cast<int>(v)], f.id, words[f.word].begin, "text");
+    relate(relation_of(v), f.id, words[f.word].begin, "text");
   }
   // "I hereby terminate the national emergency declared in Executive Order
   // 13617, revoke that order": the order meant is the last one cited before.
@@ -797,13 +810,13 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
           !in_quote[f.word])
         last = &f;
     if (last && !settled.count(last->id))
-      relate(kRelation[static_cast<int>(verbs[i].action)], last->id, words[last->word].begin, "text");
+      relate(relation_of(verbs[i].action), last->id, words[last->word].begin, "text");
   }
   // The document's own title says what it does: "Revocation of Executive
   // Orders 13574 ...", "Amending Executive Order 14241".
   // (A disposition table's block is read by its labels only.)
   if (!doc->title.empty() && !table) {
-    std::vector<Word> tw = analyzer.Words(doc->title);
+    const std::vector<Word>& tw = document_words.title;
     Scan title_scan{tw, doc->title, doc->id, 0, std::string(), MarkKeywords(tw)};
     std::vector<Found> in_title;
     ScanExecutiveOrders(title_scan, &in_title);
@@ -813,7 +826,7 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
       RelationAction v = internal::TitleAction(tw, f.word);
       if (v == RelationAction::kNone || settled.count(f.id)) continue;
       size_t offset = title_at == std::string::npos ? kNoOffset : title_at + tw[f.word].begin;
-      relate(kRelation[static_cast<int>(v)], f.id, offset, "text");
+      relate(relation_of(v), f.id, offset, "text");
     }
   }
   for (const char* key : {"disposition_notes", "executive_order_notes"}) {
@@ -835,11 +848,11 @@ void Extractor::Extract(Document* doc, Analyzer& analyzer) const {
     while (a < agencies.size() && sentence[agencies[a].word] < sentence[i]) ++a;
     if (shall) {
       if (a < agencies.size() && agencies[a].word < i && sentence[agencies[a].word] == sentence[i])
-        relate("directs", agencies[a].id, words[agencies[a].word].begin, "text");
+        relate(RelationTypeName(RelationType::kDirects), agencies[a].id, words[agencies[a].word].begin, "text");
     } else {
       for (size_t b = a; b < agencies.size() && agencies[b].word <= i + 4; ++b)
         if (agencies[b].word > i && sentence[agencies[b].word] == sentence[i]) {
-          relate("directs", agencies[b].id, words[agencies[b].word].begin, "text");
+          relate(RelationTypeName(RelationType::kDirects), agencies[b].id, words[agencies[b].word].begin, "text");
           break;
         }
     }

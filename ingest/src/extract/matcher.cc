@@ -53,7 +53,14 @@ void TrieMatcher::Add(const PatternSpec& p) {
   }
 }
 
+void WordFilter::Add(std::string_view word) {
+  const uint32_t s = Signature(word);
+  bits_[s >> 6] |= uint64_t{1} << (s & 63);
+}
+
 void TrieMatcher::Build() {
+  for (const auto& [k, v] : nodes_[0].ci) first_words_.Add(k);
+  for (const auto& [k, v] : nodes_[0].cs) first_words_.Add(k);
   // unordered_map nodes never move, so views of their keys stay valid.
   for (Node& n : nodes_) {
     n.ci_view.clear();
@@ -105,8 +112,27 @@ std::vector<PhraseMatch> LeftmostLongest(size_t n, LongestAt longest_at) {
 }
 }  // namespace
 
+namespace {
+// The word without a possessive ending ("China's", "China’s" -> "China").
+std::string_view WithoutPossessive(std::string_view w) {
+  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return w.substr(0, w.size() - 2);
+  if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return w.substr(0, w.size() - 4);
+  return w;
+}
+}  // namespace
+
 std::vector<PhraseMatch> TrieMatcher::Match(const std::vector<Word>& words, std::string_view text) const {
-  return LeftmostLongest(words.size(), [&](uint32_t i, PhraseMatch* best) { Walk(0, words, text, i, i, best); });
+  // A word that is no first word of a pattern (as normalised, as written, or
+  // without a possessive) starts no match: skip the walk and its look-ups.
+  auto may_start = [&](const Word& w) {
+    const std::string_view term = w.term, surface = Surface(w, text);
+    if (first_words_.MayContain(term) || first_words_.MayContain(surface)) return true;
+    return term.size() > 2 && term.back() == 's' &&
+           (first_words_.MayContain(WithoutPossessive(term)) || first_words_.MayContain(WithoutPossessive(surface)));
+  };
+  return LeftmostLongest(words.size(), [&](uint32_t i, PhraseMatch* best) {
+    if (may_start(words[i])) Walk(0, words, text, i, i, best);
+  });
 }
 
 std::vector<PhraseMatch> NaiveMatcher::Match(const std::vector<Word>& words, std::string_view text) const {

@@ -1,8 +1,12 @@
 #include "pipeline/discover.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -20,12 +24,32 @@ std::string AbsolutePath(const std::string& path) {
 }
 
 namespace {
-bool StatFile(const std::string& path, FoundFile* f) {
+// Fills size and mtime; on failure says why ("" for a file that is no
+// longer a regular file: not a problem, simply not a document).
+bool StatFile(const std::string& path, FoundFile* f, std::string* why) {
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  if (path.size() >= PATH_MAX) {
+    *why = "path longer than " + std::to_string(PATH_MAX - 1) + " bytes (the system's limit); move or rename it";
+    return false;
+  }
+  if (::stat(path.c_str(), &st) != 0) {
+    *why = std::string("cannot read file information: ") + std::strerror(errno);
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) return false;
   f->size = static_cast<uint64_t>(st.st_size);
   f->mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
   return true;
+}
+
+// A folder discovery cannot enter: unreadable (permission), or a path too
+// long to open. "" when it can be listed.
+std::string UnlistableFolder(const std::string& path) {
+  if (path.size() >= PATH_MAX)
+    return "folder path longer than " + std::to_string(PATH_MAX - 1) + " bytes (the system's limit); not listed";
+  if (::access(path.c_str(), R_OK | X_OK) != 0)
+    return std::string("cannot list folder: ") + std::strerror(errno);
+  return {};
 }
 }  // namespace
 
@@ -47,7 +71,9 @@ std::vector<FoundFile> Discover(const std::vector<std::string>& paths, const std
       FoundFile f;
       f.path = root;
       f.key = root_name;
-      if (StatFile(root, &f)) out.push_back(f);
+      std::string why;
+      if (StatFile(root, &f, &why)) out.push_back(f);
+      else if (!why.empty()) problems->push_back({given, why});
       continue;
     }
     if (!fs::is_directory(st)) {
@@ -75,11 +101,26 @@ std::vector<FoundFile> Discover(const std::vector<std::string>& paths, const std
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(ec)) continue;
+      // Folders that cannot be listed are reported, not skipped silently
+      // (issue 10): their files would be missing from the index unseen.
+      if (it->is_directory(ec)) {
+        if (std::string why = UnlistableFolder(path); !why.empty()) {
+          problems->push_back({path, why});
+          it.disable_recursion_pending();
+        }
+        continue;
+      }
+      if (!it->is_regular_file(ec)) {
+        if (ec) problems->push_back({path, "cannot read file information: " + ec.message()});
+        ec.clear();
+        continue;
+      }
       FoundFile f;
       f.path = path;
       f.key = root_name + "/" + it->path().lexically_relative(root_path).string();
-      if (StatFile(path, &f)) out.push_back(std::move(f));
+      std::string why;
+      if (StatFile(path, &f, &why)) out.push_back(std::move(f));
+      else if (!why.empty()) problems->push_back({path, why});
     }
   }
   std::sort(out.begin(), out.end(), [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });

@@ -23,7 +23,9 @@ struct Bundle {
 };
 
 // Walks `paths` (files or folders; hidden entries and `exclude` skipped) in
-// sorted order. Paths that do not exist are reported in `problems`.
+// sorted order. Reported in `problems`, with the reason: paths that do not
+// exist, folders that cannot be listed (permission, a path longer than the
+// system allows) and files whose information cannot be read.
 std::vector<FoundFile> Discover(const std::vector<std::string>& paths, const std::string& exclude,
                                 std::vector<IngestProblem>* problems);
 

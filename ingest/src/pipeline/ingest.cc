@@ -67,15 +67,18 @@ struct DocumentSteps {
   const Extractor* extractor = nullptr;
 };
 
+// Each text is segmented once: extraction and the index terms share the
+// words (issue 10).
 AnalyzedDocument Analyze(Document doc, Analyzer& analyzer, const DocumentSteps& steps) {
   Attribute(steps.kb, &doc);
-  if (steps.extractor) steps.extractor->Extract(&doc, analyzer);
+  const DocumentWords words = DocumentWords::Of(doc, analyzer);
+  if (steps.extractor) steps.extractor->Extract(&doc, words, analyzer);
   AnalyzedDocument ad;
   uint32_t pos = 0;
-  analyzer.Tokenize(doc.title, &pos, &ad.title);
+  AppendTokens(words.title, &pos, &ad.title);
   ad.body = ad.title;  // the body starts with the title, same positions
   pos += 1;            // no phrase across title and text
-  analyzer.Tokenize(doc.text, &pos, &ad.body);
+  AppendTokens(words.text, &pos, &ad.body);
   ad.doc = std::move(doc);
   return ad;
 }
@@ -319,8 +322,9 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
     bool same = true;
     for (const auto& f : bundles[i].files) {
       auto e = writer.Lookup(f.path);
-      same = same && e && e->size == f.size && e->mtime_ns == f.mtime_ns;
-      old[i].push_back(std::move(e));
+      if (!e.ok()) return e.status();
+      same = same && *e && (*e)->size == f.size && (*e)->mtime_ns == f.mtime_ns;
+      old[i].push_back(std::move(*e));
     }
     if (same) {
       for (const auto& f : bundles[i].files) unchanged_paths.push_back(f.path);
@@ -388,7 +392,9 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
       status = writer.RecordSources(r.files);
       std::vector<std::string> paths;
       for (const auto& f : r.files) paths.push_back(f.path);
-      for (uint32_t d : writer.DocumentsOf(paths)) unchanged_docs.insert(d);
+      auto docs = writer.DocumentsOf(paths);
+      if (!docs.ok() && status.ok()) status = docs.status();
+      else unchanged_docs.insert(docs->begin(), docs->end());
       continue;
     }
     sum.files_read += r.files.size() + r.failed.size();
@@ -407,7 +413,9 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
     std::vector<std::string> roots;
     for (const auto& p : opt.paths) roots.push_back(internal::AbsolutePath(p));
     std::vector<std::string> gone;
-    for (const auto& e : writer.Manifest()) {
+    auto manifest = writer.Manifest();
+    if (!manifest.ok()) return manifest.status();
+    for (const auto& e : *manifest) {
       if (present.count(e.path)) continue;
       bool under = false;
       for (const auto& r : roots) under = under || e.path == r || e.path.rfind(r + "/", 0) == 0;
@@ -419,7 +427,9 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
       if (!s.ok()) return s;
     }
   }
-  for (uint32_t d : writer.DocumentsOf(unchanged_paths)) unchanged_docs.insert(d);
+  auto unchanged = writer.DocumentsOf(unchanged_paths);
+  if (!unchanged.ok()) return unchanged.status();
+  unchanged_docs.insert(unchanged->begin(), unchanged->end());
   auto counts = writer.counts();
   sum.added = counts.added;
   sum.updated = counts.updated;
@@ -467,14 +477,18 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
     // Documents after merging formats and ids: what the new index holds.
     auto writer = IndexWriter::Open(opt.index_dir);
     if (!writer.ok()) return writer.status();
-    sum.documents = (*writer)->DocumentCount();
+    auto count = (*writer)->DocumentCount();
+    if (!count.ok()) return count.status();
+    sum.documents = *count;
     sum.added = sum.documents;
   } else {
     auto writer = IndexWriter::Open(opt.index_dir, WriteOptions{opt.flush_every});
     if (!writer.ok()) return writer.status();
     s = Update(opt, bundles, found, DocumentSteps{*kb, extractor.get()}, synonyms, **writer, sum);
     if (!s.ok()) return s;
-    sum.documents = (*writer)->DocumentCount();
+    auto count = (*writer)->DocumentCount();
+    if (!count.ok()) return count.status();
+    sum.documents = *count;
   }
   auto by_path = [](const IngestProblem& a, const IngestProblem& b) { return a.path < b.path; };
   std::sort(sum.failed.begin(), sum.failed.end(), by_path);

@@ -79,14 +79,14 @@ Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
         }
     }
     std::map<std::string, size_t> cited;
-    std::set<std::pair<std::string, std::string>> related;
+    std::set<std::pair<RelationType, std::string>> related;
     for (const auto& ref : reading.refs) {
       // "Revoked by: EO 12805" says what a later order did to this one; this
       // order does not cite it (1939 orders cannot cite 1994 ones).
       const bool later = IsLaterOrderRelation(ref.relation);
       if (later) {
-        if (related.insert({ref.relation, ref.id}).second)
-          d.relations.push_back({ref.relation, ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
+        if (related.insert({*ref.relation, ref.id}).second)
+          d.relations.push_back({RelationTypeName(*ref.relation), ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
         continue;
       }
       auto [it, fresh] = cited.emplace(ref.id, d.citations.size());
@@ -94,8 +94,8 @@ Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
       CitationRef& c = d.citations[it->second];
       ++c.count;
       if (c.offsets.size() < 8) c.offsets.push_back(static_cast<uint32_t>(ref.offset));
-      if (!ref.relation.empty() && related.insert({ref.relation, ref.id}).second)
-        d.relations.push_back({ref.relation, ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
+      if (ref.relation && related.insert({*ref.relation, ref.id}).second)
+        d.relations.push_back({RelationTypeName(*ref.relation), ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
     }
     out.push_back(std::move(d));
   }

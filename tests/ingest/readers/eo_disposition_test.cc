@@ -174,6 +174,7 @@ TEST(DispositionTest, ExtractionKeepsTheTablesRelations) {
                   .ok());
   Extractor ex(kb);
   Analyzer a;
+  std::set<std::string> checked;  // the blocks with checks of their own (issue 10: all must be seen)
   for (auto d : docs) {
     const auto before = d.relations;
     ex.Extract(&d, a);
@@ -189,6 +190,7 @@ TEST(DispositionTest, ExtractionKeepsTheTablesRelations) {
     std::set<std::string> cites = CitationIds(d);
     // The scanners' other citations, but not the order's own publication.
     if (d.id == "eo:99202") {
+      checked.insert(d.id);
       EXPECT_TRUE(cites.count("pl:113-99")) << d.id;
       EXPECT_TRUE(cites.count("stat:128/1101")) << d.id;
       EXPECT_TRUE(cites.count("fr:79/5000")) << d.id;
@@ -196,6 +198,7 @@ TEST(DispositionTest, ExtractionKeepsTheTablesRelations) {
       EXPECT_FALSE(cites.count("fr:80/1301")) << d.id;
     }
     if (d.id == "eo:99203-A") {
+      checked.insert(d.id);
       bool lettered = false;
       for (const auto& r : d.relations) lettered = lettered || r.target == "eo:99304-B";
       EXPECT_TRUE(lettered);
@@ -203,6 +206,7 @@ TEST(DispositionTest, ExtractionKeepsTheTablesRelations) {
       EXPECT_FALSE(cites.count("eo:99203")) << "own lettered number cited";
     }
     if (d.id == "eo:99204") {
+      checked.insert(d.id);
       EXPECT_FALSE(cites.count("eo:512"));
       ASSERT_EQ(d.entities.size(), 1u);
       EXPECT_EQ(d.entities[0].id, "agency:interior-department");
@@ -213,6 +217,8 @@ TEST(DispositionTest, ExtractionKeepsTheTablesRelations) {
     EXPECT_EQ(again.relations.size(), d.relations.size()) << d.id;
     EXPECT_EQ(CitationIds(again), cites) << d.id;
   }
+  // A renamed block would skip its checks silently: every one must have run.
+  EXPECT_EQ(checked, (std::set<std::string>{"eo:99202", "eo:99203-A", "eo:99204"}));
 }
 
 TEST(DispositionTest, ReaderMetadataRelationsSurviveExtractionOfOtherText) {

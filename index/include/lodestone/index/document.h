@@ -90,8 +90,30 @@ struct CitationRef {
 
 inline constexpr uint32_t kNoOffset = 0xFFFFFFFF;  // evidence not in this text
 
+// What one document does to another: the one list that ingest writes and
+// graph reads (issue 10). The names are persisted (the record's "type" and
+// the XR terms, schema.h) and shown: never rename one.
+enum class RelationType : uint8_t {
+  kRevokes,
+  kAmends,
+  kSupersedes,
+  kDirects,
+  // What a later order did to this one (disposition tables and notes):
+  // the same edge as kRevokes ... seen from its target.
+  kRevokedBy,
+  kAmendedBy,
+  kSupersededBy,
+};
+const char* RelationTypeName(RelationType type);  // "revokes", "revoked_by", ...
+std::optional<RelationType> RelationTypeFromName(const std::string& name);
+// kRevokedBy -> kRevokes (and so on); the other types are their own active form.
+RelationType ActiveForm(RelationType type);
+// kRevokes -> kRevokedBy (and so on); nullopt for kDirects, which has none.
+std::optional<RelationType> PassiveForm(RelationType type);
+inline bool IsPassive(RelationType type) { return ActiveForm(type) != type; }
+
 struct RelationRef {
-  std::string type;    // revokes, amends, supersedes, directs, revoked_by, ...
+  std::string type;    // RelationTypeName: revokes, amends, supersedes, directs, revoked_by, ...
   std::string target;  // eo:13990, agency:interior-department
   uint32_t offset = 0;       // evidence in the text, or kNoOffset
   std::string origin;        // "text" or "metadata" (Federal Register disposition notes)

@@ -134,8 +134,9 @@ class Searcher {
   // NotFound when there is no such document.
   Result<SimilarResult> Similar(const SimilarRequest& request);
 
-  // Ids that start with `prefix` (for "did you mean" on unknown ids).
-  std::vector<std::string> IdsWithPrefix(const std::string& prefix, size_t limit);
+  // Up to `limit` ids that start with `prefix` (for "did you mean" on
+  // unknown ids). Fails when Xapian cannot read the index.
+  Result<std::vector<std::string>> IdsWithPrefix(const std::string& prefix, size_t limit);
 
   Result<IndexStats> Stats();
 

@@ -63,11 +63,14 @@ class IndexWriter {
                                                    WriteOptions options = {});
   ~IndexWriter();
 
-  uint64_t DocumentCount() const;
+  // The number of documents. Fails (kIoError, kCorrupt) when Xapian cannot
+  // read the database.
+  Result<uint64_t> DocumentCount() const;
 
-  // Manifest look-ups.
-  std::optional<ManifestEntry> Lookup(const std::string& path) const;
-  std::vector<ManifestEntry> Manifest() const;
+  // Manifest look-ups: the entry of `path` (nullopt when the manifest does
+  // not know it), and every entry. Fail when Xapian cannot read the database.
+  Result<std::optional<ManifestEntry>> Lookup(const std::string& path) const;
+  Result<std::vector<ManifestEntry>> Manifest() const;
 
   // Replaces everything that came from `files` (one bundle: the formats of
   // one document, or one file holding many documents) with `docs`, and
@@ -88,8 +91,9 @@ class IndexWriter {
   // committed with the next Commit.
   Status ReplaceSynonyms(const SynonymTable& table);
 
-  // Internal numbers of the documents that came from these files.
-  std::vector<uint32_t> DocumentsOf(const std::vector<std::string>& paths) const;
+  // Internal numbers of the documents that came from these files. Fails
+  // when Xapian cannot read the database.
+  Result<std::vector<uint32_t>> DocumentsOf(const std::vector<std::string>& paths) const;
 
   // Documents added, replaced and removed since Open.
   struct Counts {

@@ -43,7 +43,8 @@ class Analyzer {
   // which is advanced. Invalid UTF-8 is tolerated (ICU substitutes).
   void Tokenize(std::string_view text, uint32_t* position, std::vector<Token>* out);
 
-  // The words of `text` with byte offsets (for snippets and highlighting).
+  // The words of `text` with byte offsets (for extraction, snippets and
+  // highlighting).
   std::vector<Word> Words(std::string_view text);
 
   // Rewrites a query so that Xapian's parser sees CJK text as the words the
@@ -58,6 +59,11 @@ class Analyzer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The index tokens of words Analyzer::Words found, numbered from *position
+// (advanced): the same tokens Tokenize gives for their text, so that a text
+// segmented once for extraction is not segmented again for the index.
+void AppendTokens(const std::vector<Word>& words, uint32_t* position, std::vector<Token>* out);
 
 // A reference implementation of word splitting for ASCII text only
 // (split on anything that is not a letter or digit, lower-case), used by

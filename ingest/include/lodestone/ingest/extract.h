@@ -40,6 +40,16 @@ namespace internal {
 class FunctionNames;
 }
 
+// The words of a document's title and text, segmented once (issue 10):
+// extraction reads them and the index terms are made from them.
+struct DocumentWords {
+  std::vector<Word> title;
+  std::vector<Word> text;
+  static DocumentWords Of(const Document& doc, Analyzer& analyzer) {
+    return {analyzer.Words(doc.title), analyzer.Words(doc.text)};
+  }
+};
+
 class Extractor {
  public:
   explicit Extractor(const KnowledgeBase& kb);
@@ -48,7 +58,12 @@ class Extractor {
   Extractor& operator=(const Extractor&) = delete;
   // Fills doc->entities, doc->citations and doc->relations (replacing them,
   // except relations of origin "metadata" that a reader gave: they stay, and
-  // no relation from the text is added for their targets).
+  // no relation from the text is added for their targets). `words` are the
+  // words of the document (DocumentWords::Of): the pipeline segments each
+  // text once and gives the same words to the index (AppendTokens). The
+  // analyzer segments what is not the document's text (its references).
+  void Extract(Document* doc, const DocumentWords& words, Analyzer& analyzer) const;
+  // The same, segmenting the document first (for tests and tools).
   void Extract(Document* doc, Analyzer& analyzer) const;
   const KnowledgeBase& kb() const { return kb_; }
 
