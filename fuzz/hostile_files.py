@@ -33,7 +33,7 @@ roots = {
 }
 laughs = '<!ENTITY l0 "lol">' + "".join(
     '<!ENTITY l%d "%s">' % (i, ("&l%d;" % (i - 1)) * 10) for i in range(1, 10))
-big = '<!ENTITY big "%s">' % ("x" * 100000)
+big = '<!ENTITY big "%s">' % ("x" * 10000)
 for k, (o, c, e, root) in roots.items():
     for depth in (257, 1000, 10000, 100000, 1000000):
         write("nesting", "deep-%s-%d.xml" % (k, depth), o + ("<%s>" % e) * depth + "x" + ("</%s>" % e) * depth + c)
@@ -41,8 +41,8 @@ for k, (o, c, e, root) in roots.items():
     dtd = '<?xml version="1.0"?><!DOCTYPE %s [%s%s]>' % (root, laughs, big)
     write("entities", "laughs-attr-%s.xml" % k, dtd + o.replace(">", ' a="&l9;">', 1) + c)
     write("entities", "laughs-text-%s.xml" % k, dtd + o + "&l9;" + c)
-    write("entities", "quad-attr-%s.xml" % k, dtd + o.replace(">", ' a="%s">' % ("&big;" * 20000), 1) + c)
-    write("entities", "quad-text-%s.xml" % k, dtd + o + "&big;" * 20000 + c)
+    write("entities", "quad-attr-%s.xml" % k, dtd + o.replace(">", ' a="%s">' % ("&big;" * 200000), 1) + c)
+    write("entities", "quad-text-%s.xml" % k, dtd + o + "&big;" * 200000 + c)
     write("entities", "attlist-%s.xml" % k,
           '<?xml version="1.0"?><!DOCTYPE %s [%s<!ATTLIST %s z CDATA "&l9;">]>' % (root, laughs, root) + o + c)
 # Attributes the JATS reader reads, each a quadratic blow-up.
@@ -50,7 +50,7 @@ write("entities", "quad-jats-read-attr.xml",
       '<?xml version="1.0"?><!DOCTYPE article [%s]><article><front><article-meta>'
       '<article-id pub-id-type="%s">10.1/x</article-id><contrib-group><contrib contrib-type="author">'
       '<name><surname>K</surname></name><xref ref-type="aff" rid="%s"/></contrib></contrib-group>'
-      '</article-meta></front></article>' % (big, "&big;" * 20000, "&big;" * 20000))
+      '</article-meta></front></article>' % (big, "&big;" * 200000, "&big;" * 200000))
 write("entities", "xxe-jats.xml", '<?xml version="1.0"?><!DOCTYPE article [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
       "<article><body><p>&x;</p></body></article>")
 for steps in (20, 30, 40, 60):

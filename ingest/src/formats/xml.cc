@@ -104,11 +104,15 @@ Result<XmlDocPtr> ParseHtml(std::string_view bytes) {
 }
 
 std::string Attr(const xmlNode* n, const char* name) {
-  if (!n) return {};
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return {};
-  std::string out(reinterpret_cast<const char*>(v));
-  xmlFree(v);
+  if (!n || n->type != XML_ELEMENT_NODE) return {};
+  const xmlAttr* a = xmlHasProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!a || a->type != XML_ATTRIBUTE_NODE) return {};  // absent, or a DTD default
+  // The value's text nodes only, as Text does: xmlGetProp would expand an
+  // entity reference with a strcat per use, and an attribute holding
+  // 200,000 references to a 10 KB entity hung the reader (issue 11).
+  std::string out;
+  for (const xmlNode* c = a->children; c; c = c->next)
+    if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
   return out;
 }
 

@@ -63,6 +63,18 @@ TEST(XmlLimits, BillionLaughsInAnAttributeIsRefused) {  // issue 11
       << doc.status().message();
 }
 
+TEST(XmlLimits, AnAttributeOfManyEntityReferencesIsReadWithoutExpandingThem) {  // issue 11: it hung
+  std::string refs;
+  for (int i = 0; i < 200000; ++i) refs += "&big;";
+  auto doc = ParseXml("<!DOCTYPE r [<!ENTITY big \"" + std::string(10000, 'x') + "\">]><r a=\"" + refs +
+                      "\" b=\"plain &amp; &#65;\"/>");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  xmlNode* r = xmlDocGetRootElement(doc->get());
+  EXPECT_EQ(Attr(r, "a"), "");
+  EXPECT_EQ(Attr(r, "b"), "plain & A");
+  EXPECT_EQ(Attr(r, "missing"), "");
+}
+
 TEST(XmlLimits, ErrorsAreOneLine) {  // issue 11: "path: problem" on one line
   for (const char* bad : {"<a>", "<a></b>", "<a x='1' x='2'/>", "<?xml version='9'?><a", "\x01"}) {
     auto doc = ParseXml(bad);
