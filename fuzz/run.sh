@@ -55,5 +55,5 @@ for h in "${harnesses[@]}"; do
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$h" "$seconds" "$seeds" "${execs:-?}" "${rate:-?}" "$result" >>"$stats"
 done
-column -t -s $'\t' "$stats"
+if command -v column >/dev/null 2>&1; then column -t -s $'\t' "$stats"; else cat "$stats"; fi
 exit "$failed"
