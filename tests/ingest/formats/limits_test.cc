@@ -129,5 +129,18 @@ TEST(TaggedRecordLimits, ALongLineAndALongFieldAreRefused) {  // issue 11
   EXPECT_NE(field.status().message().find("(limit: field length"), std::string::npos) << field.status().message();
 }
 
+TEST(TaggedRecordLimits, MoreRecordsThanTheLimitAreRefused) {  // issue 11
+  TagSyntax syntax{ColonTag, {"Type"}, ""};
+  std::string text;
+  text.reserve((kMaxRecordsPerFile + 1) * 8);
+  for (size_t i = 0; i < kMaxRecordsPerFile; ++i) text += "Type: a\n";
+  auto at_limit = ReadTaggedRecords(text, syntax);
+  ASSERT_TRUE(at_limit.ok());
+  EXPECT_EQ(at_limit->size(), kMaxRecordsPerFile);
+  auto over = ReadTaggedRecords(text + "Type: a\n", syntax);
+  ASSERT_FALSE(over.ok());
+  EXPECT_NE(over.status().message().find("(limit: records per file"), std::string::npos) << over.status().message();
+}
+
 }  // namespace
 }  // namespace lodestone::internal
