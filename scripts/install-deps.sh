@@ -19,6 +19,7 @@ packages=(
   libcpp-httplib-dev                      # lode serve: the HTTP server (built with OpenSSL, zlib, Brotli)
   openssl python3                         # fetch tests: a self-signed certificate, the replay server
   libgtest-dev                            # unit tests
+  clang libclang-rt-14-dev                # fuzz/run.sh: libFuzzer harnesses with ASan + UBSan (issue 11)
   graphviz                                # lode render (dot draws SVG/PNG)
   recoll                                  # bench/: the recollindex and recollq comparisons
   xapian-omega                            # bench/: omindex + quest, the relevance comparison

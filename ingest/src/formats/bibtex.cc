@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "formats/limits.h"
 #include "lodestone/text/ascii.h"
 
 namespace lodestone::internal {
@@ -12,8 +13,9 @@ class BibParser {
  public:
   explicit BibParser(std::string_view s) : s_(s) {}
 
-  // Entries in order; malformed ones are skipped up to the next '@'.
-  std::vector<BibEntry> Parse() {
+  // Entries in order; malformed ones are skipped up to the next '@'. An
+  // error only when @string macros expand past kMaxBibMacroExpansion.
+  Result<std::vector<BibEntry>> Parse() {
     std::vector<BibEntry> out;
     while (true) {
       size_t at = s_.find('@', pos_);
@@ -38,6 +40,7 @@ class BibParser {
           ++pos_;
           strings_[name] = Value(close);
         }
+        if (over_limit_) break;
         SkipBalanced(close);
         continue;
       }
@@ -69,7 +72,11 @@ class BibParser {
         e.fields[name] = Value(close);
       }
       if (ok || !e.fields.empty()) out.push_back(std::move(e));
+      if (over_limit_) break;
     }
+    if (over_limit_)
+      return LimitExceeded("@string macros expand to more than " + std::to_string(kMaxBibMacroExpansion) + " bytes",
+                           "BibTeX macro expansion " + std::to_string(kMaxBibMacroExpansion >> 20) + " MiB");
     return out;
   }
 
@@ -140,7 +147,16 @@ class BibParser {
           continue;
         }
         auto it = strings_.find(word);
-        if (it != strings_.end()) v += it->second;
+        if (it != strings_.end()) {
+          // Each use copies the macro's text, so a chain of macros that each
+          // use the one before twice doubles at every step (issue 11).
+          expanded_ += it->second.size();
+          if (expanded_ > kMaxBibMacroExpansion) {
+            over_limit_ = true;
+            return v;
+          }
+          v += it->second;
+        }
         else if (text::AllAsciiDigits(word)) v += word;
         else v += word;  // an undefined macro (month names "jan", ...): its name
       }
@@ -157,11 +173,13 @@ class BibParser {
   std::string_view s_;
   size_t pos_ = 0;
   std::map<std::string, std::string> strings_;
+  size_t expanded_ = 0;  // bytes macros have added so far
+  bool over_limit_ = false;
 };
 
 }  // namespace
 
-std::vector<BibEntry> ParseBibtex(std::string_view s) { return BibParser(s).Parse(); }
+Result<std::vector<BibEntry>> ParseBibtex(std::string_view s) { return BibParser(s).Parse(); }
 
 std::vector<std::string> SplitBibAnd(std::string_view s) {
   std::vector<std::string> out;

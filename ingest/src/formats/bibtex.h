@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lodestone/index/status.h"
+
 namespace lodestone::internal {
 
 struct BibEntry {
@@ -19,8 +21,9 @@ struct BibEntry {
 // The entries of a BibTeX file in order: @type{key, name = value, ...} or
 // with parentheses; values in braces, quotes, numbers, @string macros and #
 // concatenations (raw: braces inside a value are kept); @comment and
-// @preamble skipped; a malformed entry is skipped up to the next '@'.
-std::vector<BibEntry> ParseBibtex(std::string_view s);
+// @preamble skipped; a malformed entry is skipped up to the next '@'. An
+// error (naming the limit) when macros expand past kMaxBibMacroExpansion.
+Result<std::vector<BibEntry>> ParseBibtex(std::string_view s);
 
 // Splits a BibTeX name list: "A and B and C" (the word "and" at brace depth 0).
 std::vector<std::string> SplitBibAnd(std::string_view s);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "formats/limits.h"
 #include "formats/whitespace.h"
 #include "lodestone/text/ascii.h"
 
@@ -24,12 +25,13 @@ const std::vector<std::string>* Items(const TaggedRecord& rec, const char* tag) 
   return it == rec.end() ? nullptr : &it->second;
 }
 
-std::vector<TaggedRecord> ReadTaggedRecords(std::string_view text, const TagSyntax& syntax) {
+Result<std::vector<TaggedRecord>> ReadTaggedRecords(std::string_view text, const TagSyntax& syntax) {
+  if (Status s = CheckLineLengths(text); !s.ok()) return s;
   std::vector<TaggedRecord> out;
   TaggedRecord rec;
   std::string last;
   auto finish = [&] {
-    if (!rec.empty()) out.push_back(std::move(rec));
+    if (!rec.empty() && out.size() <= kMaxRecordsPerFile) out.push_back(std::move(rec));
     rec.clear();
     last.clear();
   };
@@ -51,8 +53,13 @@ std::vector<TaggedRecord> ReadTaggedRecords(std::string_view text, const TagSynt
     if (last.empty()) continue;
     auto& vals = rec[last];
     vals.back() += (vals.back().empty() ? "" : " ") + t;
+    if (vals.back().size() > kMaxFieldBytes)
+      return LimitExceeded("field " + last + " continues past " + std::to_string(kMaxFieldBytes) + " bytes at byte " +
+                               std::to_string(line.begin),
+                           "field length " + std::to_string(kMaxFieldBytes) + " bytes");
   }
   finish();
+  if (out.size() > kMaxRecordsPerFile) return RecordsOverLimit();
   return out;
 }
 

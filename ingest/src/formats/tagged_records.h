@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lodestone/index/status.h"
+
 namespace lodestone::internal {
 
 // Tag -> its lines (a tag repeated or continued on indented lines adds one).
@@ -30,8 +32,9 @@ struct TagSyntax {
 
 // The records of such an export: a record ends at a blank line or where the
 // next opens; an untagged line continues the value before it (joined by a
-// space). Records without any tag are not returned.
-std::vector<TaggedRecord> ReadTaggedRecords(std::string_view text, const TagSyntax& syntax);
+// space). Records without any tag are not returned. An error naming the
+// limit for a line, a field or a record count past formats/limits.h.
+Result<std::vector<TaggedRecord>> ReadTaggedRecords(std::string_view text, const TagSyntax& syntax);
 
 }  // namespace lodestone::internal
 

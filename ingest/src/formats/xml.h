@@ -20,8 +20,10 @@ struct XmlDocDeleter {
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
-// Strict XML parse (no network, no entity expansion from outside); a
-// truncated or malformed file is a ParseError with libxml2's message and line.
+// Strict XML parse (no network, no entity substitution, libxml2's limits on
+// nesting depth and entity amplification kept: formats/limits.h); a
+// truncated or malformed file is a ParseError with libxml2's message and
+// line on one line, a limit hit one naming the limit.
 Result<XmlDocPtr> ParseXml(std::string_view bytes);
 // Forgiving HTML parse.
 Result<XmlDocPtr> ParseHtml(std::string_view bytes);
@@ -34,6 +36,7 @@ std::string Attr(const xmlNode* n, const char* name);
 xmlNode* Find(xmlNode* n, std::string_view name, bool deep = true);
 void FindAll(xmlNode* n, std::string_view name, std::vector<xmlNode*>* out);
 
+// Find, FindAll and Text walk without recursion, so any depth is safe.
 // Concatenated text below n. Elements named in `skip` are left out; block
 // elements named in `blocks` start a new line (others are inline).
 std::string Text(const xmlNode* n, const std::vector<std::string_view>& skip = {},

@@ -170,10 +170,11 @@ Document BibRecord(const BibEntry& e, const std::string& file_key, size_t n) {
 Result<std::vector<Document>> ReadBibtex(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
-  std::vector<BibEntry> entries = ParseBibtex(*utf8);
+  auto entries = ParseBibtex(*utf8);
+  if (!entries.ok()) return entries.status();
   std::vector<Document> out;
   size_t n = 0;
-  for (const auto& e : entries) out.push_back(BibRecord(e, in.key, ++n));
+  for (const auto& e : *entries) out.push_back(BibRecord(e, in.key, ++n));
   return out;
 }
 

@@ -72,7 +72,9 @@ Result<std::vector<Document>> ReadCnkiEStudy(const FileInput& in) {
   if (!utf8.ok()) return utf8.status();
   std::vector<Document> out;
   size_t n = 0;
-  for (const TaggedRecord& rec : ReadTaggedRecords(*utf8, TagSyntax{EStudyTag, {"DataType"}, "Title"}))
+  auto records = ReadTaggedRecords(*utf8, TagSyntax{EStudyTag, {"DataType"}, "Title"});
+  if (!records.ok()) return records.status();
+  for (const TaggedRecord& rec : *records)
     if (rec.count("Title") || rec.count("Author")) out.push_back(EStudyRecord(rec, in, ++n));
   return out;
 }

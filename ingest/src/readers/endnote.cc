@@ -62,7 +62,9 @@ Result<std::vector<Document>> ReadEndNote(const FileInput& in) {
   if (!utf8.ok()) return utf8.status();
   std::vector<Document> out;
   size_t n = 0;
-  for (const TaggedRecord& rec : ReadTaggedRecords(*utf8, TagSyntax{EndNoteTag, {"0"}, ""}))
+  auto records = ReadTaggedRecords(*utf8, TagSyntax{EndNoteTag, {"0"}, ""});
+  if (!records.ok()) return records.status();
+  for (const TaggedRecord& rec : *records)
     if (rec.count("T") || rec.count("A")) out.push_back(EndNoteRecord(rec, in, ++n));
   return out;
 }

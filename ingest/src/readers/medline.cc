@@ -10,6 +10,7 @@
 #include "formats/bib_record.h"
 #include "formats/dates.h"
 #include "formats/encoding.h"
+#include "formats/limits.h"
 #include "formats/whitespace.h"
 #include "lodestone/text/ascii.h"
 #include "readers/reader.h"
@@ -118,6 +119,7 @@ Document MedlineRecord(const std::vector<Line>& lines, const FileInput& in, size
 Result<std::vector<Document>> ReadMedline(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
+  if (Status s = CheckLineLengths(*utf8); !s.ok()) return s;
   std::vector<Document> out;
   std::vector<Line> rec;
   size_t n = 0;

@@ -63,7 +63,9 @@ Result<std::vector<Document>> ReadRefWorks(const FileInput& in) {
   if (!utf8.ok()) return utf8.status();
   std::vector<Document> out;
   size_t n = 0;
-  for (const TaggedRecord& rec : ReadTaggedRecords(*utf8, TagSyntax{RefWorksTag, {"RT"}, ""}))
+  auto records = ReadTaggedRecords(*utf8, TagSyntax{RefWorksTag, {"RT"}, ""});
+  if (!records.ok()) return records.status();
+  for (const TaggedRecord& rec : *records)
     if (rec.count("T1") || rec.count("A1")) out.push_back(RefWorksRecord(rec, in, ++n));
   return out;
 }

@@ -2,10 +2,13 @@
 // use (readers/reader.h). To add a format, write readers/<format>.cc defining
 // its Reader and add its line below, where detection should try it.
 #include <algorithm>
+#include <exception>
+#include <new>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "formats/limits.h"
 #include "lodestone/ingest/readers.h"
 #include "lodestone/text/ascii.h"
 #include "readers/reader.h"
@@ -137,10 +140,19 @@ Detection DetectFormat(const std::string& path, std::string_view head) {
 Result<std::vector<Document>> ReadDocuments(const std::string& format, const FileInput& in) {
   const internal::Reader* reader = internal::FindReader(format);
   if (!reader) return Status::Unsupported("no reader for format " + format);
-  auto docs = reader->read(in);
-  if (docs.ok())
+  // A reader that runs out of memory (or throws from a library it wraps)
+  // fails this file, never the batch (issue 11).
+  try {
+    auto docs = reader->read(in);
+    if (!docs.ok()) return docs;
+    if (docs->size() > internal::kMaxRecordsPerFile) return internal::RecordsOverLimit();
     for (Document& d : *docs) d.richness = reader->richness;
-  return docs;
+    return docs;
+  } catch (const std::bad_alloc&) {
+    return Status::Internal("out of memory while reading as " + format);
+  } catch (const std::exception& e) {
+    return Status::Internal(format + " reader failed: " + e.what());
+  }
 }
 
 int FormatRichness(const std::string& format) {

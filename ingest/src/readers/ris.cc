@@ -9,6 +9,7 @@
 #include "formats/doi.h"
 #include "formats/encoding.h"
 #include "formats/language.h"
+#include "formats/limits.h"
 #include "formats/paper_fields.h"
 #include "formats/split.h"
 #include "formats/tagged_records.h"
@@ -139,6 +140,7 @@ Document RisRecord(const TaggedRecord& rec, const FileInput& in, size_t n) {
 Result<std::vector<Document>> ReadRis(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
+  if (Status s = CheckLineLengths(*utf8); !s.ok()) return s;
   std::vector<Document> out;
   TaggedRecord rec;
   bool in_record = false;
