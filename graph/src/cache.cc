@@ -135,12 +135,18 @@ Status WriteGraphCache(const KnowledgeGraph& kg, uint64_t kb_hash, const std::st
 }
 
 Result<KnowledgeGraph> ReadGraphCache(const std::string& path, const std::string& stamp, uint64_t kb_hash) {
+  // Not a regular file (issue 11: a directory in its place made the size
+  // read below enormous and aborted trace and rank): a miss, so the graph is
+  // built from the index instead.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return Status::NotFound("no graph cache " + path);
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::NotFound("no graph cache " + path);
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("no graph cache " + path);
-  in.seekg(0, std::ios::end);
-  std::string b(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-  in.seekg(0);
+  std::string b(static_cast<size_t>(size), '\0');
   in.read(b.data(), static_cast<std::streamsize>(b.size()));
+  if (in.gcount() != static_cast<std::streamsize>(b.size())) return Status::Corrupt(path + ": truncated");
   if (b.size() < 16 || std::memcmp(b.data(), kMagic, 8) != 0) return Status::Corrupt(path + ": not a graph cache");
   uint64_t sum = 0;
   std::memcpy(&sum, b.data() + b.size() - 8, 8);

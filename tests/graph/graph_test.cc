@@ -339,5 +339,16 @@ TEST_F(GraphCacheTest, RoundTripsAndRejectsStaleOrDamagedFiles) {
   EXPECT_EQ(ReadGraphCache(path_, "test@1", h).status().code(), Status::Code::kNotFound);
 }
 
+// issue 11: a directory where graph.cache belongs aborted trace and rank
+// (std::length_error from the size it reported); it is a miss, and the graph
+// is built from the index.
+TEST_F(GraphCacheTest, ADirectoryInPlaceOfTheCacheIsAMiss) {
+  ASSERT_TRUE(fs::create_directory(path_));
+  EXPECT_EQ(ReadGraphCache(path_, "test@1", KbHash(Kb())).status().code(), Status::Code::kNotFound);
+  KnowledgeGraph kg = KnowledgeGraph::Build(Source(), Kb());
+  EXPECT_FALSE(WriteGraphCache(kg, KbHash(Kb()), path_).ok());  // cannot replace a directory: reported
+  fs::remove_all(path_);
+}
+
 }  // namespace
 }  // namespace lodestone
