@@ -27,7 +27,9 @@ auto XapianGuard(const std::string& what, F&& f) -> decltype(f()) {
     // and retry, which the caller can do (Searcher::Refresh).
     return Status::Unavailable(what + ": the index changed while it was read (" + e.get_msg() + ")");
   } catch (const Xapian::DatabaseCorruptError& e) {
-    return Status::Corrupt(what + ": " + e.get_msg());
+    // issue 11: say what to do, not only what Xapian found.
+    return Status::Corrupt(what + ": damaged index (" + e.get_msg() +
+                           "); rebuild it with `lode ingest --rebuild` on the same sources");
   } catch (const Xapian::DatabaseOpeningError& e) {
     return Status::IoError(what + ": " + e.get_msg());
   } catch (const Xapian::Error& e) {

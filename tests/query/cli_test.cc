@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "cli_util.h"
 
@@ -151,6 +152,37 @@ TEST_F(CliTest, ErrorsHaveExitCodes) {
   CliRun help = Lode("search --help");
   EXPECT_EQ(help.code, 0);
   EXPECT_NE(help.out.find("kind:executive_order"), std::string::npos);
+}
+
+// issue 11: a damaged index is reported as damaged, with what to do, by
+// readers and by an update (never a crash or a hang).
+TEST_F(CliTest, DamagedIndexSaysRebuild) {
+  ASSERT_EQ(Lode("ingest " + *dir_ + "/mini -q" + Index()).code, 0);
+  const std::string copy = *dir_ + "/damaged";
+  fs::remove_all(copy);
+  fs::copy(*dir_ + "/index", copy, fs::copy_options::recursive);
+  size_t damaged = 0;
+  for (const auto& e : fs::recursive_directory_iterator(copy)) {
+    if (e.path().filename() != "spelling.glass") continue;
+    std::fstream f(e.path(), std::ios::in | std::ios::out | std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(f)), {});
+    for (size_t i = 0; i < bytes.size(); i += 97) bytes[i] = static_cast<char>(bytes[i] ^ 0x5a);
+    f.seekp(0);
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    ++damaged;
+  }
+  ASSERT_GT(damaged, 0u);
+  // A reader fails cleanly, naming the index (Xapian reports this damage to
+  // a reader as a discarded revision, which the session retries first).
+  CliRun search = lodestone::testing::RunLode("search lithium --index " + copy, true);
+  EXPECT_EQ(search.code, 1) << search.out;
+  EXPECT_NE(search.out.find(copy), std::string::npos) << search.out;
+  // The update says the index is damaged and how to recover.
+  CliRun update = lodestone::testing::RunLode("ingest " + *dir_ + "/mini -q --index " + copy, true);
+  EXPECT_EQ(update.code, 1) << update.out;
+  EXPECT_NE(update.out.find("damaged index"), std::string::npos) << update.out;
+  EXPECT_NE(update.out.find("--rebuild"), std::string::npos) << update.out;
+  fs::remove_all(copy);
 }
 
 // issue 10: an empty or blank required argument is a usage error that names
