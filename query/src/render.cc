@@ -619,7 +619,16 @@ std::string IngestJson(const IngestSummary& s) {
   return w.Line();
 }
 
-std::string IngestText(const IngestSummary& s, bool verbose) {
+std::string IngestFailuresText(const IngestSummary& s) {
+  std::ostringstream o;
+  if (!s.failed.empty()) {
+    o << "  " << s.failed.size() << " failed:\n";
+    for (const auto& f : s.failed) o << "    " << f.path << ": " << f.message << "\n";
+  }
+  return o.str();
+}
+
+std::string IngestText(const IngestSummary& s, bool verbose, bool with_failures) {
   std::ostringstream o;
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.1f s, %.2f MB/s", s.seconds, s.seconds > 0 ? s.bytes_read / 1e6 / s.seconds : 0);
@@ -636,10 +645,7 @@ std::string IngestText(const IngestSummary& s, bool verbose) {
     if (verbose)
       for (const auto& k : s.skipped) o << "    skipped " << k.path << ": " << k.message << "\n";
   }
-  if (!s.failed.empty()) {
-    o << "  " << s.failed.size() << " failed:\n";
-    for (const auto& f : s.failed) o << "    " << f.path << ": " << f.message << "\n";
-  }
+  if (with_failures) o << IngestFailuresText(s);
   return o.str();
 }
 

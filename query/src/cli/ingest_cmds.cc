@@ -24,8 +24,11 @@ int RunIngest(const Globals& g, const IngestFlags& f) {
   if (g.json)
     s = WriteStdout(query::IngestJson(*sum));
   else if (!f.quiet || !sum->failed.empty())
-    s = WriteStdout(query::IngestText(*sum, f.verbose));
+    s = WriteStdout(query::IngestText(*sum, f.verbose, /*with_failures=*/false));
   if (!s.ok()) return Fail(g, s);
+  // issue 11: the files that failed are diagnostics, on stderr (the summary
+  // stays on stdout; --json carries both in one object).
+  if (!g.json && !sum->failed.empty()) std::cerr << query::IngestFailuresText(*sum) << std::flush;
   return sum->failed.empty() ? kExitOk : kExitProblem;
 }
 

@@ -39,7 +39,10 @@ std::string StatsJson(const IndexStats& s);
 std::string StatsText(const IndexStats& s);
 
 std::string IngestJson(const IngestSummary& s);
-std::string IngestText(const IngestSummary& s, bool verbose);
+// The summary; with_failures = false leaves the list of failed files out
+// (the CLI writes that list to stderr: IngestFailuresText).
+std::string IngestText(const IngestSummary& s, bool verbose, bool with_failures = true);
+std::string IngestFailuresText(const IngestSummary& s);
 
 // What an export wrote to `files`: {"format","nodes","edges"[,"records","skipped_not_papers"],"files","truncated"}.
 std::string ExportJson(const ExportResult& r, const std::vector<std::string>& files);
