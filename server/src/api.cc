@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "lodestone/query/bibliometric_render.h"
+#include "lodestone/query/dossier.h"
 #include "lodestone/query/engine.h"
 #include "lodestone/query/errors.h"
 #include "lodestone/query/graph_render.h"
@@ -287,6 +288,17 @@ const std::vector<Endpoint>& Table() {
       {"/api/cocite/", TypeAndLimit(query::CoCite, query::RelatedJson)},
       {"/api/couple/", TypeAndLimit(query::Couple, query::RelatedJson)},
       {"/api/export", Export},
+      {"/api/dossier/",  // the web UI's dossier page (issue 16): lode dossier ID --json
+       [](const Call& c) -> Result<ApiResponse> {
+         query::DossierRequest req;
+         req.subject = *c.id;
+         Params p = c.params({"from", "to", "papers"});
+         p.Text("from", &req.from);
+         p.Text("to", &req.to);
+         p.Number("papers", &req.literature_limit, c.caps.dossier_papers);
+         if (!p.ok()) return p.status();
+         return Answer(query::Dossier(c.session, req), query::DossierJson);
+       }},
       {"/api/network/", Network},
       {"/api/bursts", Bursts},
   };

@@ -83,6 +83,9 @@ CASES = [
     ("/api/similar/eo:13603", {}, ["similar", "eo:13603"]),
     ("/api/similar/eo:14241", {"limit": "5"}, ["similar", "eo:14241", "--limit", "5"]),
     ("/api/stats", {}, ["stats"]),
+    ("/api/dossier/mineral:gallium", {}, ["dossier", "mineral:gallium"]),  # issue 16
+    ("/api/dossier/gallium", {"from": "2020-01-01", "to": "2024-12-31", "papers": "3"},
+     ["dossier", "gallium", "--from", "2020-01-01", "--to", "2024-12-31", "--papers", "3"]),
     # issue 15: the maps' networks and bursts (the fixture papers' keywords and authors)
     ("/api/network/keywords", {"min": "1", "limit": "50"}, ["network", "keywords", "--min", "1", "--limit", "50"]),
     ("/api/network/coauthors", {"min": "1", "limit": "3", "cluster": "modularity", "resolution": "0.5"},
