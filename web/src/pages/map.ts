@@ -18,6 +18,22 @@ type MapType = (typeof MAP_TYPES)[number];
 type Colour = 'cluster' | 'year';
 const DEFAULT_MIN = 2;
 const LISTED = 25;
+// Lines drawn: the strongest up to VOSviewer's default maximum (a 500-keyword map of the real
+// corpus has 31,850), plus each node's strongest, so no linked node is drawn alone.
+export const MAX_LINES = 1000;
+
+export function strongestLinks(links: NetworkResult['links'], max: number): NetworkResult['links'] {
+  const sorted = [...links].sort((a, b) => b.weight - a.weight);
+  const keep = new Set(sorted.slice(0, max));
+  const linked = new Set<string>();
+  for (const l of keep) linked.add(l.source).add(l.target);
+  for (const l of sorted) {
+    if (linked.has(l.source) && linked.has(l.target)) continue;
+    keep.add(l);
+    linked.add(l.source).add(l.target);
+  }
+  return sorted.filter((l) => keep.has(l));
+}
 
 // VOSviewer's first cluster colours; clusters past them share grey.
 const CLUSTER_COLOURS = ['#d62728', '#2ca02c', '#1f77b4', '#bcbd22', '#9467bd', '#17becf', '#ff7f0e', '#e377c2', '#8c564b', '#7f7f7f', '#aec7e8', '#98df8a'];
@@ -66,7 +82,8 @@ export default async function map({ root, params, query, signal, mounted }: Page
   const lo = years.length ? Math.floor(Math.min(...years)) : 0;
   const hi = years.length ? Math.ceil(Math.max(...years)) : 0;
   const maxOcc = Math.max(1, ...r.nodes.map((n) => n.occurrences));
-  const maxWeight = Math.max(1e-9, ...r.links.map((l) => l.weight));
+  const drawnLinks = strongestLinks(r.links, MAX_LINES);
+  const maxWeight = Math.max(1e-9, ...drawnLinks.map((l) => l.weight));
   const colourOf = (n: NetworkNode) => (colour === 'year' ? yearColour(n.avg_year, lo, hi) : clusterColour(n.cluster));
   const byId = new Map(r.nodes.map((n) => [n.id, n]));
 
@@ -108,6 +125,7 @@ export default async function map({ root, params, query, signal, mounted }: Page
     { class: 'summary', role: 'status' },
     h('strong', null, t('map.summary', { nodes: formatNumber(r.nodes.length), items: formatNumber(r.items), links: formatNumber(r.links.length), papers: formatNumber(r.papers_used) })),
     r.cluster_method !== 'none' ? [' · ', t('map.clusters', { n: r.clusters, q: r.modularity.toFixed(3) })] : null,
+    drawnLinks.length < r.links.length ? [' · ', h('span', { class: 'muted' }, t('map.lines', { n: formatNumber(drawnLinks.length) }))] : null,
     r.truncated ? [' · ', h('span', { class: 'muted', id: 'map-truncated' }, t('map.truncated', { shown: formatNumber(r.nodes.length), total: formatNumber(r.items_over_threshold) }))] : null,
   );
 
@@ -218,7 +236,7 @@ export default async function map({ root, params, query, signal, mounted }: Page
         data: { id: n.id, label: n.label, colour: colourOf(n), size: 10 + 40 * Math.sqrt(n.occurrences / maxOcc) },
         position: { x: 300 * Math.cos((2 * Math.PI * i) / r.nodes.length), y: 300 * Math.sin((2 * Math.PI * i) / r.nodes.length) },
       })),
-      ...r.links.map((l, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: l.source, target: l.target, width: 0.5 + 5 * (l.weight / maxWeight) } })),
+      ...drawnLinks.map((l, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: l.source, target: l.target, width: 0.5 + 5 * (l.weight / maxWeight) } })),
     ];
     cy = cytoscape({ container, elements, style: mapStyle(), wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
     cy.on('tap', 'node', (ev) => {
