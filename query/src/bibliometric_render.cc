@@ -135,6 +135,8 @@ std::string NetworkJson(const NetworkResult& r) {
   w.U64("papers_over_cap", n.papers_over_cap);
   w.U64("items", n.items_seen);
   w.U64("items_over_threshold", n.items_over_threshold);
+  w.Key("truncated");  // max_nodes kept of more over the threshold
+  w.Bool(n.nodes.size() < n.items_over_threshold);
   w.U64("clusters", n.clusters);
   w.Dbl("modularity", n.modularity);
   w.Dbl("quality", n.quality);

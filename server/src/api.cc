@@ -6,6 +6,8 @@
 #include <functional>
 #include <optional>
 
+#include "lodestone/query/bibliometric_render.h"
+#include "lodestone/query/dossier.h"
 #include "lodestone/query/engine.h"
 #include "lodestone/query/errors.h"
 #include "lodestone/query/graph_render.h"
@@ -120,6 +122,52 @@ Fn IdAlone(Result<query::CitationsResult> (*ask)(Session&, const query::Citation
     if (!p.ok()) return p.status();
     return Answer(ask(c.session, req), query::CitationsJson);
   };
+}
+
+// /api/network/TYPE: lode network TYPE's flags (not -o/--format: the files
+// are /api/export's business). Without a limit, the network_nodes strongest.
+Result<ApiResponse> Network(const Call& c) {
+  query::NetworkRequest req;
+  req.type = *c.id;
+  Params p = c.params({"min", "query", "limit", "max_per_paper", "fractional", "cluster", "resolution", "starts",
+                       "keywords", "short_names"});
+  p.Number("min", &req.min);
+  p.Text("query", &req.query);
+  p.Number("limit", &req.limit, c.caps.network_nodes);
+  size_t max_per_paper = 0;
+  const bool per_paper_given = p.Find("max_per_paper") && !p.Find("max_per_paper")->empty();
+  p.Number("max_per_paper", &max_per_paper);
+  p.Flag("fractional", &req.fractional);
+  p.Text("cluster", &req.cluster);
+  p.Decimal("resolution", &req.resolution);
+  p.Number("starts", &req.starts);
+  p.Text("keywords", &req.keywords);
+  p.Flag("short_names", &req.short_names);
+  if (!p.ok()) return p.status();
+  if (per_paper_given) req.max_per_paper = static_cast<int>(std::min<size_t>(max_per_paper, 1u << 30));
+  if (auto q = p.Find("query"); q && q->empty())
+    return Status::InvalidArgument("query is empty; give a search (words or filters), or leave it out for every paper");
+  if (req.limit == 0) req.limit = c.caps.network_nodes;
+  return Answer(query::Network(c.session, req), query::NetworkJson);
+}
+
+// /api/bursts: lode bursts' flags; limit as -n (default 25, 0: up to the cap).
+Result<ApiResponse> Bursts(const Call& c) {
+  query::BurstsRequest req;
+  size_t limit = 25;
+  Params p = c.params({"type", "query", "gamma", "s", "min", "min_duration", "limit", "keywords", "short_names"});
+  p.Text("type", &req.type);
+  p.Text("query", &req.query);
+  p.Decimal("gamma", &req.gamma);
+  p.Decimal("s", &req.s);
+  p.Number("min", &req.min);
+  p.Number("min_duration", &req.min_duration);
+  p.Number("limit", &limit, c.caps.bursts_limit);
+  p.Text("keywords", &req.keywords);
+  p.Flag("short_names", &req.short_names);
+  if (!p.ok()) return p.status();
+  if (limit == 0) limit = c.caps.bursts_limit;
+  return Answer(query::Bursts(c.session, req), [limit](const lodestone::BurstResult& r) { return query::BurstsJson(r, limit); });
 }
 
 struct Endpoint {
@@ -240,6 +288,19 @@ const std::vector<Endpoint>& Table() {
       {"/api/cocite/", TypeAndLimit(query::CoCite, query::RelatedJson)},
       {"/api/couple/", TypeAndLimit(query::Couple, query::RelatedJson)},
       {"/api/export", Export},
+      {"/api/dossier/",  // the web UI's dossier page (issue 16): lode dossier ID --json
+       [](const Call& c) -> Result<ApiResponse> {
+         query::DossierRequest req;
+         req.subject = *c.id;
+         Params p = c.params({"from", "to", "papers"});
+         p.Text("from", &req.from);
+         p.Text("to", &req.to);
+         p.Number("papers", &req.literature_limit, c.caps.dossier_papers);
+         if (!p.ok()) return p.status();
+         return Answer(query::Dossier(c.session, req), query::DossierJson);
+       }},
+      {"/api/network/", Network},
+      {"/api/bursts", Bursts},
   };
   return table;
 }

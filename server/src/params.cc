@@ -1,6 +1,8 @@
 #include "params.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -65,6 +67,19 @@ void Params::Number(const char* name, uint32_t* out, size_t cap) {
   size_t n = *out;
   Number(name, &n, cap ? cap : std::numeric_limits<uint32_t>::max());
   if (ok()) *out = static_cast<uint32_t>(n);
+}
+
+void Params::Decimal(const char* name, double* out) {
+  if (!ok()) return;
+  auto v = Find(name);
+  if (!v || v->empty()) return;
+  char* end = nullptr;
+  const double d = v->size() <= 40 ? std::strtod(v->c_str(), &end) : 0;
+  if (!end || *end != '\0' || !std::isfinite(d)) {
+    status_ = Status::InvalidArgument(std::string(name) + " must be a number, not " + v->substr(0, 40));
+    return;
+  }
+  *out = d;
 }
 
 void Params::Flag(const char* name, bool* out) {

@@ -31,6 +31,8 @@ class Params {
   // A whole number, 0 <= n <= cap (cap 0: none; over it kTooLarge).
   void Number(const char* name, size_t* out, size_t cap = 0);
   void Number(const char* name, uint32_t* out, size_t cap = 0);
+  // A finite decimal number (1, 0.5, 2e0).
+  void Decimal(const char* name, double* out);
   // 1/true or 0/false.
   void Flag(const char* name, bool* out);
 

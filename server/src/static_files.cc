@@ -44,7 +44,7 @@ ApiResponse Text(int status, const std::string& text) {
 bool IsPageRoute(const std::string& path) {
   // The same routes as web/tools/dev-api.mjs's UI_PATHS.
   static const std::regex routes(
-      R"(^/(?:$|search/?$|doc/.+|entity/.+|trace/.+|timeline(?:/.*)?$|graph/.+|papers/.+|map/.+|dossier/.+))");
+      R"(^/(?:$|search/?$|doc/.+|entity/.+|trace/.+|timeline(?:/.*)?$|graph/.+|papers/.+|map(?:/.*)?$|dossier/.+))");
   return std::regex_search(path, routes);
 }
 

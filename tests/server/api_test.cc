@@ -47,6 +47,11 @@ TEST(ApiTest, ParametersAreCheckedBeforeTheIndexIsRead) {
   EXPECT_EQ(Handle(*s, {"/api/search", {{"q", "x"}, {"limit", "6"}}}, caps).status, 413);
   EXPECT_EQ(Handle(*s, {"/api/trace/lithium", {{"depth", "1"}}}).status, 400);  // trace takes no depth
   EXPECT_EQ(Handle(*s, {"/api/trace/", {}}).status, 400);                       // empty id
+  // issue 15: a map's node count and the bursts listed are capped.
+  EXPECT_EQ(Handle(*s, {"/api/network/keywords", {{"limit", "501"}}}).status, 413);
+  EXPECT_EQ(Handle(*s, {"/api/network/keywords", {{"resolution", "x"}}}).status, 400);
+  EXPECT_EQ(Handle(*s, {"/api/bursts", {{"limit", "1001"}}}).status, 413);
+  EXPECT_EQ(Handle(*s, {"/api/bursts", {{"colour", "1"}}}).status, 400);
 }
 
 TEST(ParamsTest, FirstProblemIsKept) {
@@ -62,6 +67,25 @@ TEST(ParamsTest, FirstProblemIsKept) {
   EXPECT_EQ(p.status().code(), Status::Code::kInvalidArgument);
   EXPECT_NE(p.status().message().find("facets takes 1 or 0"), std::string::npos);
   EXPECT_TRUE(q.empty());  // reads after the first problem do nothing
+}
+
+TEST(ParamsTest, DecimalsAreFiniteNumbers) {  // issue 15: --resolution, --gamma, --s
+  std::vector<std::pair<std::string, std::string>> given = {{"resolution", "0.5"}, {"gamma", "2e0"}};
+  internal::Params p(given, "/api/network/ID", {"resolution", "gamma"});
+  double r = 1, g = 1;
+  p.Decimal("resolution", &r);
+  p.Decimal("gamma", &g);
+  EXPECT_TRUE(p.ok());
+  EXPECT_EQ(r, 0.5);
+  EXPECT_EQ(g, 2.0);
+  for (const char* bad : {"high", "1x", "nan", "inf", "1e999"}) {
+    std::vector<std::pair<std::string, std::string>> b = {{"s", bad}};
+    internal::Params q(b, "/api/bursts", {"s"});
+    double s = 2;
+    q.Decimal("s", &s);
+    EXPECT_EQ(q.status().code(), Status::Code::kInvalidArgument) << bad;
+    EXPECT_EQ(s, 2.0) << bad;
+  }
 }
 
 TEST(ParamsTest, UnknownParameterNamesWhatIsTaken) {
@@ -94,7 +118,7 @@ TEST(ListenTest, Addresses) {
 
 TEST(StaticFilesTest, PageRoutes) {
   for (const char* p : {"/", "/search", "/doc/eo:14017", "/doc/usc:50/4501", "/timeline", "/timeline/x",
-                        "/graph/eo:1", "/papers/doi:10.1/x", "/map/x", "/dossier/x", "/entity/稀土"})
+                        "/graph/eo:1", "/papers/doi:10.1/x", "/map", "/map/x", "/dossier/x", "/entity/稀土"})
     EXPECT_TRUE(internal::IsPageRoute(p)) << p;
   for (const char* p : {"/assets/x.js", "/doc", "/doc/", "/favicon.ico", "/searchx", "/search/x"})
     EXPECT_FALSE(internal::IsPageRoute(p)) << p;

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """lode serve against the CLI (issue 12).
 
-Starts `lode serve` on a free 127.0.0.1 port over an index of corpus/demo and
-tests/fixtures/graph built here, and checks that every endpoint answers exactly
+Starts `lode serve` on a free 127.0.0.1 port over an index of corpus/demo,
+tests/fixtures/graph and tests/fixtures/biblio built here, and checks that every endpoint answers exactly
 what the same command prints with --json (byte for byte, errors included), that
 bad requests get a clear 4xx and never take the server down, that lists and
 exports over the server's caps say so, that slow clients cannot hold every
@@ -32,7 +32,7 @@ LODE = None
 REPO = None
 TMP = None
 
-# Ids of the fixture index (corpus/demo + tests/fixtures/graph).
+# Ids of the fixture index (corpus/demo + tests/fixtures/graph + tests/fixtures/biblio).
 SEARCH_CASES = [
     ({"q": "critical minerals"}, ["critical minerals"]),
     ({"q": "lithium", "limit": "3", "offset": "1"}, ["lithium", "--limit", "3", "--offset", "1"]),
@@ -83,6 +83,17 @@ CASES = [
     ("/api/similar/eo:13603", {}, ["similar", "eo:13603"]),
     ("/api/similar/eo:14241", {"limit": "5"}, ["similar", "eo:14241", "--limit", "5"]),
     ("/api/stats", {}, ["stats"]),
+    ("/api/dossier/mineral:gallium", {}, ["dossier", "mineral:gallium"]),  # issue 16
+    ("/api/dossier/gallium", {"from": "2020-01-01", "to": "2024-12-31", "papers": "3"},
+     ["dossier", "gallium", "--from", "2020-01-01", "--to", "2024-12-31", "--papers", "3"]),
+    # issue 15: the maps' networks and bursts (the fixture papers' keywords and authors)
+    ("/api/network/keywords", {"min": "1", "limit": "50"}, ["network", "keywords", "--min", "1", "--limit", "50"]),
+    ("/api/network/coauthors", {"min": "1", "limit": "3", "cluster": "modularity", "resolution": "0.5"},
+     ["network", "coauthors", "--min", "1", "--limit", "3", "--cluster", "modularity", "--resolution", "0.5"]),
+    ("/api/network/planets", {"limit": "5"}, ["network", "planets", "--limit", "5"]),
+    ("/api/bursts", {"min": "1"}, ["bursts", "--min", "1"]),
+    ("/api/bursts", {"type": "authors", "min": "1", "gamma": "0.5", "limit": "2"},
+     ["bursts", "--type", "authors", "--min", "1", "--gamma", "0.5", "--limit", "2"]),
 ]
 
 EXPORTS = [
@@ -174,7 +185,8 @@ def setUpModule():
     global TMP, INDEX, SERVER, WEB
     TMP = tempfile.mkdtemp(prefix="lode-serve-test-")
     INDEX = os.path.join(TMP, "index")
-    ingest(INDEX, os.path.join(REPO, "corpus/demo"), os.path.join(REPO, "tests/fixtures/graph"))
+    ingest(INDEX, os.path.join(REPO, "corpus/demo"), os.path.join(REPO, "tests/fixtures/graph"),
+           os.path.join(REPO, "tests/fixtures/biblio"))  # biblio: papers with keywords and co-authors (issue 15)
     # A stand-in for the built UI: what is served is what is in the folder.
     WEB = os.path.join(TMP, "web")
     os.makedirs(os.path.join(WEB, "assets"))
@@ -218,7 +230,7 @@ class EndpointsEqualCli(unittest.TestCase):
         statuses = {}
         for path, params, cli in CASES:
             statuses[(path, str(params))] = self.check(path, params, cli)
-        self.assertGreaterEqual(list(statuses.values()).count(200), len(CASES) - 6)
+        self.assertGreaterEqual(list(statuses.values()).count(200), len(CASES) - 7)
         self.assertEqual(statuses[("/api/show/eo:14018", "{}")], 404)
 
     def test_not_found_carries_the_suggestion(self):
@@ -245,6 +257,19 @@ class EndpointsEqualCli(unittest.TestCase):
                 self.assertTrue(disp.endswith(suffix + '"'), disp)
             self.assertTrue(headers["content-type"].endswith("; charset=utf-8"), headers["content-type"])
             self.assertNotIn("x-lodestone-truncated", headers)
+
+    def test_network_says_truncated(self):  # issue 15: a map is capped, and says so
+        full = json.loads(SERVER.get("/api/network/keywords", {"min": "1"})[2])
+        self.assertFalse(full["truncated"])
+        self.assertEqual(full["max_nodes"], 500)
+        self.assertGreater(len(full["nodes"]), 2)
+        self.assertEqual(len(full["nodes"]), full["items_over_threshold"])
+        s, _, body = SERVER.get("/api/network/keywords", {"min": "1", "limit": "2"})
+        self.assertEqual(s, 200)
+        cut = json.loads(body)
+        self.assertTrue(cut["truncated"])
+        self.assertEqual(len(cut["nodes"]), 2)
+        self.assertEqual(cut["items_over_threshold"], full["items_over_threshold"])
 
     def test_two_file_formats_need_a_part(self):
         status, _, body = SERVER.get("/api/export", {"format": "csv"})
@@ -285,6 +310,10 @@ class BadRequests(unittest.TestCase):
             ("/api/show/", {}, 400, "invalid_argument", "empty"),
             ("/api/stats", {"x": "1"}, 400, "invalid_argument", "takes none"),
             ("/api/nothing", {}, 404, "not_found", "no endpoint"),
+            ("/api/network/keywords", {"limit": "501"}, 413, "too_large", "cap of 500"),
+            ("/api/network/keywords", {"resolution": "high"}, 400, "invalid_argument", "must be a number"),
+            ("/api/network/keywords", {"query": ""}, 400, "invalid_argument", "query is empty"),
+            ("/api/bursts", {"limit": "1001"}, 413, "too_large", None),
         ]
         for path, params, status, code, text in cases:
             with self.subTest(path=path, params=params):

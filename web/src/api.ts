@@ -253,3 +253,29 @@ export interface StatsResult {
 
 /** `similar` answers like search (hits); a server without it answers 404. */
 export type SimilarResult = SearchResult;
+
+/** `lode network TYPE --json` (issue 15): VOSviewer's map of items and their links. */
+export interface NetworkNode {
+  id: string;
+  label: string;
+  occurrences: number;
+  cluster: number;
+  avg_year: number | null;
+  links: number;
+  total_link_strength: number;
+}
+export interface NetworkResult {
+  type: string;
+  query: string;
+  threshold: number;
+  cluster_method: string;
+  papers: number;
+  papers_used: number;
+  items: number;
+  items_over_threshold: number;
+  truncated: boolean;
+  clusters: number;
+  modularity: number;
+  nodes: NetworkNode[];
+  links: { source: string; target: string; weight: number; strength: number }[];
+}

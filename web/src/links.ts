@@ -27,7 +27,7 @@ export const href = {
   graph: (id: string) => `/graph/${pathId(id)}`,
   papers: (id: string) => `/papers/${pathId(id)}`,
   dossier: (id: string, q: Record<string, string | undefined> = {}) => withQuery(`/dossier/${pathId(id)}`, q),
-  // Later pages leave room here: /map/coauthors, /map/keywords (issue 15).
+  map: (q: { type?: string; min?: number; q?: string; color?: string } = {}) => withQuery('/map', q),
 };
 
 /** Id types that name entities of the knowledge base (their page is /entity/ID). */

@@ -17,14 +17,15 @@ const routes: Route[] = [
   { pattern: /^\/graph\/(.+)$/, page: () => import('./pages/graph').then((m) => m.default) },
   { pattern: /^\/papers\/(.+)$/, page: () => import('./pages/papers').then((m) => m.default) },
   { pattern: /^\/dossier\/(.+)$/, page: () => import('./pages/dossier').then((m) => m.default) },
-  // Planned: /map/coauthors|organizations|countries|keywords (issue 15).
+  { pattern: /^\/map(?:\/([a-z]+))?\/?$/, page: () => import('./pages/map').then((m) => m.default) },
 ];
 
 // Navigation entries and the paths each one is "current" for; later pages (maps, dossiers) are
 // added here.
-const nav: { href: string; key: 'nav.search' | 'nav.timeline'; match: RegExp }[] = [
+const nav: { href: string; key: 'nav.search' | 'nav.timeline' | 'nav.map'; match: RegExp }[] = [
   { href: '/search', key: 'nav.search', match: /^\/(search|doc|entity|trace|graph|papers|dossier)(\/|$)/ },
   { href: '/timeline', key: 'nav.timeline', match: /^\/timeline(\/|$)/ },
+  { href: '/map?type=keywords', key: 'nav.map', match: /^\/map(\/|$)/ },
 ];
 
 function header(): HTMLElement {

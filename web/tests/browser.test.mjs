@@ -272,6 +272,60 @@ describe('timeline, graph, papers', () => {
   });
 });
 
+describe('maps', () => {
+  // issue 15: VOSviewer's network and overlay views in the browser.
+  test('the keyword map draws the network by cluster with a legend, lists a node\'s papers, and recolours by year', async () => {
+    const net = await apiJson('/api/network/keywords?min=2');
+    assert.ok(net.nodes.length >= 2 && net.links.length >= 1, 'the fixture papers share keywords');
+    const page = await open('/map?type=keywords');
+    await page.getByRole('heading', { level: 1, name: 'Map: Keywords' }).waitFor();
+    await assertText(page.getByRole('status'), new RegExp(`^${net.nodes.length} of ${net.items} items, ${net.links.length} links`));
+    const canvas = page.locator('.map-canvas');
+    await page.waitForFunction((n) => document.querySelector('.map-canvas')?.dataset.nodes === String(n), net.nodes.length);
+    assert.equal(await canvas.getAttribute('data-edges'), String(net.links.length));
+    // The legend names every cluster (up to the twelve coloured ones) with its size.
+    const legend = page.locator('#map-legend');
+    await assertText(legend, /Clusters/);
+    const clusters = new Set(net.nodes.map((n) => n.cluster));
+    assert.equal(await legend.locator('li').count(), Math.min(clusters.size, 13));
+    // Nodes are drawn: their size follows occurrences, the drawing is on screen.
+    const drawn = await page.evaluate(() => {
+      const cy = document.querySelector('.map-canvas')._cyreg.cy;
+      return cy.nodes().map((n) => ({ id: n.id(), w: n.width(), colour: n.data('colour'), pos: n.renderedPosition() }));
+    });
+    const byId = new Map(net.nodes.map((n) => [n.id, n]));
+    const [big, small] = [...net.nodes].sort((a, b) => b.occurrences - a.occurrences).filter((n, i, a) => i === 0 || i === a.length - 1);
+    if (big.occurrences > small.occurrences) assert.ok(drawn.find((d) => d.id === big.id).w > drawn.find((d) => d.id === small.id).w);
+    // Click the most frequent keyword: its figures and a search listing exactly its papers.
+    const box = await canvas.boundingBox();
+    const target = drawn.find((d) => d.id === big.id);
+    await page.mouse.click(box.x + target.pos.x, box.y + target.pos.y);
+    const panel = page.locator('#map-selected');
+    await panel.getByRole('heading', { level: 3, name: big.label }).waitFor();
+    await panel.getByRole('link', { name: `Its ${big.occurrences} papers` }).waitFor();
+    await done(page, 'map');
+
+    const year = await open('/map?type=keywords');
+    await year.waitForFunction(() => document.querySelector('.map-canvas')?.dataset.nodes !== undefined);
+    await year.getByLabel('Colour by').selectOption('year');
+    await year.waitForURL(/color=year/);
+    const years = net.nodes.map((n) => n.avg_year).filter((y) => y !== null);
+    await assertText(year.locator('#map-legend'), new RegExp(`Average publication year\\s*${Math.floor(Math.min(...years))}\\s*${Math.ceil(Math.max(...years))}`));
+    const recoloured = await year.evaluate(() => document.querySelector('.map-canvas')._cyreg.cy.nodes().map((n) => [n.id(), n.data('colour')]));
+    const oldest = [...net.nodes].filter((n) => n.avg_year !== null).sort((a, b) => a.avg_year - b.avg_year);
+    const colourOf = new Map(recoloured);
+    if (oldest[0].avg_year < oldest[oldest.length - 1].avg_year)
+      assert.notEqual(colourOf.get(oldest[0].id), colourOf.get(oldest[oldest.length - 1].id), 'old and new keywords differ in colour');
+    assert.ok(byId.size === recoloured.length);
+    await done(year, 'map-year');
+
+    // The paper search a node links to finds the papers the network counted.
+    const search = await open(`/search?q=${encodeURIComponent(`entity:keyword:${big.id.replace(/\s+/g, '-')} kind:paper`)}`);
+    await assertText(resultsStatus(search), new RegExp(`^${big.occurrences} documents match`));
+    await done(search);
+  });
+});
+
 describe('language and direct URLs', () => {
   test('the language switch turns the UI into Chinese, persists, and ?lang= works', async () => {
     const page = await open('/search?q=稀土');
@@ -306,6 +360,7 @@ describe('language and direct URLs', () => {
       timeline: ['/timeline', 'Timeline of every document'],
       graph: ['/graph/mineral:gallium', /Graph: gallium/],
       papers: ['/papers/doi:10.5555%2Fjip.2018.6', /Imaginary lithium supply/],
+      map: ['/map?type=coauthors&min=1&color=year', 'Map: Co-authors'],
     };
     for (const [name, [url, heading]] of Object.entries(urls)) {
       const page = await open(url, { width: 1920, height: 1080 });

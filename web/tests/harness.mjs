@@ -58,9 +58,9 @@ export function tempDir(prefix) {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** lode ingest corpus/demo tests/fixtures/graph into `dir`. */
+/** lode ingest corpus/demo tests/fixtures/graph tests/fixtures/biblio (the maps' papers) into `dir`. */
 export function buildIndex(dir) {
-  const r = spawnSync(config.lode, ['ingest', path.join(repo, 'corpus/demo'), path.join(repo, 'tests/fixtures/graph'), '--index', dir, '-q'], {
+  const r = spawnSync(config.lode, ['ingest', path.join(repo, 'corpus/demo'), path.join(repo, 'tests/fixtures/graph'), path.join(repo, 'tests/fixtures/biblio'), '--index', dir, '-q'], {
     encoding: 'utf8',
     timeout: 120_000,
   });

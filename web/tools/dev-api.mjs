@@ -41,13 +41,15 @@ export const ENDPOINTS = [
   { path: '/api/similar/:id', args: (q, id) => ['similar', id], flags: { limit: '--limit' }, caps: { limit: 100 } },
   { path: '/api/stats', args: () => ['stats'], flags: {} },
   { path: '/api/dossier/:id', args: (q, id) => ['dossier', id], flags: { from: '--from', to: '--to', papers: '--papers' }, caps: { papers: 500 } },
+  { path: '/api/network/:id', args: (q, id) => ['network', id], flags: { min: '--min', query: '--query', limit: '--limit', max_per_paper: '--max-per-paper', fractional: '--fractional!', cluster: '--cluster', resolution: '--resolution', starts: '--starts', keywords: '--keywords', short_names: '--short-names!' }, caps: { limit: 500 }, defaults: { limit: '500' } },
+  { path: '/api/bursts', args: () => ['bursts'], flags: { type: '--type', query: '--query', gamma: '--gamma', s: '--s', min: '--min', min_duration: '--min-duration', limit: '--limit', keywords: '--keywords', short_names: '--short-names!' }, caps: { limit: 1000 } },
   // A download. csv and vosviewer write two files: `part` picks one (nodes|relationships, map|network).
   { path: '/api/export', args: () => ['export'], flags: { format: '--format', around: '--around', depth: '--depth', query: '--query', edge: '--edge', limit: '--limit' }, caps: { depth: 3, limit: 5000 }, required: ['format'], params: ['part'], download: true },
 ];
 
 // UI paths answered with index.html (the single-page app routes itself); /map and /dossier are
 // the planned pages of issues 15 and 16.
-const UI_PATHS = /^\/(?:$|search\/?$|doc\/.+|entity\/.+|trace\/.+|timeline(?:\/.*)?$|graph\/.+|papers\/.+|map\/.+|dossier\/.+)/;
+const UI_PATHS = /^\/(?:$|search\/?$|doc\/.+|entity\/.+|trace\/.+|timeline(?:\/.*)?$|graph\/.+|papers\/.+|map(?:\/.*)?$|dossier\/.+)/;
 
 export const DOWNLOADS = {
   graphml: { ext: 'graphml', type: 'application/graphml+xml; charset=utf-8' },

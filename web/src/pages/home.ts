@@ -60,6 +60,7 @@ export default async function home({ root, signal }: PageContext): Promise<void>
           langs.map(([l, n]) => [h('a', { href: href.search(`lang:${l}`) }, l), num(formatNumber(n))]),
         ),
         h('p', null, h('a', { href: href.timeline() }, t('home.everything'))),
+        h('p', null, h('a', { href: href.map({ type: 'keywords' }), id: 'home-map' }, t('home.map'))),
       ),
       h(
         'div',

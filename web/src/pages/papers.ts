@@ -60,6 +60,6 @@ export default async function papers({ root, params, signal }: PageContext): Pro
       lazySection(t('papers.couple'), async () => relatedTable(await api<RelatedResult>(`couple/${seg(canonical)}`, { limit: LIMIT }, signal))),
     ),
     section(t('export.title'), exportPanel({ around: canonical }, 'bibtex')),
-    h('p', null, h('a', { href: href.graph(canonical) }, t('doc.graphView'))),
+    h('p', null, h('a', { href: href.graph(canonical) }, t('doc.graphView')), ' · ', h('a', { href: href.map({ type: 'keywords' }) }, t('papers.map'))),
   );
 }

@@ -42,6 +42,10 @@ struct ApiCaps {
   size_t similar_limit = 100;
   uint32_t depth = 3;
   size_t export_limit = 5000;
+  // Nodes of a network (its limit; none given: this many, "truncated" when
+  // more items meet the threshold) and bursts listed.
+  size_t network_nodes = 500, bursts_limit = 1000;
+  size_t dossier_papers = 500;
 };
 
 // Answers one GET /api/... request. An unknown path is 404 not_found; an
