@@ -1,6 +1,7 @@
 #include "lodestone/query/snippet.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "lodestone/index/writer.h"
@@ -137,40 +138,68 @@ std::string Render(const std::string& text, const Region& r, size_t best, size_t
   return out;
 }
 
-// Surface forms to look for in the raw text: each query word, and each stem
-// without a final "i" (policy and policies stem to polici); an apostrophe
-// ends a form (China’s is normalised to china's); short letter-only words
-// also as dotted acronyms (U.S.C. is normalised to usc).
-std::vector<std::string> Needles(const std::vector<std::string>& words, const std::vector<std::string>& stems) {
-  std::set<std::string> out;
-  auto add = [&](std::string s) {
+// A surface form to look for in the raw text, and the query items (bit i:
+// words[i], then stems) a word found at it can match.
+struct Needle {
+  std::string form;
+  uint64_t items = 0;
+};
+
+// Each query word, and each stem cut to the part English stemming keeps
+// from every word it comes from: without a final "i" (policy -> polici), a
+// final "e" (mining -> mine) and the "l" of "bl" (possibility -> possibl);
+// an apostrophe ends a form (China’s is normalised to
+// china's); short letter-only words also as dotted acronyms (U.S.C. is
+// normalised to usc). Past 63 items, an item counts as all (a bound that
+// stays an upper bound).
+std::vector<Needle> Needles(const std::vector<std::string>& words, const std::vector<std::string>& stems) {
+  std::vector<Needle> out;
+  auto add = [&](std::string s, size_t item) {
     size_t q = s.find('\'');
     if (q != std::string::npos) s.resize(q);
-    if (!s.empty()) out.insert(s);
+    if (s.empty()) return;
+    const uint64_t bit = item < 63 ? uint64_t{1} << item : ~uint64_t{0};
+    for (Needle& n : out)
+      if (n.form == s) {
+        n.items |= bit;
+        return;
+      }
+    out.push_back({s, bit});
   };
-  for (const std::string& w : words) {
-    add(w);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    add(w, i);
     bool letters = w.size() >= 2 && w.size() <= 10 &&
                    std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (letters) {
       std::string dotted;
       for (char c : w) dotted += dotted.empty() ? std::string(1, c) : std::string(".") + c;
-      add(dotted);
+      add(dotted, i);
     }
   }
-  for (std::string s : stems) {
-    if (s.size() > 1 && s.back() == 'i') s.pop_back();
-    add(s);
+  for (size_t i = 0; i < stems.size(); ++i) {
+    std::string s = stems[i];
+    if (s.size() > 1 && (s.back() == 'i' || s.back() == 'e')) s.pop_back();
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, "bl") == 0) s.pop_back();
+    add(s, words.size() + i);
   }
-  return {out.begin(), out.end()};
+  return out;
 }
+
+struct Candidate {
+  size_t pos = 0;
+  uint64_t items = 0;
+  bool operator<(const Candidate& o) const { return pos < o.pos; }
+};
 
 // Byte offsets where a needle occurs (ASCII letters compared without case),
 // at the start of a word: not right after an ASCII letter or digit when
-// the needle starts with one (ICU never breaks between those). Sorted.
-std::vector<size_t> Candidates(const std::string& text, const std::vector<std::string>& needles) {
-  std::vector<size_t> out;
-  for (const std::string& n : needles) {
+// the needle starts with one (ICU never breaks between those). Sorted, one
+// per offset.
+std::vector<Candidate> Candidates(const std::string& text, const std::vector<Needle>& needles) {
+  std::vector<Candidate> out;
+  for (const Needle& nd : needles) {
+    const std::string& n = nd.form;
     const unsigned char first = static_cast<unsigned char>(n[0]);
     const bool word_start = IsAsciiAlnum(first);
     const unsigned char lo = AsciiLower(first), up = (lo >= 'a' && lo <= 'z') ? lo - 32 : lo;
@@ -180,10 +209,16 @@ std::vector<size_t> Candidates(const std::string& text, const std::vector<std::s
       if (word_start && i > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[i - 1]))) continue;
       size_t k = 1;
       while (k < n.size() && AsciiLower(static_cast<unsigned char>(text[i + k])) == static_cast<unsigned char>(n[k])) ++k;
-      if (k == n.size()) out.push_back(i);
+      if (k == n.size()) out.push_back({i, nd.items});
     }
   }
   std::sort(out.begin(), out.end());
+  size_t j = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (j > 0 && out[j - 1].pos == out[i].pos) out[j - 1].items |= out[i].items;
+    else out[j++] = out[i];
+  }
+  out.resize(j);
   return out;
 }
 
@@ -205,32 +240,61 @@ size_t SnapForward(const std::string& text, size_t pos, size_t slack) {
   return p;
 }
 
-// The snippet chosen from regions analysed one at a time (in text order);
-// empty when no region has a match.
-std::string FromRegions(const std::string& text, const std::vector<size_t>& cands, size_t window, Matcher& m,
+// Candidates close enough to share a region, and the most a window there
+// can score: each matched word is at a candidate and matches one of its
+// items.
+struct Cluster {
+  size_t first = 0, last = 0;  // byte offsets of the first and last candidate
+  long bound = 0;
+};
+
+// The snippet chosen from regions around the candidates; empty when no
+// region has a match. Regions are analysed best bound first and skipped
+// once no window in them can beat (or, earlier in the text, tie) the best
+// found, so the answer is the first best window of the whole text.
+std::string FromRegions(const std::string& text, const std::vector<Candidate>& cands, size_t window, Matcher& m,
                         Analyzer& analyzer, const SnippetOptions& opt) {
   // Bytes on each side of a candidate, a first guess at `window` words;
   // doubled where the region turns out to hold fewer words than that.
   const size_t pad0 = window * 12 + 64;
+  std::vector<Cluster> clusters;
+  for (size_t k = 0; k < cands.size();) {
+    Cluster c;
+    c.first = c.last = cands[k].pos;
+    uint64_t items = cands[k].items;
+    long n = 1;
+    while (k + 1 < cands.size() && cands[k + 1].pos <= c.last + 2 * pad0) {
+      c.last = cands[++k].pos;
+      items |= cands[k].items;
+      ++n;
+    }
+    ++k;
+    const long distinct = std::min<long>(__builtin_popcountll(items), n);
+    c.bound = distinct * 100 + n;
+    clusters.push_back(c);
+  }
+  std::stable_sort(clusters.begin(), clusters.end(), [](const Cluster& a, const Cluster& b) {
+    return a.bound > b.bound;
+  });
   Region best_region;
   Choice best;
   size_t best_byte = 0;
-  size_t k = 0;
-  while (k < cands.size()) {
-    size_t first = cands[k], last = cands[k];
-    while (k + 1 < cands.size() && cands[k + 1] <= last + 2 * pad0) last = cands[++k];
-    ++k;
+  for (const Cluster& cl : clusters) {
+    if (cl.bound < best.score) break;
+    // A tie only wins earlier in the text; a window reaching this cluster
+    // cannot start before the best one if the cluster lies past its region.
+    if (cl.bound == best.score && cl.first >= best_region.end) continue;
     size_t pad_before = pad0, pad_after = pad0;
     for (;;) {
-      size_t b = first > pad_before ? SnapBack(text, first - pad_before, 64) : 0;
-      size_t e = last + pad_after < text.size() ? SnapForward(text, last + pad_after, 64) : text.size();
+      size_t b = cl.first > pad_before ? SnapBack(text, cl.first - pad_before, 64) : 0;
+      size_t e = cl.last + pad_after < text.size() ? SnapForward(text, cl.last + pad_after, 64) : text.size();
       Region r = Analyse(text, b, e, m, analyzer);
       // Words wholly before the first candidate and after the last one: a
       // window holding a match must fit in the region.
       size_t before = 0, after = 0;
       for (const Word& w : r.ws) {
-        if (w.end <= first) ++before;
-        if (w.begin > last) ++after;
+        if (w.end <= cl.first) ++before;
+        if (w.begin > cl.last) ++after;
       }
       bool grow_before = b > 0 && before < window, grow_after = e < text.size() && after < window;
       if (grow_before || grow_after) {
@@ -285,7 +349,7 @@ std::string MakeSnippet(const std::string& text, const std::vector<std::string>&
                         const std::vector<std::string>& stems, Analyzer& analyzer, const SnippetOptions& opt) {
   Matcher m(words, stems);
   if (opt.whole_text || opt.window_words == 0) return FromWholeText(text, m, analyzer, opt);
-  std::vector<size_t> cands = Candidates(text, Needles(words, stems));
+  std::vector<Candidate> cands = Candidates(text, Needles(words, stems));
   std::string s = FromRegions(text, cands, opt.window_words, m, analyzer, opt);
   if (!s.empty()) return s;
   // No match: the opening words, from an opening long enough to hold them.
