@@ -111,6 +111,15 @@ Choice BestWindow(const Region& r, size_t w, size_t nkeys) {
   return c;
 }
 
+// The chosen window's start moved so that its first match is not its first
+// word (up to four words of lead-in).
+size_t LeadIn(const Region& r, const Choice& c, size_t w) {
+  size_t first = c.start;
+  while (first < c.start + w && r.match[first] < 0) ++first;
+  size_t lead = std::min<size_t>(4, first);
+  return std::min(first - lead, r.ws.size() - w);
+}
+
 // The passage of w words from word `best` of r, matches marked.
 std::string Render(const std::string& text, const Region& r, size_t best, size_t w, bool cut_before, bool cut_after,
                    const SnippetOptions& opt) {
@@ -317,11 +326,7 @@ std::string FromRegions(const std::string& text, const std::vector<Candidate>& c
   if (best.score <= 0) return {};
   const Region& r = best_region;
   const size_t w = std::min(window, r.ws.size());
-  // Shift so that the first match is not the first word.
-  size_t first = best.start;
-  while (first < best.start + w && r.match[first] < 0) ++first;
-  size_t lead = std::min<size_t>(4, first);
-  size_t start = std::min(first - lead, r.ws.size() - w);
+  const size_t start = LeadIn(r, best, w);
   bool cut_before = start > 0 || MayHoldWords(std::string_view(text).substr(0, r.begin));
   bool cut_after = start + w < r.ws.size() || MayHoldWords(std::string_view(text).substr(r.end));
   return Render(text, r, start, w, cut_before, cut_after, opt);
@@ -333,13 +338,7 @@ std::string FromWholeText(const std::string& text, Matcher& m, Analyzer& analyze
   if (r.ws.empty()) return {};
   const size_t w = std::min(opt.window_words, r.ws.size());
   Choice c = BestWindow(r, w, m.keys());
-  size_t start = 0;
-  if (c.score > 0) {
-    size_t first = c.start;
-    while (first < c.start + w && r.match[first] < 0) ++first;
-    size_t lead = std::min<size_t>(4, first);
-    start = std::min(first - lead, r.ws.size() - w);
-  }
+  const size_t start = c.score > 0 ? LeadIn(r, c, w) : 0;
   return Render(text, r, start, w, start > 0, start + w < r.ws.size(), opt);
 }
 
