@@ -109,7 +109,8 @@ TEST_F(CliTest, JurisdictionInShowSearchAndFacets) {
 
   CliRun all = Lode("search 'kind:executive_order OR kind:statement OR lang:zh' --facets --json" + Index());
   ASSERT_EQ(all.code, 0) << all.out;
-  auto f = Json(all.out)["facets"].GetObject();
+  auto all_json = Json(all.out);  // kept alive: f points into it
+  auto f = all_json["facets"].GetObject();
   ASSERT_TRUE(f.HasMember("jurisdiction")) << all.out;
   EXPECT_EQ(f["jurisdiction"]["us"].GetUint64(), 2u);
   EXPECT_EQ(f["jurisdiction"]["cn"].GetUint64(), 1u);

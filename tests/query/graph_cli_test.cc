@@ -64,7 +64,8 @@ TEST_F(GraphCliTest, TraceFollowsGroupsCategoriesAndValidity) {
   EXPECT_EQ(order, (std::vector<std::string>{"eo:99102", "eo:99101", "eo:99103"}));
   CliRun old = Lode("trace neodymium --sort date --json" + Index());
   ASSERT_EQ(old.code, 0) << old.out;
-  for (const auto& doc : Json(old.out)["documents"].GetArray()) by_date.push_back(doc["id"].GetString());
+  auto old_json = Json(old.out);  // the range must not outlive the document
+  for (const auto& doc : old_json["documents"].GetArray()) by_date.push_back(doc["id"].GetString());
   EXPECT_EQ(by_date, (std::vector<std::string>{"eo:99101", "eo:99102", "eo:99103"}));
   EXPECT_EQ(Lode("trace neodymium --sort title" + Index()).code, 2);
 }
