@@ -41,7 +41,8 @@ run render eo:13603 -o build/demo-eo13603.svg
 # the timeline chart (build/demo-gallium.svg beside the Markdown) and the literature.
 run dossier gallium -o build/demo-gallium.md
 run dossier gallium --format html -o build/demo-gallium.html
-sed -n '/^## 2\./,/^## 4\./p' build/demo-gallium.md | head -40
+# (awk, not sed | head: with pipefail, head closing the pipe early would end the script)
+awk '/^## 2\./ { on = 1 } /^## 4\./ { on = 0 } on && shown++ < 40' build/demo-gallium.md
 
 # The API and the web UI on the same index, from one process (lode serve).
 printf '\nServe it (API and web UI; loopback only, Ctrl-C stops):\n'
