@@ -5,6 +5,7 @@
 
 #include "lodestone/index/schema.h"
 #include "query_parser.h"
+#include "stem_table.h"
 
 namespace lodestone::internal {
 
@@ -48,6 +49,7 @@ Xapian::Query TitleCover(const Xapian::Database& db, const std::string& words, b
   if (title.empty()) return title;
   double n = 0;
   for (auto t = title.get_terms_begin(); t != title.get_terms_end(); ++t) ++n;
+  title = ExpandStems(title, db);  // after counting the words typed
   auto* share = new Xapian::ValueMapPostingSource(schema::kSlotTitleWords);
   for (int len = 1; len <= 200; ++len) {
     const double w = exact ? (len == n ? 1.0 : 0.0) : (len <= n ? 1.0 : n / len);
@@ -87,7 +89,8 @@ Xapian::Query WithBoosts(const Xapian::Query& matched, const std::string& words,
   const bool several = words.find(' ') != std::string::npos;
   std::vector<Xapian::Query> boosts;
   auto add = [&](const Xapian::Query& q, double factor) {
-    if (factor > 0 && !q.empty()) boosts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor));
+    if (factor > 0 && !q.empty())
+      boosts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, ExpandStems(q, db), factor));
   };
   Xapian::QueryParser title = MakeQueryParser(db, Xapian::Query::OP_OR, schema::kPrefixTitle);
   if (r.title_weight > 0) add(Parse(title, words), r.title_weight);

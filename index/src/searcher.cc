@@ -15,7 +15,9 @@
 #include "lodestone/index/schema.h"
 #include "lodestone/index/writer.h"
 #include "record_json.h"
+#include "schema_version.h"
 #include "searcher_impl.h"
+#include "stem_table.h"
 #include "xapian_doc.h"
 
 namespace lodestone {
@@ -196,7 +198,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_dir) {
     impl->db = Xapian::Database(*live);
     impl->live = *live;
     impl->generation = internal::GenerationNumber(*live);
-    return Status::Ok();
+    return internal::CheckSchemaVersion(impl->db, index_dir);
   });
   if (!s.ok()) return s;
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
@@ -231,6 +233,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     }
     out.words.assign(words.begin(), words.end());
     out.stems.assign(stems.begin(), stems.end());
+    query = internal::ExpandStems(query, db);  // stems -> their indexed words (issue 10)
     if (!blank && !req.sort_by_date) query = internal::WithBoosts(query, internal::PlainWords(qs), db, req.ranking);
 
     Xapian::Enquire enquire(db);
@@ -403,7 +406,9 @@ Result<bool> Searcher::Refresh() {
     auto live = internal::LiveDatabasePath(impl_->dir);
     if (!live.ok()) return live.status();
     if (*live != impl_->live) {  // a rebuild published a new generation
-      impl_->db = Xapian::Database(*live);
+      Xapian::Database fresh(*live);
+      if (Status s = internal::CheckSchemaVersion(fresh, impl_->dir); !s.ok()) return s;
+      impl_->db = fresh;
       impl_->live = *live;
       impl_->generation = internal::GenerationNumber(*live);
       return true;

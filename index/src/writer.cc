@@ -13,6 +13,8 @@
 #include "xapian_guard.h"
 #include "lodestone/index/schema.h"
 #include "record_json.h"
+#include "schema_version.h"
+#include "stem_table.h"
 #include "xapian_doc.h"
 
 namespace fs = std::filesystem;
@@ -89,7 +91,8 @@ void AddSpellingFromVocabulary(Xapian::WritableDatabase& db) {
 
 void WriteSynonyms(Xapian::WritableDatabase& db, const SynonymTable& table) {
   std::vector<std::string> old(db.synonym_keys_begin(), db.synonym_keys_end());
-  for (const auto& key : old) db.clear_synonyms(key);
+  for (const auto& key : old)
+    if (!internal::IsStemKey(key)) db.clear_synonyms(key);  // the stem table stays
   for (const auto& [key, terms] : table)
     for (const auto& term : terms) db.add_synonym(key, term);
 }
@@ -103,6 +106,7 @@ struct IndexWriter::Impl {
   std::string dir;
   WriteOptions options;
   Xapian::WritableDatabase db;
+  internal::StemTableWriter stems;
   uint32_t pending = 0;
 
   Status MaybeCommit() {
@@ -179,7 +183,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir, W
     }
     internal::RemoveDebris(dir);
     impl->db = Xapian::WritableDatabase((fs::path(dir) / gen).string(), Xapian::DB_OPEN);
-    return Status::Ok();
+    return internal::CheckSchemaVersion(impl->db, dir);
   });
   if (!s.ok()) return s;
   return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
@@ -219,6 +223,7 @@ Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::v
     impl_->Detach(paths, ids);
     for (const auto& ad : docs) {
       Xapian::Document x = internal::BuildXapianDoc(ad);
+      impl_->stems.Add(ad, db);
       std::set<std::string> seen;
       for (const auto& t : ad.body)
         if (t.stem && SpellingCandidate(t.term) && seen.insert(t.term).second) db.add_spelling(t.term);
@@ -304,6 +309,7 @@ struct ShardBuilder::Impl {
   std::string path;
   WriteOptions options;
   Xapian::WritableDatabase db;
+  internal::StemTableWriter stems;
   uint32_t pending = 0;
 };
 
@@ -331,7 +337,10 @@ Result<std::unique_ptr<ShardBuilder>> ShardBuilder::Create(const std::string& pa
 
 Status ShardBuilder::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
   return internal::XapianGuard("writing shard " + impl_->path, [&]() -> Status {
-    for (const auto& ad : docs) impl_->db.add_document(internal::BuildXapianDoc(ad));
+    for (const auto& ad : docs) {
+      impl_->db.add_document(internal::BuildXapianDoc(ad));
+      impl_->stems.Add(ad, impl_->db);
+    }
     RecordFiles(impl_->db, files, docs);
     if (++impl_->pending >= impl_->options.flush_every) {
       impl_->pending = 0;

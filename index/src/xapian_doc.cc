@@ -38,7 +38,8 @@ std::string Hex64(uint64_t v) {
   return buf;
 }
 
-// Text terms are lower-case words, or S/Z/ZS + word. Filter terms start with
+// Text terms are lower-case words, or S + word (Z/ZS stems in indexes of
+// schema 1). Filter terms start with
 // another upper-case prefix letter and are rebuilt from the record.
 bool IsTextTerm(const std::string& t) {
   if (t.empty()) return false;
@@ -141,16 +142,13 @@ Xapian::Document BuildXapianDoc(const AnalyzedDocument& ad) {
   Xapian::Document x;
   for (const Token& t : ad.body) {
     if (t.term.empty() || t.term.size() > kMaxTermBytes - 2) continue;
+    // No Z stem term beside it (issue 10): stems are expanded at query time
+    // from the stem table (stem_table.h), which halves the terms to invert.
     x.add_posting(t.term, t.position + 1);
-    // Like Xapian's TermGenerator, every word gets a Z term (its English stem,
-    // or itself for numbers and CJK), because the query parser looks up Z
-    // terms for every unquoted lower-case word.
-    x.add_term(kPrefixStem + (t.stem ? StemEnglish(t.term) : t.term));
   }
   for (const Token& t : ad.title) {
     if (t.term.empty() || t.term.size() > kMaxTermBytes - 2) continue;
     x.add_posting(kPrefixTitle + t.term, t.position + 1);
-    x.add_term(kPrefixTitleStem + (t.stem ? StemEnglish(t.term) : t.term));
   }
   AddFilterTermsValuesData(x, ad.doc);
   return x;

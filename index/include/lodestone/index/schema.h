@@ -8,7 +8,10 @@
 
 namespace lodestone::schema {
 
-inline constexpr int kSchemaVersion = 1;
+// 2 (issue 10): no Z/ZS stem term per word; stems are expanded at query time
+// from the stem table (synonym keys "Z" + stem -> words). An index of schema
+// 1 must be rebuilt (`lode ingest --rebuild`); opening it says so.
+inline constexpr int kSchemaVersion = 2;
 
 // Boolean (filter) term prefixes.
 inline constexpr char kPrefixId[] = "Q";        // Q + id: unique key of a document
@@ -30,6 +33,9 @@ inline constexpr char kPrefixReference[] = "XL";  // XL + one packed reference (
 
 // Free-text prefixes.
 inline constexpr char kPrefixTitle[] = "S";     // S + title word (positional)
+// Stem terms: the query parser's form of a stemmed word. Since schema 2 no
+// document holds them: "Z" + stem is the stem table's key in the synonym
+// table, and the searcher expands Z/ZS terms into the words (stem_table.h).
 inline constexpr char kPrefixStem[] = "Z";      // Z + English stem (Xapian convention)
 inline constexpr char kPrefixTitleStem[] = "ZS";
 
