@@ -18,18 +18,6 @@ namespace {
 constexpr const char* kEdgeNames[kEdgeTypeCount] = {"mentions", "cites",   "revokes", "amends",
                                                     "supersedes", "directs", "is_a",    "issued_by"};
 
-// The edge of a relation in its active form (revokes, amends, supersedes,
-// directs).
-std::optional<EdgeType> EdgeOf(RelationType active) {
-  switch (active) {
-    case RelationType::kRevokes: return EdgeType::kRevokes;
-    case RelationType::kAmends: return EdgeType::kAmends;
-    case RelationType::kSupersedes: return EdgeType::kSupersedes;
-    case RelationType::kDirects: return EdgeType::kDirects;
-    default: return std::nullopt;
-  }
-}
-
 std::string IdType(const std::string& id) {
   size_t colon = id.find(':');
   return colon == std::string::npos ? std::string() : id.substr(0, colon);
@@ -38,6 +26,16 @@ std::string IdType(const std::string& id) {
 }  // namespace
 
 const char* EdgeTypeName(EdgeType t) { return kEdgeNames[static_cast<int>(t)]; }
+
+std::optional<EdgeType> EdgeOf(RelationType relation) {
+  switch (ActiveForm(relation)) {
+    case RelationType::kRevokes: return EdgeType::kRevokes;
+    case RelationType::kAmends: return EdgeType::kAmends;
+    case RelationType::kSupersedes: return EdgeType::kSupersedes;
+    case RelationType::kDirects: return EdgeType::kDirects;
+    default: return std::nullopt;
+  }
+}
 
 std::optional<EdgeType> EdgeTypeFromName(const std::string& name) {
   for (int i = 0; i < kEdgeTypeCount; ++i)
@@ -220,7 +218,7 @@ KnowledgeGraph KnowledgeGraph::Build(const GraphSource& src, const std::vector<K
     if (!rt) continue;  // a relation type this version does not know
     // "revoked_by" is the revokes edge seen from its target.
     const bool inverse = IsPassive(*rt);
-    const std::optional<EdgeType> et = EdgeOf(ActiveForm(*rt));
+    const std::optional<EdgeType> et = EdgeOf(*rt);
     if (!et) continue;
     uint32_t other = intern(target);
     for (auto [row, count] : t.docs) {

@@ -277,7 +277,7 @@ Result<CitationsResult> Citations(Session& session, const CitationsRequest& req,
     const KnowledgeGraph& kg = *subject->kg;
     struct Entry {
       uint32_t node = 0;
-      std::vector<std::string> relations;
+      std::vector<EdgeType> relations;
       uint32_t count = 0;
       uint32_t evidence_edge = 0;
       bool has_evidence_edge = false;
@@ -289,7 +289,7 @@ Result<CitationsResult> Citations(Session& session, const CitationsRequest& req,
       uint32_t other = incoming ? ed.source : ed.target;
       Entry& c = by_other[other];
       c.node = other;
-      c.relations.push_back(EdgeTypeName(ed.type));
+      c.relations.push_back(ed.type);
       if (ed.type == EdgeType::kCites) c.count = std::max(c.count, ed.count);
       // A relation's own sentence says more than a bare citation.
       if (!c.has_evidence_edge || ed.type != EdgeType::kCites) {

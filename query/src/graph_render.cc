@@ -271,7 +271,10 @@ std::string CitationsJson(const CitationsResult& r) {
     w.StartObject();
     NodeFields(w, e.node);
     w.U32("count", e.count);
-    w.Strings("relations", e.relations);
+    w.Key("relations");
+    w.StartArray();
+    for (EdgeType t : e.relations) w.String(EdgeTypeName(t));
+    w.EndArray();
     w.Str("evidence", e.evidence);
     w.EndObject();
   }
@@ -296,8 +299,8 @@ std::string CitationsText(const CitationsResult& r) {
       << showing << "\n";
   for (const auto& e : c) {
     std::string rel;
-    for (const auto& x : e.relations)
-      if (x != "cites") rel += (rel.empty() ? "" : ",") + x;
+    for (EdgeType x : e.relations)
+      if (x != EdgeType::kCites) rel += (rel.empty() ? "" : ",") + std::string(EdgeTypeName(x));
     o << "  " << (e.node.external ? "  " : "• ") << Label(e.node, 70) << (rel.empty() ? "" : "  [" + rel + "]")
       << (e.count > 1 ? "  ×" + std::to_string(e.count) : "") << "\n";
   }

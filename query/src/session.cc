@@ -384,19 +384,20 @@ std::string View::Evidence(uint32_t edge) {
     case EdgeType::kAmends:
     case EdgeType::kSupersedes:
     case EdgeType::kDirects: {
-      const std::string type = EdgeTypeName(e.type);
-      if (d)
-        for (const auto& r : d->relations)
-          if (r.type == type && r.target == target && r.offset != kNoOffset) return sentence(d, r.offset);
-      // Stated by the other side ("revoked by ...": Federal Register notes).
-      if (e.type != EdgeType::kDirects) {
-        const std::string inverse = e.type == EdgeType::kRevokes ? "revoked_by"
-                                    : e.type == EdgeType::kAmends ? "amended_by"
-                                                                  : "superseded_by";
-        if (const Document* t = Record(e.target))
-          for (const auto& r : t->relations)
-            if (r.type == inverse && r.target == source && r.offset != kNoOffset) return sentence(t, r.offset);
-      }
+      // The relation's sentence: stated by the source ("revokes"), else by
+      // the other side ("revoked by ...": Federal Register notes).
+      auto stated = [&](const Document* by, bool passive, const std::string& other) -> std::string {
+        if (!by) return {};
+        for (const auto& r : by->relations) {
+          const std::optional<RelationType> rt = RelationTypeFromName(r.type);
+          if (rt && IsPassive(*rt) == passive && EdgeOf(*rt) == e.type && r.target == other && r.offset != kNoOffset)
+            return sentence(by, r.offset);
+        }
+        return {};
+      };
+      if (std::string s = stated(d, false, target); !s.empty()) return s;
+      if (e.type != EdgeType::kDirects)
+        if (std::string s = stated(Record(e.target), true, source); !s.empty()) return s;
       return cited_in(d, target);
     }
     case EdgeType::kIsA:

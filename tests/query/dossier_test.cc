@@ -119,7 +119,7 @@ TEST_F(DossierTest, StatusIsTheOneOnTheEndDateAndAgreesWithCitedBy) {
   ASSERT_TRUE(cited.ok());
   std::set<std::string> superseding;
   for (const auto& e : cited->entries)
-    if (std::find(e.relations.begin(), e.relations.end(), "supersedes") != e.relations.end())
+    if (std::find(e.relations.begin(), e.relations.end(), EdgeType::kSupersedes) != e.relations.end())
       superseding.insert(e.node.id);
   EXPECT_EQ(superseding, std::set<std::string>{kSecond});
 }

@@ -131,12 +131,12 @@ TEST_F(EngineTest, GraphQuestionsShareOneSession) {
   EXPECT_TRUE(cited->incoming);
   // 99102 revokes it; 99103 cites it ("the mapping begun under Executive Order 99101").
   ASSERT_EQ(cited->entries.size(), 2u);
-  std::map<std::string, std::vector<std::string>> relations;
+  std::map<std::string, std::vector<EdgeType>> relations;
   for (const CitationEntry& e : cited->entries) relations[e.node.id] = e.relations;
   ASSERT_EQ(relations.count("eo:99102"), 1u);
-  EXPECT_NE(std::find(relations["eo:99102"].begin(), relations["eo:99102"].end(), "revokes"),
+  EXPECT_NE(std::find(relations["eo:99102"].begin(), relations["eo:99102"].end(), EdgeType::kRevokes),
             relations["eo:99102"].end());
-  EXPECT_EQ(relations["eo:99103"], (std::vector<std::string>{"cites"}));
+  EXPECT_EQ(relations["eo:99103"], (std::vector<EdgeType>{EdgeType::kCites}));
 
   cr.id = "eo:99104";
   auto cites = Cites(*s, cr);

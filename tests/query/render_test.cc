@@ -182,8 +182,8 @@ TEST(RenderText, CitesCountsCorpusAndExternalWorks) {
   CitationsResult r;
   r.subject = Node("eo:2", "Two", "2021-01-01");
   r.total = 2;
-  r.entries = {{Node("eo:1", "One", "2019-01-01"), {"cites", "revokes"}, 1, ""},
-               {Node("usc:50/4501", "usc:50/4501", "", true), {"cites"}, 3, ""}};
+  r.entries = {{Node("eo:1", "One", "2019-01-01"), {EdgeType::kCites, EdgeType::kRevokes}, 1, ""},
+               {Node("usc:50/4501", "usc:50/4501", "", true), {EdgeType::kCites}, 3, ""}};
   EXPECT_EQ(CitationsText(r),
             "Two (eo:2, 2021-01-01)\n"
             "cites 2 works (1 in the corpus, 1 external)\n"
@@ -197,7 +197,7 @@ TEST(RenderText, CitedBySaysWhenTheListWasCut) {
   r.subject = Node("eo:1", "One", "2019-01-01");
   r.incoming = true;
   r.total = 5;
-  r.entries = {{Node("eo:2", "Two", "2021-01-01"), {"revokes"}, 1, ""}};
+  r.entries = {{Node("eo:2", "Two", "2021-01-01"), {EdgeType::kRevokes}, 1, ""}};
   EXPECT_EQ(CitationsText(r),
             "One (eo:1, 2019-01-01)\n"
             "5 documents cite, revoke or amend it (showing 1)\n"

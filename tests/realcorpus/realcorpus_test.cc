@@ -1468,8 +1468,8 @@ TEST_F(RealCorpusTest, DossierKnownAnswers) {
       std::set<std::string> revokers, superseders;
       for (const auto& e : cited->entries)
         for (const auto& rel : e.relations) {
-          if (rel == "revokes" && !e.node.date.empty()) revokers.insert(e.node.id);
-          if (rel == "supersedes" && !e.node.date.empty()) superseders.insert(e.node.id);
+          if (rel == EdgeType::kRevokes && !e.node.date.empty()) revokers.insert(e.node.id);
+          if (rel == EdgeType::kSupersedes && !e.node.date.empty()) superseders.insert(e.node.id);
         }
       EXPECT_EQ(ids_of(m->doc.status.revoked_by), revokers) << m->doc.id;
       EXPECT_EQ(ids_of(m->doc.status.superseded_by), superseders) << m->doc.id;

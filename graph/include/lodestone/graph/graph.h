@@ -24,6 +24,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lodestone/index/document.h"
 #include "lodestone/index/graph_source.h"
 
 namespace lodestone {
@@ -42,6 +43,9 @@ enum class EdgeType : uint8_t {
 inline constexpr int kEdgeTypeCount = 8;
 const char* EdgeTypeName(EdgeType t);
 std::optional<EdgeType> EdgeTypeFromName(const std::string& name);
+// The edge a relation makes: its active form's (kRevokedBy -> kRevokes, from
+// the other side); nullopt for none.
+std::optional<EdgeType> EdgeOf(RelationType relation);
 
 // A set of edge types, as bits.
 using EdgeMask = uint32_t;

@@ -253,7 +253,7 @@ struct CitationsRequest {
 };
 struct CitationEntry {
   NodeInfo node;
-  std::vector<std::string> relations;  // cites, revokes, amends, ...
+  std::vector<EdgeType> relations;  // kCites, kRevokes, kAmends, ... (rendered by EdgeTypeName)
   uint32_t count = 0;
   std::string evidence;
 };
