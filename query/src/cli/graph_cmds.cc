@@ -26,6 +26,15 @@ struct GraphCmdFlags {
 void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
   auto f = std::make_shared<GraphCmdFlags>();
   auto& [graph, trace, nb, path_req, cites_id, cited_id, rank, tl, tl_id, co, rel] = *f;
+  // Every graph question takes --index, --json and the graph flags, after its own.
+  auto common_flags = [&](CLI::App* cmd) {
+    AddGlobalFlags(cmd, globals);
+    AddGraphFlags(cmd, f->graph);
+  };
+  // The positional node argument most questions take.
+  auto node_arg = [](CLI::App* cmd, std::string& into, const char* help) {
+    cmd->add_option("id", into, help)->required()->check(NonEmpty(kNodeArg));
+  };
   auto* trace_cmd = app.add_subcommand(
       "trace",
       "Every document that affects a mineral, with the sentence that proves it:\n"
@@ -46,21 +55,19 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
   trace_cmd->add_option("--sort", trace.sort, "via (default: direct, group, category, newest first in each) or date (oldest first)")
       ->check(CLI::IsMember({"via", "date"}));
   trace_cmd->add_option("-n,--limit", trace.limit, "At most this many documents (default: all); counts stay those of all");
-  AddGlobalFlags(trace_cmd, globals);
-  AddGraphFlags(trace_cmd, f->graph);
+  common_flags(trace_cmd);
 
   auto* nb_cmd = app.add_subcommand("neighbors",
                                     "Nodes linked to ID (both directions), with the edge and its evidence.\n"
                                     "  lode neighbors eo:14017\n  lode neighbors mineral:lithium --edge mentions --type executive_order\n"
                                     "  lode neighbors eo:13817 --depth 2 --edge cites,revokes,amends");
   nb_cmd->alias("neighbours");
-  nb_cmd->add_option("id", nb.id, "Node id or name")->required()->check(NonEmpty(kNodeArg));
+  node_arg(nb_cmd, nb.id, "Node id or name");
   nb_cmd->add_option("--depth", nb.depth, "Hops (default 1)")->check(CLI::Range(1u, 6u));
   nb_cmd->add_option("--edge", nb.edge, kEdgeHelp);
   nb_cmd->add_option("--type", nb.type, "List only nodes of this type: an id type (eo, mineral, usc), a kind, document, entity or external");
   nb_cmd->add_option("-n,--limit", nb.limit, "At most this many nodes (default 100; 0 = all)");
-  AddGlobalFlags(nb_cmd, globals);
-  AddGraphFlags(nb_cmd, f->graph);
+  common_flags(nb_cmd);
 
   auto* path_cmd = app.add_subcommand("path",
                                       "A shortest chain of links between two nodes, each hop with its evidence.\n"
@@ -69,19 +76,16 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
   path_cmd->add_option("from", path_req.from, "First node")->required()->check(NonEmpty(kNodeArg));
   path_cmd->add_option("to", path_req.to, "Second node")->required()->check(NonEmpty(kNodeArg));
   path_cmd->add_option("--edge", path_req.edge, kEdgeHelp);
-  AddGlobalFlags(path_cmd, globals);
-  AddGraphFlags(path_cmd, f->graph);
+  common_flags(path_cmd);
 
   auto* cites_cmd = app.add_subcommand("cites", "What a document cites: orders, laws, U.S. Code sections, regulations, papers —\n"
                                                 "one entry per cited work, marked external when it is not in the corpus.\n"
                                                 "  lode cites eo:14017");
-  cites_cmd->add_option("id", cites_id, "Document id")->required()->check(NonEmpty(kNodeArg));
-  AddGlobalFlags(cites_cmd, globals);
-  AddGraphFlags(cites_cmd, f->graph);
+  node_arg(cites_cmd, cites_id, "Document id");
+  common_flags(cites_cmd);
   auto* cited_cmd = app.add_subcommand("cited-by", "Who cites, revokes, amends or supersedes ID, by date.\n  lode cited-by eo:13817\n  lode cited-by usc:50/4501");
-  cited_cmd->add_option("id", cited_id, "Node id (in the corpus or external)")->required()->check(NonEmpty(kNodeArg));
-  AddGlobalFlags(cited_cmd, globals);
-  AddGraphFlags(cited_cmd, f->graph);
+  node_arg(cited_cmd, cited_id, "Node id (in the corpus or external)");
+  common_flags(cited_cmd);
 
   auto* rank_cmd = app.add_subcommand(
       "rank",
@@ -94,8 +98,7 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
   rank_cmd->add_option("--type", rank.type, "Only nodes of this type (eo, usc, mineral, agency, executive_order, document, external, ...)");
   rank_cmd->add_option("--edge", rank.edge, kEdgeHelp);
   rank_cmd->add_option("-n,--limit", rank.limit, "How many (default 20; 0 = all)");
-  AddGlobalFlags(rank_cmd, globals);
-  AddGraphFlags(rank_cmd, f->graph);
+  common_flags(rank_cmd);
 
   auto* tl_cmd = app.add_subcommand(
       "timeline",
@@ -114,37 +117,36 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
   tl_cmd->add_option("-n,--limit", tl.limit,
                      "Documents to list (default 20, per administration with --by president; 0 = counts only in text, "
                      "all in JSON)");
-  AddGlobalFlags(tl_cmd, globals);
-  AddGraphFlags(tl_cmd, f->graph);
+  common_flags(tl_cmd);
 
   auto* co_cmd = app.add_subcommand("cooccur",
                                     "Entities named in the same documents as ID: shared documents, Jaccard and lift\n"
                                     "(shared x N / (n1 x n2); 1 means no more often than chance).\n"
                                     "  lode cooccur mineral:gallium\n  lode cooccur lithium --type country");
-  co_cmd->add_option("id", co.id, "Entity id or name")->required()->check(NonEmpty(kNodeArg));
+  node_arg(co_cmd, co.id, "Entity id or name");
   co_cmd->add_option("--type", co.type, "Only entities of this type (mineral, agency, country, person, concept)");
   co_cmd->add_option("-n,--limit", co.limit, "How many (default 20)");
-  AddGlobalFlags(co_cmd, globals);
-  AddGraphFlags(co_cmd, f->graph);
+  common_flags(co_cmd);
 
 
-  auto* cocite_cmd = app.add_subcommand("cocite",
-                                        "Co-citation: works cited together with ID by the same documents (papers, and the\n"
-                                        "laws and orders papers cite), with counts and Salton's cosine.\n"
-                                        "  lode cocite doi:10.2307/2532083\n  lode cocite eo:13817 --type eo");
-  cocite_cmd->add_option("id", rel.id, "Node id")->required()->check(NonEmpty(kNodeArg));
-  cocite_cmd->add_option("--type", rel.type, "Only nodes of this type or kind");
-  cocite_cmd->add_option("-n,--limit", rel.limit, "How many (default 20; 0 = all)");
-  AddGlobalFlags(cocite_cmd, globals);
-  AddGraphFlags(cocite_cmd, f->graph);
-  auto* couple_cmd = app.add_subcommand("couple",
-                                        "Bibliographic coupling: documents that cite some of the same works as ID, with the\n"
-                                        "number of shared references and Salton's cosine.\n  lode couple doi:10.7554/elife.00005");
-  couple_cmd->add_option("id", rel.id, "Document id")->required()->check(NonEmpty(kNodeArg));
-  couple_cmd->add_option("--type", rel.type, "Only documents of this type or kind");
-  couple_cmd->add_option("-n,--limit", rel.limit, "How many (default 20; 0 = all)");
-  AddGlobalFlags(couple_cmd, globals);
-  AddGraphFlags(couple_cmd, f->graph);
+  // cocite and couple answer with the same request and result.
+  auto related_cmd = [&](const char* name, const char* help, const char* id_help, const char* type_help) {
+    auto* cmd = app.add_subcommand(name, help);
+    node_arg(cmd, rel.id, id_help);
+    cmd->add_option("--type", rel.type, type_help);
+    cmd->add_option("-n,--limit", rel.limit, "How many (default 20; 0 = all)");
+    common_flags(cmd);
+    return cmd;
+  };
+  auto* cocite_cmd = related_cmd("cocite",
+                                 "Co-citation: works cited together with ID by the same documents (papers, and the\n"
+                                 "laws and orders papers cite), with counts and Salton's cosine.\n"
+                                 "  lode cocite doi:10.2307/2532083\n  lode cocite eo:13817 --type eo",
+                                 "Node id", "Only nodes of this type or kind");
+  auto* couple_cmd = related_cmd("couple",
+                                 "Bibliographic coupling: documents that cite some of the same works as ID, with the\n"
+                                 "number of shared references and Salton's cosine.\n  lode couple doi:10.7554/elife.00005",
+                                 "Document id", "Only documents of this type or kind");
 
   auto session = [f](const Globals& g) { return OpenSession(g, f->graph); };
   out.push_back({trace_cmd, [f, session](const Globals& g) {
