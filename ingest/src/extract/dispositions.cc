@@ -163,6 +163,16 @@ size_t LineLabel(std::string_view line, std::string* label) {
   return best;
 }
 
+// Whether a line after the title, whose label LineLabel found at `at`
+// (npos: none), is about the order's own publication: "Signed:", "Federal
+// Register page and date:", or a bare "9 FR 11046, September 8, 1944".
+bool OwnPublicationLine(std::string_view l, size_t at, const std::string& label) {
+  if (at != std::string_view::npos)
+    return label == "signed" || (text::StartsWith(label, "federal register") && label.find("page") != std::string::npos);
+  size_t p = 0;
+  return !Digits(l, &p).empty() && l.substr(p, 4) == " FR ";
+}
+
 // An inline label starting at line[p] ("Revoked by:"); returns the position
 // after its colon, or npos.
 size_t InlineLabel(std::string_view line, size_t p, std::string* label) {
@@ -402,12 +412,7 @@ DispositionReading ReadDispositionBlock(std::string_view text, const std::string
     if (!title) {
       size_t at = LineLabel(l, &label);
       if (at != std::string_view::npos) items = at;
-      bool own = label == "signed" || (text::StartsWith(label, "federal register") && label.find("page") != std::string::npos);
-      if (at == std::string_view::npos) {
-        size_t p = 0;
-        own = !Digits(l, &p).empty() && l.substr(p, 4) == " FR ";  // "9 FR 11046, September 8, 1944"
-      }
-      if (own) r.own_lines.push_back({line.begin, line.begin + l.size()});
+      if (OwnPublicationLine(l, at, label)) r.own_lines.push_back({line.begin, line.begin + l.size()});
     }
     title = false;
     std::optional<RelationType> relation = DispositionRelation(label);
@@ -448,6 +453,19 @@ DispositionReading ReadDispositionBlock(std::string_view text, const std::string
     }
   }
   return r;
+}
+
+bool OnOwnPublicationLine(std::string_view text, size_t offset) {
+  // The heading and the title come first, without a blank line between.
+  const size_t head_end = text.find("\n\n");
+  if (head_end == std::string_view::npos || offset < head_end || offset >= text.size()) return false;
+  size_t b = text.rfind('\n', offset);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  size_t e = text.find('\n', offset);
+  std::string_view l = text.substr(b, (e == std::string_view::npos ? text.size() : e) - b);
+  if (BlankLine(l)) return false;
+  std::string label;
+  return OwnPublicationLine(l, LineLabel(l, &label), label);
 }
 
 std::string DispositionHeadingNumber(std::string_view line) { return HeadingNumber(line); }

@@ -15,8 +15,9 @@
 // The reader (readers/eo_disposition.cc) makes one document per block; its
 // text is the block with one paragraph per line, so that each line is a
 // sentence of its own. ReadDispositionBlock reads the orders named in such a
-// text; the reader and the extractor (extract/) both use it, so the
-// relations are the same whether or not extraction runs.
+// text, once, in the reader: the reader's citations and "metadata" relations
+// are what the extractor (extract/) keeps for the block, so the relations
+// are the same whether or not extraction runs (issue 10: one pass).
 #ifndef LODESTONE_INGEST_SRC_EXTRACT_DISPOSITIONS_H_
 #define LODESTONE_INGEST_SRC_EXTRACT_DISPOSITIONS_H_
 
@@ -60,6 +61,11 @@ struct DispositionReading {
 // the orders of titles, See and Note lines). Orders of the "unnumbered
 // series" are left out: their numbers are not Executive Order numbers.
 DispositionReading ReadDispositionBlock(std::string_view text, const std::string& own_id);
+
+// Whether byte `offset` of a block's text (as the reader builds it: heading
+// and title, then one line per paragraph) is on a line about the order's own
+// publication, where what is cited is the order itself (own_lines above).
+bool OnOwnPublicationLine(std::string_view text, size_t offset);
 
 // "Executive Order 7784-A" (a heading line, at most two leading blanks) ->
 // "7784-A"; "" when the line is no heading.

@@ -460,14 +460,15 @@ class Extractor::Pass {
     // stay, and the text does not relate their targets otherwise.
     for (const RelationRef& r : doc->relations)
       if (r.origin == "metadata") given.push_back(r);
+    // A block of a disposition table was read by its structure, once, in
+    // the reader (extract/dispositions.h): the orders it names (with
+    // lettered numbers such as 7261-A) are the reader's citations, and their
+    // relations its metadata relations; the scanners add the other
+    // citations, except on the lines about the order's own publication.
+    if (table) given_citations = doc->citations;
     doc->entities.clear();
     doc->citations.clear();
     doc->relations.clear();
-    // A block of a disposition table is read by its structure: the orders it
-    // names (with lettered numbers such as 7261-A) and their relations come
-    // from its labels, the way the reader found them; the scanners add the
-    // other citations, except on the lines about the order's own publication.
-    if (table) table_reading = internal::ReadDispositionBlock(text, doc->id);
     sentence = SentenceIds(words, text);
     kw = MarkKeywords(words);
   }
@@ -497,12 +498,6 @@ class Extractor::Pass {
     if (r.offsets.size() < kMaxOffsets) r.offsets.push_back(static_cast<uint32_t>(words[word].begin));
     if (e.type == "agency") agencies.push_back({word, e.id});
   }
-  // On a disposition block's lines about the order's own publication.
-  bool on_own_line(size_t offset) const {
-    for (const auto& [b, e] : table_reading.own_lines)
-      if (offset >= b && offset < e) return true;
-    return false;
-  }
 
   // The extractor's tables.
   const KnowledgeBase& kb_;
@@ -517,7 +512,7 @@ class Extractor::Pass {
   const std::vector<Word>& title_words;
   const bool table;  // a block of a disposition table
   std::vector<RelationRef> given;  // the reader's metadata relations
-  internal::DispositionReading table_reading;
+  std::vector<CitationRef> given_citations;  // a disposition block's, as the reader found them
   std::vector<uint32_t> sentence;  // sentence number of each word
   std::vector<uint8_t> kw;         // MarkKeywords
   // What the stages found, for the later ones.
@@ -651,12 +646,17 @@ void Extractor::Pass::FindCitations() {
   if (table) {
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const Found& f) {
-                                 return f.id.rfind("eo:", 0) == 0 || on_own_line(words[f.word].begin);
+                                 return f.id.rfind("eo:", 0) == 0 ||
+                                        internal::OnOwnPublicationLine(text, words[f.word].begin);
                                }),
                 found.end());
-    for (const auto& ref : table_reading.refs) {
-      const bool later = internal::IsLaterOrderRelation(ref.relation);
-      if (!later) cite(ref.id, ref.offset);  // what later orders did to this one is no citation
+    for (const CitationRef& c : given_citations) {
+      auto [it, inserted] = citation_at.emplace(c.id, doc->citations.size());
+      if (inserted) doc->citations.push_back({c.id, 0, {}});
+      CitationRef& mine = doc->citations[it->second];
+      mine.count += c.count;
+      for (uint32_t off : c.offsets)
+        if (mine.offsets.size() < kMaxOffsets) mine.offsets.push_back(off);
     }
   }
   for (const Found& f : found) cite(f.id, words[f.word].begin);
@@ -697,9 +697,7 @@ void Extractor::Pass::FindRelations() {
     if (target == doc->id || !seen.insert({type, target}).second) return;
     doc->relations.push_back({type, target, static_cast<uint32_t>(offset), origin});
   };
-  for (const RelationRef& r : given) relate(r.type, r.target, r.offset, "metadata");
-  for (const auto& ref : table_reading.refs)
-    if (ref.relation) relate(RelationTypeName(*ref.relation), ref.id, ref.offset, "metadata");
+  for (const RelationRef& r : given) relate(r.type, r.target, r.offset, "metadata");  // a table block's too
   std::set<std::string> settled;  // targets the structured fields relate
   for (const RelationRef& r : doc->relations) settled.insert(r.target);
   // Sentence -> [first word, end word); sentence ids count up from 0.
