@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <new>
 #include <set>
 #include <sstream>
 
@@ -330,8 +331,18 @@ Result<std::unique_ptr<ShardBuilder>> ShardBuilder::Create(const std::string& pa
 }
 
 Status ShardBuilder::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
+  // Every document is built before the shard is touched: a bundle too large
+  // for the memory there is (a memory limit) fails alone, with nothing of
+  // it written (issue 11).
+  std::vector<Xapian::Document> built;
+  try {
+    built.reserve(docs.size());
+    for (const auto& ad : docs) built.push_back(internal::BuildXapianDoc(ad));
+  } catch (const std::bad_alloc&) {
+    return Status::TooLarge("out of memory while storing its documents; the run went on without it");
+  }
   return internal::XapianGuard("writing shard " + impl_->path, [&]() -> Status {
-    for (const auto& ad : docs) impl_->db.add_document(internal::BuildXapianDoc(ad));
+    for (const auto& x : built) impl_->db.add_document(x);
     RecordFiles(impl_->db, files, docs);
     if (++impl_->pending >= impl_->options.flush_every) {
       impl_->pending = 0;
