@@ -2,7 +2,9 @@
 """Writes hostile files of each class issue 11 names into DIR (generated,
 never stored): deep nesting, entity expansion (billion laughs, quadratic
 blow-up, attribute defaults, an external entity), BibTeX macro growth,
-long lines and fields. Ingest them beside good files and every hostile
+long lines and fields, PDFs poppler has to survive (truncated or absent
+xref, nesting a million deep, object streams claiming billions of objects,
+a compression bomb, a million unclosed graphics states). Ingest them beside good files and every hostile
 file must be reported with its limit, no good document lost:
 
   python3 fuzz/hostile_files.py /tmp/hostile
@@ -12,6 +14,7 @@ Prints the number of files per class.
 """
 import os
 import sys
+import zlib
 from collections import Counter
 
 out = sys.argv[1] if len(sys.argv) > 1 else "hostile"
@@ -21,8 +24,34 @@ classes = Counter()
 
 def write(cls, name, text):
     classes[cls] += 1
-    with open(os.path.join(out, name), "w") as f:
+    with open(os.path.join(out, name), "wb" if isinstance(text, bytes) else "w") as f:
         f.write(text)
+
+
+def pdf(objects, xref=True):
+    """A PDF whose object i+1 is objects[i] (bytes), with its xref table."""
+    body, offsets = b"%PDF-1.5\n", []
+    for i, o in enumerate(objects):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    if not xref:
+        return body + b"%%EOF\n"
+    start = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    return body + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+
+
+def stream(data, extra=b""):
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def page_pdf(content, page_extra=b"", more=()):
+    """One page showing `content` (a content stream) in Helvetica."""
+    return [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> " + page_extra + b">>",
+            content, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"] + list(more)
 
 
 # (opening, closing, nested element, root name) of FR XML, JATS and USLM.
@@ -64,5 +93,53 @@ write("macros", "unbalanced.bib", "@article{k, title = " + "{" * 1000000 + "\n")
 write("lines", "long-line.ris", "TY  - JOUR\nTI  - " + "a" * (5 << 20) + "\nER  - \n")
 write("lines", "long-line-wos.txt", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI " + "a" * (5 << 20) + "\nER\nEF\n")
 write("lines", "long-field-endnote.txt", "%0 Journal Article\n%T x\n" + ("y" * (1 << 20) + "\n") * 17)
+
+text = b"BT /F1 12 Tf 72 720 Td (A page of ordinary text about lithium supply.) Tj ET"
+good = pdf(page_pdf(stream(text)))
+write("pdf", "truncated-xref.pdf", good[:good.rindex(b"xref") + 40])
+write("pdf", "no-xref.pdf", pdf(page_pdf(stream(text)), xref=False))
+write("pdf", "truncated-half.pdf", good[:len(good) // 2])
+for depth in (1000, 100000, 1000000):
+    write("pdf", "deep-array-%d.pdf" % depth, pdf(page_pdf(stream(text), b"/Deep " + b"[" * depth + b"]" * depth + b" ")))
+    write("pdf", "deep-dict-%d.pdf" % depth, pdf(page_pdf(stream(text), b"/Deep " + b"<< /A " * depth + b">> " * depth)))
+    write("pdf", "deep-content-%d.pdf" % depth, pdf(page_pdf(stream(b"[" * depth + b" " + text))))
+write("pdf", "unclosed-q.pdf", pdf(page_pdf(stream(b"q " * 1000000 + text))))
+
+
+def objstm_pdf(n, first):
+    """The page tree (object 2) inside an object stream (object 6) that
+    claims n objects, the first at offset `first`; an xref stream (object 7)
+    points into it."""
+    objs = page_pdf(stream(text))
+    objs[1] = None
+    inner = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    head = b"2 0 "
+    objs.append(stream(head + inner, b"/Type /ObjStm /N %d /First %d " % (n, first if first >= 0 else len(head))))
+    body, offsets = b"%PDF-1.5\n", {}
+    for i, o in enumerate(objs):
+        if o is None:
+            continue
+        offsets[i + 1] = len(body)
+        body += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    offsets[7] = len(body)
+    rows = b"\x00\x00\x00\x00\x00\xff\xff"
+    for num in range(1, 8):
+        rows += (b"\x02" + (6).to_bytes(4, "big") + (0).to_bytes(2, "big")) if num == 2 else \
+            (b"\x01" + offsets[num].to_bytes(4, "big") + (0).to_bytes(2, "big"))
+    body += b"7 0 obj\n" + stream(rows, b"/Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R ") + b"\nendobj\n"
+    return body + b"startxref\n%d\n%%%%EOF\n" % offsets[7]
+
+
+write("pdf", "objstm-ok.pdf", objstm_pdf(1, -1))  # the control: read
+write("pdf", "objstm-huge-n.pdf", objstm_pdf(2147483647, -1))
+write("pdf", "objstm-first-past-end.pdf", objstm_pdf(1, 999999999))
+write("pdf", "objstm-negative.pdf", objstm_pdf(-5, -1))
+objs = page_pdf(stream(text))
+objs[3] = stream(zlib.compress(b"0" * (400 << 20), 9), b"/Filter /FlateDecode ")
+write("pdf", "flate-bomb.pdf", pdf(objs))
+objs = page_pdf(stream(text))
+objs[1] = b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2147483647 >>"
+write("pdf", "page-tree-loop.pdf", pdf(objs))
+
 for cls, n in sorted(classes.items()):
     print("%s\t%d" % (cls, n))

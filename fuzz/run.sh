@@ -11,9 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
 build=${LODE_FUZZ_BUILD:-build-fuzz}
-harnesses=(xml html json bibtex tagged text)
+harnesses=(xml html json bibtex tagged text pdf)
 # The fixtures each harness starts from, by extension (plus fuzz/seeds/<harness>/).
-declare -A exts=([xml]="xml" [html]="htm html" [json]="json jsonl" [bibtex]="bib" [tagged]="txt ris" [text]="md csv txt")
+declare -A exts=([xml]="xml" [html]="htm html" [json]="json jsonl" [bibtex]="bib" [tagged]="txt ris" [text]="md csv txt" [pdf]="pdf")
 
 launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)

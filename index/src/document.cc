@@ -81,7 +81,17 @@ std::optional<RelationType> PassiveForm(RelationType type) {
 bool TextIsRicher(const Document& a, const Document& b) {
   if (a.text.empty() != b.text.empty()) return !a.text.empty();
   if (a.richness != b.richness) return a.richness > b.richness;
-  return a.text.size() >= b.text.size();
+  if (a.text.size() != b.text.size()) return a.text.size() > b.text.size();
+  // A tie is broken by the records' content, never by which came first: a
+  // build meets the files of one id in path order, an update meets the
+  // indexed record first, and both must keep the same (issue 11: they kept
+  // different titles and author orders). The merged record carries its
+  // winner's text, title and authors, so the winner of any number of
+  // records is the same whatever the order of the merges.
+  if (a.text != b.text) return a.text < b.text;
+  if (a.title != b.title) return a.title < b.title;
+  if (a.authors != b.authors) return a.authors < b.authors;
+  return a.date <= b.date;
 }
 
 Document MergeDocuments(const Document& a, const Document& b) {

@@ -4,10 +4,15 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "lodestone/index/json_allocator.h"
+
 namespace lodestone::internal {
 
 namespace {
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+// Buffers that throw std::bad_alloc instead of writing through a null
+// pointer when memory runs out (issue 11: a segfault under prlimit --as).
+using Buffer = rapidjson::GenericStringBuffer<rapidjson::UTF8<>, ThrowingJsonAllocator>;
+using Writer = rapidjson::Writer<Buffer, rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingJsonAllocator>;
 
 void Str(Writer& w, const char* key, const std::string& value) {
   w.Key(key);
@@ -30,7 +35,7 @@ uint64_t GetU64(const rapidjson::Value& obj, const char* key) {
 }  // namespace
 
 std::string EncodeRecord(const Document& doc) {
-  rapidjson::StringBuffer buf;
+  Buffer buf;
   Writer w(buf);
   w.StartObject();
   Str(w, "id", doc.id);

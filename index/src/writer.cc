@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <new>
 #include <set>
 #include <sstream>
 
@@ -336,10 +337,20 @@ Result<std::unique_ptr<ShardBuilder>> ShardBuilder::Create(const std::string& pa
 }
 
 Status ShardBuilder::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
+  // Every document is built before the shard is touched: a bundle too large
+  // for the memory there is (a memory limit) fails alone, with nothing of
+  // it written (issue 11).
+  std::vector<Xapian::Document> built;
+  try {
+    built.reserve(docs.size());
+    for (const auto& ad : docs) built.push_back(internal::BuildXapianDoc(ad));
+  } catch (const std::bad_alloc&) {
+    return Status::TooLarge("out of memory while storing its documents; the run went on without it");
+  }
   return internal::XapianGuard("writing shard " + impl_->path, [&]() -> Status {
-    for (const auto& ad : docs) {
-      impl_->db.add_document(internal::BuildXapianDoc(ad));
-      impl_->stems.Add(ad, impl_->db);
+    for (size_t i = 0; i < built.size(); ++i) {
+      impl_->db.add_document(built[i]);
+      impl_->stems.Add(docs[i], impl_->db);
     }
     RecordFiles(impl_->db, files, docs);
     if (++impl_->pending >= impl_->options.flush_every) {

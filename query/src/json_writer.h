@@ -16,7 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "lodestone/index/json_allocator.h"
+
 namespace lodestone::query::internal {
+
+// A buffer that throws std::bad_alloc when memory runs out, instead of
+// RapidJSON's writing through a null pointer (issue 11).
+using JsonBuffer = rapidjson::GenericStringBuffer<rapidjson::UTF8<>, ThrowingJsonAllocator>;
 
 template <typename W>
 class BasicJsonWriter {
@@ -90,12 +96,13 @@ class BasicJsonWriter {
   std::string Line() const { return Text() + "\n"; }
 
  private:
-  rapidjson::StringBuffer buf_;
+  JsonBuffer buf_;
   W w_;
 };
 
-using JsonWriter = BasicJsonWriter<rapidjson::Writer<rapidjson::StringBuffer>>;
-using PrettyJsonWriter = BasicJsonWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
+using JsonWriter = BasicJsonWriter<rapidjson::Writer<JsonBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingJsonAllocator>>;
+using PrettyJsonWriter =
+    BasicJsonWriter<rapidjson::PrettyWriter<JsonBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingJsonAllocator>>;
 
 }  // namespace lodestone::query::internal
 

@@ -10,7 +10,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <new>
 
 #include "cli/cli.h"
 #include "lodestone/query/errors.h"
@@ -96,9 +98,18 @@ int main(int argc, char** argv) {
 
   // 3. Run the command that was given.
   int rc = kExitUsage;
+  // Running out of memory (a memory limit: prlimit --as, a container's cap)
+  // or another escaped exception ends the command with its reason, never an
+  // abort and a core (issue 11).
   for (const Command& c : commands)
     if (c.app->parsed()) {
-      rc = c.run(globals);
+      try {
+        rc = c.run(globals);
+      } catch (const std::bad_alloc&) {
+        rc = Fail(globals, Status::Internal("out of memory; raise the memory limit or give fewer files at a time"));
+      } catch (const std::exception& e) {
+        rc = Fail(globals, Status::Internal(std::string("unexpected error: ") + e.what()));
+      }
       break;
     }
 

@@ -604,6 +604,15 @@ std::string IngestJson(const IngestSummary& s) {
     w.EndObject();
   }
   w.EndArray();
+  w.Key("warnings");
+  w.StartArray();
+  for (const auto& f : s.warnings) {
+    w.StartObject();
+    w.Str("path", f.path);
+    w.Str("warning", f.message);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("documents");
   w.Uint64(s.documents);
   w.Key("files");
@@ -624,6 +633,10 @@ std::string IngestFailuresText(const IngestSummary& s) {
   if (!s.failed.empty()) {
     o << "  " << s.failed.size() << " failed:\n";
     for (const auto& f : s.failed) o << "    " << f.path << ": " << f.message << "\n";
+  }
+  if (!s.warnings.empty()) {
+    o << "  " << s.warnings.size() << (s.warnings.size() == 1 ? " file" : " files") << " read in part:\n";
+    for (const auto& f : s.warnings) o << "    " << f.path << ": " << f.message << "\n";
   }
   return o.str();
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace lodestone {
 namespace {
 
@@ -31,6 +34,32 @@ TEST(MergeTest, StructuredTextBeatsLongerGpoText) {
   EXPECT_TRUE(TextIsRicher(xml, gpo));
   EXPECT_FALSE(TextIsRicher(gpo, xml));
   EXPECT_EQ(MergeDocuments(gpo, xml).text, "short clean text");
+}
+
+// issue 11: of two records equally rich and equally long, the same one wins
+// whichever is merged into which, and of three the same in every order (a
+// build and an update meet them in different orders).
+TEST(MergeTest, ATieGoesToTheSameRecordInEveryOrder) {  // issue 11
+  Document a = Doc("ris", "Copper brines"), b = Doc("ris", "Cobalt brines"), c = Doc("ris", "Nickel brines");
+  a.title = "Copper", b.title = "Cobalt", c.title = "Nickel";
+  a.authors = {"Rivera", "Chen"}, b.authors = {"Chen", "Rivera"}, c.authors = {"Okafor"};
+  EXPECT_NE(TextIsRicher(a, b), TextIsRicher(b, a));
+  EXPECT_EQ(MergeDocuments(a, b).title, MergeDocuments(b, a).title);
+  EXPECT_EQ(MergeDocuments(a, b).authors, MergeDocuments(b, a).authors);
+  std::vector<Document> docs = {a, b, c};
+  std::vector<int> order = {0, 1, 2};
+  std::string first;
+  do {
+    Document m = MergeDocuments(MergeDocuments(docs[order[0]], docs[order[1]]), docs[order[2]]);
+    std::string got = m.title + "/" + m.text + "/" + m.authors.front();
+    if (first.empty()) first = got;
+    EXPECT_EQ(got, first);
+  } while (std::next_permutation(order.begin(), order.end()));
+  // Same text, different titles: the title decides, in both orders.
+  Document d = Doc("ris", "same"), e = Doc("ris", "same");
+  d.title = "B", e.title = "A";
+  EXPECT_EQ(MergeDocuments(d, e).title, "A");
+  EXPECT_EQ(MergeDocuments(e, d).title, "A");
 }
 
 // issue 9: the Federal Register's "signed by" page is the poorer record of an

@@ -15,6 +15,7 @@ Every wait is bounded; every process started here is stopped at the end.
 """
 import http.client
 import json
+import random
 import os
 import select
 import shutil
@@ -495,6 +496,105 @@ class RevisionReopen(unittest.TestCase):
             self.assertEqual(server.stop(), 0)
         self.assertEqual(problems, [])
         self.assertTrue(seen <= {before["revision"], after["revision"]}, seen)
+
+
+class KillNine(unittest.TestCase):
+    """kill -9 around `lode serve` (issue 11): a server killed during requests
+    and while an ingest commits, and an ingest killed while a server reads.
+    The index must open afterwards, a restarted server answer, and a server
+    that stays up answer every request (old or new revision, never an error)."""
+
+    def hammer(self, server, problems, seen, stop, errors_allowed=False):
+        while not stop.is_set():
+            try:
+                s, _, body = server.get("/api/stats", timeout=30)
+                if s != 200:
+                    problems.append((s, body[:200]))
+                    continue
+                seen.add(json.loads(body)["revision"])
+                s, _, body = server.get("/api/search", {"q": "order", "facets": "1"}, timeout=30)
+                if s != 200:
+                    problems.append((s, body[:200]))
+            except Exception as e:
+                if not errors_allowed:
+                    problems.append(repr(e))
+                else:
+                    time.sleep(0.01)
+
+    def test_server_killed_during_requests_and_an_ingest_commit(self):
+        rng = random.Random(11)
+        index = os.path.join(TMP, "kill-server")
+        ingest(index, os.path.join(REPO, "corpus/demo"))
+        for trial in range(3):
+            server = Server(index)
+            stop, problems, seen = threading.Event(), [], set()
+            threads = [threading.Thread(target=self.hammer, args=(server, problems, seen, stop, True)) for _ in range(3)]
+            for t in threads:
+                t.start()
+            # An update that commits every few documents, while the server reads.
+            extra = [os.path.join(REPO, "tests/fixtures/graph")] if trial % 2 == 0 else []
+            writer = subprocess.Popen([LODE, "ingest", os.path.join(REPO, "corpus/demo"), *extra, "--index", index,
+                                       "-q", "--flush-every", "3"] + (["--prune"] if trial % 2 else []),
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            time.sleep(rng.uniform(0.05, 0.6))
+            server.kill()  # SIGKILL, requests in flight
+            stop.set()
+            for t in threads:
+                t.join(60)
+            _, err = writer.communicate(timeout=300)
+            self.assertEqual(writer.returncode, 0, f"trial {trial}: the ingest failed: {err[-500:]!r}")
+            stats = run(["stats", "--index", index, "--json"]).stdout
+            restarted = Server(index)
+            try:
+                s, _, body = restarted.get("/api/stats")
+                self.assertEqual(s, 200)
+                self.assertEqual(body, stats, f"trial {trial}: the restarted server answers another revision")
+                s, _, body = restarted.get("/api/search", {"q": "order"})
+                self.assertEqual(s, 200, body[:300])
+            finally:
+                self.assertEqual(restarted.stop(), 0)
+            server.proc.stdout.close()
+            server.proc.stderr.close()
+
+    def test_ingest_killed_while_serving(self):
+        rng = random.Random(9)
+        index = os.path.join(TMP, "kill-ingest")
+        ingest(index, os.path.join(REPO, "corpus/demo"))
+        server = Server(index)
+        stop, problems, seen = threading.Event(), [], set()
+        threads = [threading.Thread(target=self.hammer, args=(server, problems, seen, stop)) for _ in range(3)]
+        try:
+            for t in threads:
+                t.start()
+            for trial in range(4):
+                paths = [os.path.join(REPO, "corpus/demo")]
+                if trial % 2 == 0:
+                    paths.append(os.path.join(REPO, "tests/fixtures/graph"))
+                cmd = [LODE, "ingest", *paths, "--index", index, "-q", "--flush-every", "2"]
+                if trial % 2:
+                    cmd.append("--prune")
+                writer = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                time.sleep(rng.uniform(0.05, 0.8))
+                writer.kill()
+                writer.wait(30)
+                run(["stats", "--index", index, "--json"])  # the index opens
+            # A re-run finishes, and the server that stayed up reaches it.
+            ingest(index, os.path.join(REPO, "corpus/demo"), os.path.join(REPO, "tests/fixtures/graph"))
+            after_cli = run(["stats", "--index", index, "--json"]).stdout
+            deadline = time.monotonic() + 20
+            body = b""
+            while time.monotonic() < deadline:
+                s, _, body = server.get("/api/stats")
+                if body == after_cli:
+                    break
+                time.sleep(0.1)
+            self.assertEqual(body, after_cli, "the server did not reach the revision of the re-run")
+        finally:
+            stop.set()
+            for t in threads:
+                t.join(60)
+            self.assertEqual(server.stop(), 0)
+        self.assertEqual(problems, [], "a server that stayed up answered with an error")
 
 
 class Stop(unittest.TestCase):

@@ -6,6 +6,20 @@ Status LimitExceeded(std::string_view what, std::string_view limit) {
   return Status::ParseError(std::string(what) + " (limit: " + std::string(limit) + ")");
 }
 
+namespace {
+thread_local std::vector<std::string>* g_warnings = nullptr;
+}  // namespace
+
+void WarnLimit(std::string_view what, std::string_view limit) {
+  if (g_warnings) g_warnings->push_back(std::string(what) + " (limit: " + std::string(limit) + ")");
+}
+
+ScopedLimitWarnings::ScopedLimitWarnings(std::vector<std::string>* sink) : previous_(g_warnings) {
+  g_warnings = sink;
+}
+
+ScopedLimitWarnings::~ScopedLimitWarnings() { g_warnings = previous_; }
+
 Status RecordsOverLimit() {
   return LimitExceeded("more than " + std::to_string(kMaxRecordsPerFile) + " records in one file",
                        "records per file " + std::to_string(kMaxRecordsPerFile));

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lodestone/index/status.h"
 
@@ -28,11 +29,36 @@ inline constexpr size_t kMaxFieldBytes = size_t{16} << 20;
 // Documents from one file (the corpus's largest holds 1,000; exports cap at a few thousand).
 inline constexpr size_t kMaxRecordsPerFile = 1000000;
 
+// The PDF reader runs poppler in a child process (formats/isolated_run.h):
+// its wall-clock time and the memory it may add. poppler reads a 500-page
+// report in a few seconds and under 200 MB.
+inline constexpr int kMaxPdfSeconds = 120;
+inline constexpr size_t kMaxPdfMemoryBytes = size_t{1} << 30;
+
 // "<what> (limit: <limit>)", the one shape every limit failure has.
 Status LimitExceeded(std::string_view what, std::string_view limit);
 
 // A file holding more than kMaxRecordsPerFile documents.
 Status RecordsOverLimit();
+
+// A limit that cuts a file short instead of failing it (HTML past
+// kMaxXmlDepth: browsers, like libxml2, read such a page, and the text
+// before the cut is worth indexing). The message goes to the warnings of
+// the ReadDocuments call running on this thread (ScopedLimitWarnings), and
+// from there to the ingest summary with the file's path; never silent.
+void WarnLimit(std::string_view what, std::string_view limit);
+
+// Collects the WarnLimit messages of this thread while it lives.
+class ScopedLimitWarnings {
+ public:
+  explicit ScopedLimitWarnings(std::vector<std::string>* sink);
+  ~ScopedLimitWarnings();
+  ScopedLimitWarnings(const ScopedLimitWarnings&) = delete;
+  ScopedLimitWarnings& operator=(const ScopedLimitWarnings&) = delete;
+
+ private:
+  std::vector<std::string>* previous_;
+};
 
 // The first line longer than kMaxLineBytes is an error naming its number.
 Status CheckLineLengths(std::string_view text);

@@ -38,6 +38,12 @@ Result<std::vector<TaggedRecord>> ReadTaggedRecords(std::string_view text, const
   for (const TextLine& line : SplitLines(text)) {
     std::string tag, value;
     if (syntax.tag(line.text, &tag, &value)) {
+      if (!syntax.closing.empty() && tag == syntax.closing) {
+        finish();
+        continue;
+      }
+      if (!syntax.end_of_file.empty() && tag == syntax.end_of_file) break;
+      if (rec.empty() && std::find(syntax.header.begin(), syntax.header.end(), tag) != syntax.header.end()) continue;
       if (std::find(syntax.opening.begin(), syntax.opening.end(), tag) != syntax.opening.end() ||
           (!syntax.once.empty() && tag == syntax.once && rec.count(tag)))
         finish();
@@ -47,11 +53,15 @@ Result<std::vector<TaggedRecord>> ReadTaggedRecords(std::string_view text, const
     }
     std::string t = text::Trim(line.text);
     if (t.empty()) {
-      finish();
+      if (syntax.blank_line_ends_record) finish();
       continue;
     }
     if (last.empty()) continue;
     auto& vals = rec[last];
+    if (syntax.continuation_is_a_value) {
+      vals.push_back(t);
+      continue;
+    }
     vals.back() += (vals.back().empty() ? "" : " ") + t;
     if (vals.back().size() > kMaxFieldBytes)
       return LimitExceeded("field " + last + " continues past " + std::to_string(kMaxFieldBytes) + " bytes at byte " +

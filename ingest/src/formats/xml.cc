@@ -100,6 +100,11 @@ Result<XmlDocPtr> ParseHtml(std::string_view bytes) {
                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   xmlSetStructuredErrorFunc(nullptr, nullptr);
   if (!d) return Status::ParseError("unreadable HTML");
+  // libxml2 stops at kMaxXmlDepth and keeps what came before: the page is
+  // read, cut there, and the cut reported (issue 11: it used to be silent).
+  if (g_first_error.find("(limit: XML nesting depth") != std::string::npos)
+    WarnLimit(g_first_error.substr(0, g_first_error.find(" (limit:")) + "; the rest of the page was left out",
+              "HTML nesting depth " + std::to_string(kMaxXmlDepth));
   return XmlDocPtr(d);
 }
 

@@ -14,8 +14,10 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -43,7 +45,7 @@ constexpr size_t kHeadBytes = 64 * 1024;
 struct BundleResult {
   std::vector<SourceFile> files;       // read and parsed (or skipped) files, for the manifest
   std::vector<AnalyzedDocument> docs;
-  std::vector<IngestProblem> failed, skipped;
+  std::vector<IngestProblem> failed, skipped, warnings;
   uint64_t bytes = 0;
   bool content_unchanged = false;      // every file hashed equal to the manifest
 };
@@ -137,7 +139,9 @@ BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional
       continue;
     }
     src.format = det.format;
-    auto read = ReadDocuments(det.format, FileInput{f.path, f.key, std::move(bytes)});
+    std::vector<std::string> warnings;
+    auto read = ReadDocuments(det.format, FileInput{f.path, f.key, std::move(bytes)}, &warnings);
+    for (std::string& w : warnings) r.warnings.push_back({f.path, std::move(w)});
     if (!read.ok()) {
       r.failed.push_back({f.path, read.status().message()});
       all_same = false;
@@ -170,6 +174,25 @@ BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional
       merged[it->second] = MergeDocuments(merged[it->second], d);
   }
   for (auto& d : merged) r.docs.push_back(Analyze(std::move(d), analyzer, steps));
+  return r;
+}
+
+// ProcessBundle, with running out of memory (a file too large for a memory
+// limit: prlimit --as, a container's cap) failing the bundle's files
+// instead of ending the run with std::terminate (issue 11). Readers catch
+// their own; this catches the analysis and extraction after them.
+BundleResult ProcessBundleOrFail(const Bundle& bundle, const std::vector<std::optional<ManifestEntry>>& old,
+                                 Analyzer& analyzer, const DocumentSteps& steps) {
+  std::string why;
+  try {
+    return ProcessBundle(bundle, old, analyzer, steps);
+  } catch (const std::bad_alloc&) {
+    why = "out of memory while analysing the file; the run went on without it";
+  } catch (const std::exception& e) {
+    why = std::string("analysis failed: ") + e.what();
+  }
+  BundleResult r;
+  for (const FoundFile& f : bundle.files) r.failed.push_back({f.path, why});
   return r;
 }
 
@@ -229,6 +252,7 @@ class RunLock {
 void Collect(BundleResult& r, IngestSummary& sum) {
   for (auto& p : r.failed) sum.failed.push_back(std::move(p));
   for (auto& p : r.skipped) sum.skipped.push_back(std::move(p));
+  for (auto& p : r.warnings) sum.warnings.push_back(std::move(p));
 }
 
 unsigned ThreadCount(unsigned requested) {
@@ -268,25 +292,41 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const
   std::vector<IngestSummary> partial(n);
   std::vector<Status> errors(n);
   std::vector<std::thread> workers;
-  for (unsigned w = 0; w < n; ++w) {
-    workers.emplace_back([&, w] {
+  auto work_of = [&](unsigned w) {
       Analyzer analyzer;
       for (size_t i = w; i < bundles.size(); i += n) {
-        BundleResult r = ProcessBundle(bundles[i], {}, analyzer, steps);
+        BundleResult r = ProcessBundleOrFail(bundles[i], {}, analyzer, steps);
         Collect(r, partial[w]);
         partial[w].files_read += r.files.size() + r.failed.size();
         partial[w].added += r.docs.size();
         if (!r.files.empty() || !r.docs.empty()) {
           Status s = shards[w]->PutBundle(r.files, r.docs);
-          if (!s.ok() && errors[w].ok()) errors[w] = s;
+          if (s.code() == Status::Code::kTooLarge) {
+            // Nothing of the bundle was written: its files failed, the run goes on.
+            for (const auto& f : r.files) partial[w].failed.push_back({f.path, s.message()});
+            partial[w].added -= r.docs.size();
+          } else if (!s.ok() && errors[w].ok()) {
+            errors[w] = s.WithContext("indexing " + bundles[i].files[0].path);
+          }
         }
         files_done += bundles[i].files.size();
         bytes_done += r.bytes;
       }
       Status s = shards[w]->Commit();
       if (!s.ok() && errors[w].ok()) errors[w] = s;
-    });
+  };
+  // A worker the system cannot start (threads count against a memory
+  // limit) does its share on this thread instead (issue 11: the
+  // std::system_error ended the run with std::terminate).
+  std::vector<unsigned> not_started;
+  for (unsigned w = 0; w < n; ++w) {
+    try {
+      workers.emplace_back(work_of, w);
+    } catch (const std::system_error&) {
+      not_started.push_back(w);
+    }
   }
+  for (unsigned w : not_started) work_of(w);
   Progress progress(opt.progress, sum.files, TotalBytes(bundles));
   uint64_t total_files = sum.files;
   while (files_done.load() < total_files) {
@@ -300,6 +340,7 @@ Status Build(const IngestOptions& opt, const std::vector<Bundle>& bundles, const
   for (auto& p : partial) {
     for (auto& f : p.failed) sum.failed.push_back(std::move(f));
     for (auto& s : p.skipped) sum.skipped.push_back(std::move(s));
+    for (auto& s : p.warnings) sum.warnings.push_back(std::move(s));
     sum.files_read += p.files_read;
   }
   sum.bytes_read = bytes_done.load();
@@ -341,8 +382,7 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
   size_t next = 0, written = 0;
   std::atomic<uint64_t> files_done{0}, bytes_done{0};
   std::vector<std::thread> workers;
-  for (unsigned w = 0; w < n && !todo.empty(); ++w) {
-    workers.emplace_back([&] {
+  auto work = [&] {
       Analyzer analyzer;
       for (;;) {
         size_t k;
@@ -352,15 +392,27 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
           if (next >= todo.size()) return;
           k = next++;
         }
-        BundleResult r = ProcessBundle(bundles[todo[k]], old[todo[k]], analyzer, steps);
+        BundleResult r = ProcessBundleOrFail(bundles[todo[k]], old[todo[k]], analyzer, steps);
         files_done += bundles[todo[k]].files.size();
         bytes_done += r.bytes;
         std::lock_guard<std::mutex> lock(mu);
         results[k] = std::move(r);
         produced.notify_all();
       }
-    });
+  };
+  // Threads count against a memory limit: fewer workers if the system
+  // refuses some, a clear error if it refuses all (issue 11).
+  std::string refused;
+  for (unsigned w = 0; w < n && !todo.empty(); ++w) {
+    try {
+      workers.emplace_back(work);
+    } catch (const std::system_error& e) {
+      refused = e.what();
+      break;
+    }
   }
+  if (workers.empty() && !todo.empty())
+    return Status::IoError("cannot start a worker thread (" + refused + "); is the memory limit too low?");
   uint64_t total_bytes = 0;
   for (size_t i : todo)
     for (const auto& f : bundles[i].files) total_bytes += f.size;
@@ -399,6 +451,7 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
     }
     sum.files_read += r.files.size() + r.failed.size();
     status = writer.PutBundle(r.files, r.docs);
+    if (!status.ok() && !r.files.empty()) status = status.WithContext("indexing " + r.files[0].path);
     progress.Update(files_done.load(), bytes_done.load());
   }
   for (auto& t : workers) t.join();
@@ -493,6 +546,7 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
   auto by_path = [](const IngestProblem& a, const IngestProblem& b) { return a.path < b.path; };
   std::sort(sum.failed.begin(), sum.failed.end(), by_path);
   std::sort(sum.skipped.begin(), sum.skipped.end(), by_path);
+  std::sort(sum.warnings.begin(), sum.warnings.end(), by_path);
   sum.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return sum;
 }

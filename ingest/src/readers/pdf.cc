@@ -6,6 +6,10 @@
 // make it searchable, and the user should see it among the failed files with
 // that advice. An encrypted PDF that needs a password is an error too.
 //
+// poppler runs in a child process per file (formats/isolated_run.h, issue
+// 11): only ExtractPdf calls it, and the child sends back plain strings
+// (PdfExtract) from which this process builds the document.
+//
 // Thread-safety: poppler documents are independent; poppler's error handler
 // is process-wide, set once, and writes to a per-thread buffer.
 #include <poppler-document.h>
@@ -15,14 +19,21 @@
 #include <cctype>
 #include <climits>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
+
+#include "readers/pdf.h"
 
 #include "extract/classify.h"
 #include "formats/printed_references.h"
 #include "extract/own_id.h"
 #include "readers/reader.h"
 #include "formats/dates.h"
+#include "formats/isolated_run.h"
+#include "formats/limits.h"
 #include "formats/doi.h"
 #include "formats/language.h"
 #include "formats/whitespace.h"
@@ -171,77 +182,140 @@ size_t TextChars(std::string_view s) {
   return n;
 }
 
-// A DOI the file states about itself: an Info key ("doi", "prism:doi"), the
-// Subject, the XMP metadata.
-std::string DeclaredDoi(const poppler::document& pdf) {
-  for (const std::string& key : pdf.info_keys()) {
-    std::string k = text::AsciiLower(key);
-    if (k == "doi" || k == "prism:doi") {
-      std::string d = NormalizeDoi(Utf8(pdf.info_key(key)));
-      if (!d.empty()) return d;
-    }
-  }
-  std::string d = FindDoi(InfoString(pdf, "Subject"));
-  if (!d.empty()) return d;
-  std::string xmp = Utf8(pdf.metadata());
-  for (std::string_view tag : {"<prism:doi>", "<pdfx:doi>", "<crossmark:DOI>"})
-    if (size_t p = xmp.find(tag); p != std::string::npos) {
-      d = FindDoi(std::string_view(xmp).substr(p + tag.size(), 200));
-      if (!d.empty()) return d;
-    }
-  return {};
-}
+// What poppler gives us of one PDF: everything the reader needs, as plain
+// strings, so that it can be computed in a child process and sent back.
+struct PdfExtract {
+  int pages = 0;
+  size_t pages_with_text = 0;
+  std::string text;        // every page in reading order, a blank line between pages
+  std::string first_page;  // the first page's text as poppler gives it
+  std::string prominent;   // ProminentLine of the first page
+  std::string title, author, created, subject, xmp;
+  std::vector<std::string> doi_values;  // the Info keys "doi" and "prism:doi"
+};
 
-Result<std::vector<Document>> ReadPdfUnguarded(const FileInput& in) {
+// The poppler part of the reader: the only code that runs in the child.
+Result<PdfExtract> ExtractPdf(std::string_view bytes) {
   static std::once_flag quiet;
   std::call_once(quiet, [] { poppler::set_debug_error_function(CollectPopplerError, nullptr); });
   poppler_errors.clear();
-  if (in.bytes.size() > static_cast<size_t>(INT_MAX)) return Status::Unsupported("PDF larger than 2 GB");
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) return Status::Unsupported("PDF larger than 2 GB");
   std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(in.bytes.data(), static_cast<int>(in.bytes.size())));
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!pdf)
     return Status::ParseError("not a readable PDF" + (poppler_errors.empty() ? std::string() : ": " + poppler_errors));
   if (pdf->is_locked())
     return Status::Unsupported("encrypted PDF: it needs a password; decrypt it first (e.g. qpdf --decrypt)");
-  int pages = pdf->pages();
-  if (pages <= 0) return Status::ParseError("PDF without pages");
-
-  std::string text, first_page;
-  size_t pages_with_text = 0;
-  std::string prominent;
-  for (int i = 0; i < pages; ++i) {
+  PdfExtract x;
+  x.pages = pdf->pages();
+  if (x.pages <= 0) return Status::ParseError("PDF without pages");
+  for (int i = 0; i < x.pages; ++i) {
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
     if (!page) continue;
     // Reading order (poppler's pdftotext default), not the physical layout,
     // so that two columns come one after the other.
     std::string t = Utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
-    if (TextChars(t) >= kMinCharsPerPage) ++pages_with_text;
+    if (TextChars(t) >= kMinCharsPerPage) ++x.pages_with_text;
     if (i == 0) {
-      first_page = CleanWhitespace(t);
-      prominent = ProminentLine(*page);
+      x.first_page = t;
+      x.prominent = ProminentLine(*page);
     }
-    text += t;
-    text += "\n\n";
+    x.text += t;
+    x.text += "\n\n";
   }
-  if (pages_with_text == 0)
-    return Status::Unsupported("no text layer (scanned PDF?); run OCR first (" + std::to_string(pages) +
-                               (pages == 1 ? " page" : " pages") + " without text)");
+  x.title = InfoString(*pdf, "Title");
+  x.author = InfoString(*pdf, "Author");
+  x.created = InfoString(*pdf, "CreationDate");
+  x.subject = InfoString(*pdf, "Subject");
+  for (const std::string& key : pdf->info_keys()) {
+    std::string k = text::AsciiLower(key);
+    if (k == "doi" || k == "prism:doi") x.doi_values.push_back(Utf8(pdf->info_key(key)));
+  }
+  x.xmp = Utf8(pdf->metadata());
+  return x;
+}
+
+// PdfExtract on the pipe: each string as its 8-byte length and its bytes.
+void PutString(std::string* out, std::string_view s) {
+  uint64_t n = s.size();
+  out->append(reinterpret_cast<const char*>(&n), sizeof n);
+  out->append(s);
+}
+
+bool GetString(std::string_view* in, std::string* s) {
+  uint64_t n;
+  if (in->size() < sizeof n) return false;
+  std::memcpy(&n, in->data(), sizeof n);
+  in->remove_prefix(sizeof n);
+  if (in->size() < n) return false;
+  s->assign(in->data(), n);
+  in->remove_prefix(n);
+  return true;
+}
+
+std::string EncodeExtract(const PdfExtract& x) {
+  std::string out;
+  out.reserve(x.text.size() + x.first_page.size() + x.xmp.size() + 256);
+  PutString(&out, std::to_string(x.pages));
+  PutString(&out, std::to_string(x.pages_with_text));
+  for (const std::string* s : {&x.text, &x.first_page, &x.prominent, &x.title, &x.author, &x.created, &x.subject,
+                               &x.xmp})
+    PutString(&out, *s);
+  for (const std::string& d : x.doi_values) PutString(&out, d);
+  return out;
+}
+
+Result<PdfExtract> DecodeExtract(std::string_view in) {
+  PdfExtract x;
+  std::string pages, with_text;
+  bool ok = GetString(&in, &pages) && GetString(&in, &with_text);
+  for (std::string* s : {&x.text, &x.first_page, &x.prominent, &x.title, &x.author, &x.created, &x.subject, &x.xmp})
+    ok = ok && GetString(&in, s);
+  while (ok && !in.empty()) ok = GetString(&in, &x.doi_values.emplace_back());
+  if (!ok) return Status::Internal("PDF reader: garbled answer from its child process");
+  x.pages = std::atoi(pages.c_str());
+  x.pages_with_text = static_cast<size_t>(std::atoll(with_text.c_str()));
+  return x;
+}
+
+// A DOI the file states about itself: an Info key ("doi", "prism:doi"), the
+// Subject, the XMP metadata.
+std::string DeclaredDoi(const PdfExtract& x) {
+  for (const std::string& v : x.doi_values) {
+    std::string d = NormalizeDoi(v);
+    if (!d.empty()) return d;
+  }
+  std::string d = FindDoi(x.subject);
+  if (!d.empty()) return d;
+  for (std::string_view tag : {"<prism:doi>", "<pdfx:doi>", "<crossmark:DOI>"})
+    if (size_t p = x.xmp.find(tag); p != std::string::npos) {
+      d = FindDoi(std::string_view(x.xmp).substr(p + tag.size(), 200));
+      if (!d.empty()) return d;
+    }
+  return {};
+}
+
+// The document from what poppler gave (in this process: no poppler here).
+Result<std::vector<Document>> BuildDocument(const FileInput& in, const PdfExtract& x) {
+  if (x.pages_with_text == 0)
+    return Status::Unsupported("no text layer (scanned PDF?); run OCR first (" + std::to_string(x.pages) +
+                               (x.pages == 1 ? " page" : " pages") + " without text)");
+  std::string first_page = CleanWhitespace(x.first_page);
 
   Document d;
   d.format = "pdf";
-  d.text = CleanWhitespace(text);
+  d.text = CleanWhitespace(x.text);
   d.language = GuessLanguage(d.text);
-  d.meta["pages"] = std::to_string(pages);
+  d.meta["pages"] = std::to_string(x.pages);
 
-  std::string title = InfoString(*pdf, "Title");
-  if (IsJunkTitle(title)) title = prominent;
+  std::string title = x.title;
+  if (IsJunkTitle(title)) title = x.prominent;
   if (title.empty()) title = FirstPhraseLine(first_page);
   d.title = title;
 
-  std::string author = InfoString(*pdf, "Author");
-  if (!author.empty()) d.authors = SplitInfoAuthors(author);
+  if (!x.author.empty()) d.authors = SplitInfoAuthors(x.author);
 
-  std::string created = InfoString(*pdf, "CreationDate");  // D:YYYYMMDDHHmmSS
+  std::string created = x.created;  // D:YYYYMMDDHHmmSS
   if (text::StartsWith(created, "D:")) created = created.substr(2);
   std::string year = created.size() >= 4 ? FindYearInText(created.substr(0, 4)) : std::string();
   if (year.empty()) year = FindYearInText(first_page);
@@ -253,7 +327,7 @@ Result<std::vector<Document>> ReadPdfUnguarded(const FileInput& in) {
 
   // Its own DOI: declared in the file, else the first one on the first page
   // (publishers print it in the header or footer).
-  std::string doi = DeclaredDoi(*pdf);
+  std::string doi = DeclaredDoi(x);
   if (doi.empty()) {
     std::string_view page1 = first_page;
     TextRange page1_refs = FindReferenceSection(page1);
@@ -276,17 +350,34 @@ Result<std::vector<Document>> ReadPdfUnguarded(const FileInput& in) {
 
 bool SniffPdf(const FileHead& f) { return f.ExtIs({".pdf"}) || text::StartsWith(f.body, "%PDF"); }
 
+// poppler in a child process (issue 11): a crash, a hang or a runaway
+// allocation on a hostile file fails that file, and the run goes on.
 Result<std::vector<Document>> ReadPdf(const FileInput& in) {
-  // poppler reports errors through its handler, but memory exhaustion on a
-  // hostile file still throws.
+  IsolationLimits limits{"PDF reader", kMaxPdfSeconds, kMaxPdfMemoryBytes};
+  Result<std::string> answer = RunIsolated(
+      [&]() -> Result<std::string> {
+        Result<PdfExtract> x = ExtractPdf(in.bytes);
+        if (!x.ok()) return x.status();
+        return EncodeExtract(*x);
+      },
+      limits);
+  if (!answer.ok()) return answer.status();
+  Result<PdfExtract> x = DecodeExtract(*answer);
+  if (!x.ok()) return x.status();
+  return BuildDocument(in, *x);
+}
+
+}  // namespace
+
+Result<std::vector<Document>> ReadPdfInProcess(const FileInput& in) {
   try {
-    return ReadPdfUnguarded(in);
+    Result<PdfExtract> x = ExtractPdf(in.bytes);
+    if (!x.ok()) return x.status();
+    return BuildDocument(in, *x);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("PDF reader failed: ") + e.what());
   }
 }
-
-}  // namespace
 
 extern const Reader kPdfReader = {"pdf", kRichPlainText, SniffPdf, ReadPdf};
 

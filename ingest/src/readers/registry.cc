@@ -138,8 +138,14 @@ Detection DetectFormat(const std::string& path, std::string_view head) {
 }
 
 Result<std::vector<Document>> ReadDocuments(const std::string& format, const FileInput& in) {
+  return ReadDocuments(format, in, nullptr);
+}
+
+Result<std::vector<Document>> ReadDocuments(const std::string& format, const FileInput& in,
+                                            std::vector<std::string>* warnings) {
   const internal::Reader* reader = internal::FindReader(format);
   if (!reader) return Status::Unsupported("no reader for format " + format);
+  internal::ScopedLimitWarnings collect(warnings);
   // A reader that runs out of memory (or throws from a library it wraps)
   // fails this file, never the batch (issue 11).
   try {

@@ -137,45 +137,18 @@ Document RisRecord(const TaggedRecord& rec, const FileInput& in, size_t n) {
   return d;
 }
 
+// TY opens a record and ER closes it; blank lines inside one are skipped.
 Result<std::vector<Document>> ReadRis(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
-  if (Status s = CheckLineLengths(*utf8); !s.ok()) return s;
+  TagSyntax syntax{RisTag, {"TY"}, ""};
+  syntax.closing = "ER";
+  syntax.blank_line_ends_record = false;
+  auto records = ReadTaggedRecords(*utf8, syntax);
+  if (!records.ok()) return records.status();
   std::vector<Document> out;
-  TaggedRecord rec;
-  bool in_record = false;
-  std::string last;
-  size_t n = 0;
-  auto finish = [&] {
-    if (in_record) out.push_back(RisRecord(rec, in, ++n));
-    rec.clear();
-    in_record = false;
-    last.clear();
-  };
-  for (const TextLine& text_line : SplitLines(*utf8)) {
-    std::string_view line = text_line.text;
-    std::string tag, value;
-    if (RisTag(line, &tag, &value)) {
-      if (tag == "TY") {
-        finish();
-        in_record = true;
-      } else if (tag == "ER") {
-        finish();
-        continue;
-      } else if (!in_record) {
-        in_record = true;  // a record without TY
-      }
-      rec[tag].push_back(value);
-      last = tag;
-      continue;
-    }
-    std::string t = text::Trim(line);
-    if (t.empty() || !in_record || last.empty()) continue;
-    // A wrapped value (long abstracts): continue the last field.
-    auto& vals = rec[last];
-    vals.back() += (vals.back().empty() ? "" : " ") + t;
-  }
-  finish();
+  out.reserve(records->size());
+  for (size_t i = 0; i < records->size(); ++i) out.push_back(RisRecord((*records)[i], in, i + 1));
   return out;
 }
 

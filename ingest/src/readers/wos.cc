@@ -195,58 +195,34 @@ Document WosRecord(const TaggedRecord& rec, const FileInput& in, size_t n) {
 }
 
 // ---------------------------------------------------------------------------
+// "TI Title": two capitals or digits, then a space or the end of the line.
+// An indented line ("   Doe, J") continues the field above, one value a
+// line (one author, one reference a line).
+bool WosTag(std::string_view line, std::string* tag, std::string* value) {
+  if (line.size() < 2 || !(text::IsAsciiUpper(line[0]) || text::IsAsciiDigit(line[0])) ||
+      !(text::IsAsciiUpper(line[1]) || text::IsAsciiDigit(line[1])) || (line.size() > 2 && line[2] != ' '))
+    return false;
+  *tag = std::string(line.substr(0, 2));
+  *value = line.size() > 3 ? text::Trim(line.substr(3)) : std::string();
+  return true;
+}
+
+// PT opens a record, ER closes it, EF ends the file; the FN/VR header is
+// left out (a record that lost its PT line opens at its first other field).
 Result<std::vector<Document>> ReadWos(const FileInput& in) {
   auto utf8 = ToUtf8(in.bytes);
   if (!utf8.ok()) return utf8.status();
-  if (Status s = CheckLineLengths(*utf8); !s.ok()) return s;
+  TagSyntax syntax{WosTag, {"PT"}, ""};
+  syntax.closing = "ER";
+  syntax.end_of_file = "EF";
+  syntax.header = {"FN", "VR"};
+  syntax.blank_line_ends_record = false;
+  syntax.continuation_is_a_value = true;
+  auto records = ReadTaggedRecords(*utf8, syntax);
+  if (!records.ok()) return records.status();
   std::vector<Document> out;
-  TaggedRecord rec;
-  bool in_record = false;
-  std::string tag;
-  size_t n = 0;
-  auto finish = [&] {
-    if (in_record) out.push_back(WosRecord(rec, in, ++n));
-    rec.clear();
-    in_record = false;
-    tag.clear();
-  };
-  for (const TextLine& text_line : SplitLines(*utf8)) {
-    std::string_view line = text_line.text;
-    if (line.size() >= 3 && line[0] == ' ' && line[1] == ' ' && line[2] == ' ') {
-      if (in_record && !tag.empty()) rec[tag].push_back(text::Trim(line));
-      continue;
-    }
-    if (text::Trim(line).empty()) continue;
-    if (line.size() >= 2 && (text::IsAsciiUpper(line[0]) || text::IsAsciiDigit(line[0])) && (text::IsAsciiUpper(line[1]) || text::IsAsciiDigit(line[1])) &&
-        (line.size() == 2 || line[2] == ' ')) {
-      std::string t(line.substr(0, 2));
-      std::string value = line.size() > 3 ? text::Trim(line.substr(3)) : std::string();
-      if (t == "PT") {
-        finish();
-        in_record = true;
-      }
-      if (t == "ER") {
-        finish();
-        continue;
-      }
-      if (t == "EF") {
-        finish();
-        break;
-      }
-      if (!in_record) {
-        // FN/VR header, or a record that lost its PT line: start one at a
-        // field that only records carry.
-        if (t == "FN" || t == "VR") continue;
-        in_record = true;
-      }
-      tag = t;
-      rec[tag].push_back(value);
-      continue;
-    }
-    // Anything else inside a record continues the current field.
-    if (in_record && !tag.empty()) rec[tag].push_back(text::Trim(line));
-  }
-  finish();
+  out.reserve(records->size());
+  for (size_t i = 0; i < records->size(); ++i) out.push_back(WosRecord((*records)[i], in, i + 1));
   return out;
 }
 

@@ -28,7 +28,10 @@ int RunIngest(const Globals& g, const IngestFlags& f) {
   if (!s.ok()) return Fail(g, s);
   // issue 11: the files that failed are diagnostics, on stderr (the summary
   // stays on stdout; --json carries both in one object).
-  if (!g.json && !sum->failed.empty()) std::cerr << query::IngestFailuresText(*sum) << std::flush;
+  // A file cut short by a limit is said too, even with -q; it was indexed,
+  // so the exit code stays 0.
+  if (!g.json && (!sum->failed.empty() || !sum->warnings.empty()))
+    std::cerr << query::IngestFailuresText(*sum) << std::flush;
   return sum->failed.empty() ? kExitOk : kExitProblem;
 }
 

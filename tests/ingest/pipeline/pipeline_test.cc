@@ -185,5 +185,47 @@ TEST_F(PipelineTest, AFullTextBesideItsRecordTakesTheRecordsId) {
   EXPECT_FALSE((*searcher)->Get("frdoc:96-0001").ok());
 }
 
+// issue 11: files that share an id and disagree (title, author order, year,
+// journal) keep the same values whether one build reads them all or updates
+// add them one at a time, in either order. The two RIS texts are of one
+// length, so neither is richer and the tie must not go to whichever came
+// first.
+TEST_F(PipelineTest, ABuildAndUpdatesInAnyOrderKeepTheSameMergedRecord) {  // issue 11
+  auto write = [&](const std::string& dir, const std::string& name, const std::string& text) {
+    fs::create_directories(root_ / dir);
+    std::ofstream(root_ / dir / name) << text;
+  };
+  write("a", "rec.ris",
+        "TY  - JOUR\nTI  - Copper brines of the high Andes\nAU  - Rivera, Ana\nAU  - Chen, Li\n"
+        "DO  - 10.9999/probe.1\nPY  - 2020\nJO  - Journal of Brines\nKW  - copper\n"
+        "AB  - Brine chemistry across three salars.\nER  - \n");
+  write("b", "rec.ris",
+        "TY  - JOUR\nTI  - Cobalt brines of the high Andes\nAU  - Chen, Li\nAU  - Rivera, Ana\n"
+        "DO  - 10.9999/probe.1\nPY  - 2021\nJO  - Brine Letters\nKW  - cobalt\n"
+        "AB  - Brine chemistry across three salars.\nER  - \n");
+  write("c", "rec.bib",
+        "@article{chen2020, title = {Nickel brines of the high Andes}, author = {Chen, Li and Rivera, Ana and "
+        "Okafor, Ben}, doi = {10.9999/probe.1}, year = {2019}, journal = {Andean Geology},\n"
+        "abstract = {Brine chemistry across three salars.}}\n");
+  auto merged = [&](const std::vector<std::vector<std::string>>& runs, const std::string& index) {
+    opt_.index_dir = (root_ / index).string();
+    for (const auto& run : runs) {
+      opt_.paths.clear();
+      for (const auto& d : run) opt_.paths.push_back((root_ / d).string());
+      Run();
+    }
+    Document d = Get("doi:10.9999/probe.1");
+    std::string authors;
+    for (const auto& a : d.authors) authors += a + "; ";
+    return d.title + " | " + authors + " | " + d.date + " | " + d.meta["journal"] + " | " + d.format + " | " +
+           std::to_string(d.sources.size());
+  };
+  std::string build = merged({{"a", "b", "c"}}, "build");
+  EXPECT_EQ(build, merged({{"a"}, {"b"}, {"c"}}, "abc"));
+  EXPECT_EQ(build, merged({{"c"}, {"b"}, {"a"}}, "cba"));
+  EXPECT_EQ(build, merged({{"b"}, {"a", "c"}}, "b-ac"));
+  EXPECT_NE(build.find(" | 3"), std::string::npos) << build;
+}
+
 }  // namespace
 }  // namespace lodestone

@@ -16,7 +16,9 @@ namespace lodestone {
 
 // True when a's text should be kept over b's: a text over none, then the
 // higher Document::richness (the index knows no format names: ingest's
-// readers rank their formats), then the longer text.
+// readers rank their formats), then the longer text; a tie goes to the text,
+// then the title, then the author list that sorts first, so that the order
+// records are merged in (a build, an update) never changes the result.
 bool TextIsRicher(const Document& a, const Document& b);
 
 // The union of a and b; text (and its format) from the richer one.

@@ -116,7 +116,8 @@ class ShardBuilder {
   static Result<std::unique_ptr<ShardBuilder>> Create(const std::string& path,
                                                       WriteOptions options = {});
   ~ShardBuilder();
-  // Adds the documents of one bundle and records its files.
+  // Adds the documents of one bundle and records its files. kTooLarge when
+  // memory ran out building them: nothing of the bundle was written.
   Status PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs);
   // As IndexWriter::ReplaceSynonyms; PublishShards keeps the table (Xapian's
   // compactor merges the synonym tables of the shards).

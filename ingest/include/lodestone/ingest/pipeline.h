@@ -48,6 +48,7 @@ struct IngestSummary {
   uint64_t removed = 0;     // documents removed (--prune)
   std::vector<IngestProblem> failed;   // files that could not be read
   std::vector<IngestProblem> skipped;  // files not ingested, with the reason
+  std::vector<IngestProblem> warnings; // files read but cut short by a limit (HTML nesting), with the limit
   uint64_t files = 0;       // files discovered
   uint64_t files_read = 0;  // files read and parsed in this run
   uint64_t bytes_read = 0;

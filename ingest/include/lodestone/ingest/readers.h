@@ -49,6 +49,11 @@ struct FileInput {
 // for the caller to fill.
 // Each document's `richness` is its format's (FormatRichness).
 Result<std::vector<Document>> ReadDocuments(const std::string& format, const FileInput& in);
+// The same, with the limits that cut the file short instead of failing it
+// ("elements nested deeper than 256 at line 9; the rest of the page was left
+// out (limit: HTML nesting depth 256)") added to `warnings`.
+Result<std::vector<Document>> ReadDocuments(const std::string& format, const FileInput& in,
+                                            std::vector<std::string>* warnings);
 
 // How clean a format's text is, for merging the formats of one document
 // (index/merge.h): 6 structured XML (fr-xml, uslm-xml, jats-xml), 5 fr-html,

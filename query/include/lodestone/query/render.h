@@ -42,6 +42,7 @@ std::string IngestJson(const IngestSummary& s);
 // The summary; with_failures = false leaves the list of failed files out
 // (the CLI writes that list to stderr: IngestFailuresText).
 std::string IngestText(const IngestSummary& s, bool verbose, bool with_failures = true);
+// The failed files and the files read in part (warnings), one per line.
 std::string IngestFailuresText(const IngestSummary& s);
 
 // What an export wrote to `files`: {"format","nodes","edges"[,"records","skipped_not_papers"],"files","truncated"}.
