@@ -16,6 +16,7 @@
 //
 //   lode-bench-serve --index /tmp/idx [--lode build/query/lode] [--seconds 20]
 //                    [--clients 1,8,32] [--threads 32] [--cli-samples 10]
+//                    [--serve-arg=--result-cache=0 ...]
 #include <httplib.h>
 #include <rapidjson/document.h>
 #include <signal.h>
@@ -112,7 +113,8 @@ struct ServerProcess {
   double load_ms = 0;
 };
 
-ServerProcess StartServer(const std::string& lode, const std::string& index, int threads) {
+ServerProcess StartServer(const std::string& lode, const std::string& index, int threads,
+                          const std::vector<std::string>& extra) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe");
   posix_spawn_file_actions_t fa;
@@ -121,6 +123,7 @@ ServerProcess StartServer(const std::string& lode, const std::string& index, int
   posix_spawn_file_actions_addclose(&fa, out[0]);
   std::vector<std::string> argv = {lode, "serve", "--index", index, "--listen", "127.0.0.1:0", "-q",
                                    "--threads", std::to_string(threads)};
+  argv.insert(argv.end(), extra.begin(), extra.end());
   std::vector<char*> args;
   for (auto& a : argv) args.push_back(a.data());
   args.push_back(nullptr);
@@ -160,12 +163,19 @@ int main(int argc, char** argv) {
   app.add_option("--clients", clients_csv, "Numbers of concurrent clients, comma-separated");
   app.add_option("--threads", threads, "lode serve --threads");
   app.add_option("--cli-samples", cli_samples, "CLI processes per kind of request");
+  std::vector<std::string> serve_args;
+  app.add_option("--serve-arg", serve_args,
+                 "One more argument for lode serve (repeat the flag for several), e.g. --serve-arg=--result-cache=0 "
+                 "to measure searches without the result cache");
   CLI11_PARSE(app, argc, argv);
 
-  ServerProcess server = StartServer(lode, index, threads);
+  ServerProcess server = StartServer(lode, index, threads, serve_args);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // lines as they come, also into a file
   std::printf("lode serve: pid %d, port %d, ready (index, knowledge base and graph loaded) in %.0f ms, RSS %ld MB\n",
               server.pid, server.port, server.load_ms, RssKb(server.pid) / 1024);
+  std::string extra;
+  for (const auto& a : serve_args) extra += " " + a;
+  std::printf("lode serve arguments added:%s\n", extra.empty() ? " none" : extra.c_str());
   std::printf("load average (1, 5 min) at start: %s (the machine is shared: compare within one run)\n",
               LoadAverage().c_str());
 

@@ -210,7 +210,10 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     auto& db = impl_->db;
     Xapian::QueryParser qp = internal::MakeQueryParser(
         db, req.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    const unsigned flags = internal::UserQueryFlags(req.ranking.synonyms);
+    // Without the spelling correction: looking up every word's corrections
+    // costs a sixth of a search (issue 12, perf), and is only needed for a
+    // query that finds little; the query parsed is the same either way.
+    const unsigned flags = internal::UserQueryFlags(req.ranking.synonyms) & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     auto lifted = LiftFilters(req.query);
     if (!lifted.ok()) return lifted.status();
     std::string qs = lifted->rest;
@@ -272,10 +275,13 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
     out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     uint32_t rank = req.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      auto rec = internal::DecodeRecord(it.get_document().get_data());
-      if (!rec.ok()) return rec.status();
       Hit h;
-      h.doc = std::move(rec).value();
+      if (req.records) {
+        auto rec = internal::DecodeRecord(it.get_document().get_data());
+        if (!rec.ok()) return rec.status();
+        h.doc = std::move(rec).value();
+      }
+      h.docid = *it;
       h.score = it.get_weight();
       h.rank = ++rank;
       out.hits.push_back(std::move(h));
@@ -288,8 +294,11 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
       out.facets["agency"] = agency_spy.Top(20);
       out.facets["country"] = country_spy.Top(20);
     }
-    if (out.total < 3) {
-      std::string corrected = qp.get_corrected_query_string();
+    if (out.total < 3 && !blank) {
+      Xapian::QueryParser speller =
+          internal::MakeQueryParser(db, req.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+      speller.parse_query(qs, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+      std::string corrected = speller.get_corrected_query_string();
       if (!corrected.empty() && corrected != qs) {
         for (char c : corrected + lifted->lifted)
           if (c != ' ' || (!out.suggestion.empty() && out.suggestion.back() != ' ')) out.suggestion += c;
@@ -304,6 +313,19 @@ Result<Document> Searcher::Get(const std::string& key) {
   return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<Document> {
     if (auto did = impl_->Find(key)) return internal::DecodeRecord(impl_->db.get_document(*did).get_data());
     return Status::NotFound("no document " + key + " in " + impl_->dir);
+  });
+}
+
+Result<uint32_t> Searcher::Locate(const std::string& key) {
+  return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<uint32_t> {
+    if (auto did = impl_->Find(key)) return static_cast<uint32_t>(*did);
+    return Status::NotFound("no document " + key + " in " + impl_->dir);
+  });
+}
+
+Result<Document> Searcher::Record(uint32_t docid) {
+  return internal::XapianGuard("reading " + impl_->dir, [&]() -> Result<Document> {
+    return internal::DecodeRecord(impl_->db.get_document(docid).get_data());
   });
 }
 

@@ -20,8 +20,7 @@ using internal::SourceOf;
 
 namespace {
 
-SearchHit HitOf(const Hit& h) {
-  const Document& d = h.doc;
+SearchHit HitOf(const Document& d, const Hit& h) {
   SearchHit out;
   out.id = d.id;
   out.source = SourceOf(d);
@@ -34,6 +33,29 @@ SearchHit HitOf(const Hit& h) {
   out.score = h.score;
   out.rank = h.rank;
   return out;
+}
+SearchHit HitOf(const Hit& h) { return HitOf(h.doc, h); }
+
+// Every field of the request: a result cache key (session.h).
+std::string SearchKey(const SearchRequest& r) {
+  std::string k = "search";
+  for (const std::string* f : {&r.query, &r.mark_start, &r.mark_end}) (k += '\0') += *f;
+  k += '\0' + std::to_string(r.offset) + ',' + std::to_string(r.limit) + ',' + (r.facets ? 'f' : '-') +
+       (r.match_any ? 'a' : '-') + (r.sort_by_date ? 'd' : '-');
+  return k;
+}
+
+// What an answer costs to keep, roughly: its strings.
+size_t BytesOf(const SearchResult& r) {
+  size_t n = sizeof(r) + r.request.query.size() + r.suggestion.size();
+  for (const SearchHit& h : r.hits)
+    n += sizeof(h) + h.id.size() + h.source.size() + h.title.size() + h.kind.size() + h.date.size() +
+         h.language.size() + h.number.size() + h.jurisdiction.size() + h.snippet.size();
+  for (const auto& [name, counts] : r.facets) {
+    n += 64 + name.size();
+    for (const FacetCount& c : counts) n += sizeof(c) + c.value.size();
+  }
+  return n;
 }
 
 // The span of every stored mention offset of d's entities and citations,
@@ -91,6 +113,9 @@ Result<SearchResult> Search(Session& session, const SearchRequest& req) {
   if (Status s = CheckCap(req.limit, limits.search_limit, "limit"); !s.ok()) return s;
   if (Status s = CheckCap(req.offset, limits.search_offset, "offset"); !s.ok()) return s;
   return session.Read([&](View& v) -> Result<SearchResult> {
+    // The same request on the same revision has the same answer.
+    const std::string key = SearchKey(req);
+    if (auto kept = v.CachedResult(key)) return *std::static_pointer_cast<const SearchResult>(kept);
     lodestone::SearchRequest ir;
     ir.query = req.query;
     ir.offset = req.offset;
@@ -98,6 +123,7 @@ Result<SearchResult> Search(Session& session, const SearchRequest& req) {
     ir.facets = req.facets;
     ir.match_any = req.match_any;
     ir.sort_by_date = req.sort_by_date;
+    ir.records = false;  // read through the revision's record cache below
     auto res = v.Search(ir);
     if (!res.ok()) return res.status();
     SearchResult out;
@@ -109,12 +135,17 @@ Result<SearchResult> Search(Session& session, const SearchRequest& req) {
     SnippetOptions sopt;
     sopt.mark_start = req.mark_start;
     sopt.mark_end = req.mark_end;
-    for (const Hit& h : res->hits) {
-      SearchHit hit = HitOf(h);
-      hit.snippet = MakeSnippet(h.doc.text.empty() ? h.doc.title : h.doc.text, res->words, res->stems, v.analyzer(),
-                                sopt);
+    for (Hit& h : res->hits) {
+      std::shared_ptr<const Document> doc = v.RecordAt(h.docid);
+      if (!doc) {
+        if (!v.status().ok()) return v.status();
+        return Status::IoError("cannot read the record of a hit (docid " + std::to_string(h.docid) + ")");
+      }
+      SearchHit hit = HitOf(*doc, h);
+      hit.snippet = MakeSnippet(doc->text.empty() ? doc->title : doc->text, res->words, res->stems, v.analyzer(), sopt);
       out.hits.push_back(std::move(hit));
     }
+    v.KeepResult(key, std::make_shared<const SearchResult>(out), BytesOf(out));
     return out;
   });
 }

@@ -10,6 +10,7 @@
 #include "lodestone/graph/ids.h"
 #include "lodestone/ingest/extract.h"
 #include "id_text.h"
+#include "result_cache.h"
 
 namespace lodestone::query {
 
@@ -22,11 +23,21 @@ struct Snapshot {
   // the others wait for that one load instead of starting their own.
   std::mutex graph_mu;
   std::shared_ptr<const KnowledgeGraph> graph;
-  // Records read by this revision's requests, by node, while within the
-  // session's record_cache_bytes (then no more are added).
+  // Records read by this revision's requests, by docid (its docids are
+  // stable), while within the session's record_cache_bytes (then no more
+  // are added); and the docid of each graph node asked for.
   std::mutex records_mu;
   std::unordered_map<uint32_t, std::shared_ptr<const Document>> records;
+  std::unordered_map<uint32_t, uint32_t> docid_of_node;
   size_t record_bytes = 0;
+  // The graph's nodes by the key of their id (lowercase, what follows the
+  // type: "rare-earth-elements", "5/302"), built by the first request that
+  // resolves a key alone, instead of every such request scanning all nodes.
+  std::once_flag keys_once;
+  std::unordered_map<std::string, std::vector<uint32_t>> nodes_by_key;
+  // Answers of this revision's requests (session.h, result_cache_bytes).
+  ResultCache results;
+  explicit Snapshot(size_t result_bytes) : results(result_bytes) {}
 };
 
 // What a record costs to keep, roughly: its strings.
@@ -93,12 +104,12 @@ struct Session::Impl {
   // (then installed for every later request). Null when `rev` is older than
   // the current one: another request saw a later commit in the meantime,
   // and this Searcher should be refreshed again.
-  std::shared_ptr<Snapshot> SnapshotOf(const IndexRevision& rev, Searcher& searcher) {
+  std::shared_ptr<Snapshot> SnapshotOf(const IndexRevision& rev, Searcher& searcher, size_t result_bytes) {
     std::lock_guard<std::mutex> lock(snapshot_mu);
     if (current && current->revision == rev) return current;
     if (current && rev < current->revision) return nullptr;
     auto stamp = searcher.Stamp();
-    auto s = std::make_shared<Snapshot>();
+    auto s = std::make_shared<Snapshot>(result_bytes);
     s->revision = rev;
     s->stamp = stamp.ok() ? *stamp : std::string();
     current = s;
@@ -155,7 +166,7 @@ Status Session::Run(const std::function<Status(View&)>& fn, Clock::time_point de
     for (int tries = 0; tries < 3 && !snap && refreshed.ok(); ++tries) {
       auto r = lent->Refresh();
       if (!r.ok()) refreshed = r.status();
-      else snap = impl_->SnapshotOf(lent->Revision(), *lent);
+      else snap = impl_->SnapshotOf(lent->Revision(), *lent, options_.result_cache_bytes);
     }
     if (!refreshed.ok()) {
       if (refreshed.code() == Status::Code::kNotFound) refreshed = Status::Unavailable(refreshed.message());
@@ -164,7 +175,7 @@ Status Session::Run(const std::function<Status(View&)>& fn, Clock::time_point de
       continue;
     }
     if (!snap) {  // left behind three times in a row: read the revision we have, alone
-      snap = std::make_shared<Snapshot>();
+      snap = std::make_shared<Snapshot>(0);
       snap->revision = lent->Revision();
       auto stamp = lent->Stamp();
       if (stamp.ok()) snap->stamp = *stamp;
@@ -283,8 +294,17 @@ Result<uint32_t> View::Resolve(const std::string& text) {
   // has it; suggestions when several types share it (cfr:5/302, usc:5/302).
   std::vector<std::string> same_key;
   if (text.find(':') == std::string::npos || !ParseNodeId(Lower(text))) {
-    for (const auto& n : kg.nodes())
-      if (HasKey(n.id, text)) same_key.push_back(n.id);
+    Snapshot& snap = *snapshot_;
+    std::call_once(snap.keys_once, [&] {
+      for (uint32_t v = 0; v < kg.num_nodes(); ++v) {
+        const std::string& id = kg.node(v).id;
+        const size_t colon = id.find(':');
+        if (colon != std::string::npos && colon + 1 < id.size()) snap.nodes_by_key[Lower(id.substr(colon + 1))].push_back(v);
+      }
+    });
+    auto found = snap.nodes_by_key.find(Lower(text));
+    if (found != snap.nodes_by_key.end())
+      for (uint32_t v : found->second) same_key.push_back(kg.node(v).id);
     if (same_key.size() == 1) return *kg.Find(same_key.front());
   }
   if (same_key.size() > 1) {
@@ -334,25 +354,52 @@ const Document* View::Record(uint32_t v) {
   if (!kg || v >= kg->num_nodes() || kg->node(v).external) return nullptr;
   auto it = records_.find(v);
   if (it != records_.end()) return it->second.get();
+  Snapshot& snap = *snapshot_;
+  std::optional<uint32_t> docid;
+  {
+    std::lock_guard<std::mutex> lock(snap.records_mu);
+    auto known = snap.docid_of_node.find(v);
+    if (known != snap.docid_of_node.end()) docid = known->second;
+  }
+  if (!docid) {
+    auto located = searcher_->Locate(kg->node(v).id);
+    if (!located.ok()) {
+      if (located.status().code() == Status::Code::kUnavailable && read_status_.ok()) read_status_ = located.status();
+      return records_.emplace(v, nullptr).first->second.get();  // not kept beyond this request
+    }
+    docid = *located;
+    std::lock_guard<std::mutex> lock(snap.records_mu);
+    snap.docid_of_node.emplace(v, *docid);
+  }
+  return records_.emplace(v, RecordAt(*docid)).first->second.get();
+}
+
+std::shared_ptr<const Document> View::RecordAt(uint32_t docid) {
   const size_t budget = session_->options_.record_cache_bytes;
   Snapshot& snap = *snapshot_;
   if (budget) {
     std::lock_guard<std::mutex> lock(snap.records_mu);
-    auto cached = snap.records.find(v);
-    if (cached != snap.records.end()) return records_.emplace(v, cached->second).first->second.get();
+    auto cached = snap.records.find(docid);
+    if (cached != snap.records.end()) return cached->second;
   }
-  auto doc = searcher_->Get(kg->node(v).id);
+  auto doc = searcher_->Record(docid);
   if (!doc.ok()) {
     if (doc.status().code() == Status::Code::kUnavailable && read_status_.ok()) read_status_ = doc.status();
-    return records_.emplace(v, nullptr).first->second.get();  // not kept beyond this request
+    return nullptr;
   }
   auto owned = std::make_shared<const Document>(std::move(*doc));
   if (budget) {
     const size_t bytes = internal::BytesOf(*owned);
     std::lock_guard<std::mutex> lock(snap.records_mu);
-    if (snap.record_bytes + bytes <= budget && snap.records.emplace(v, owned).second) snap.record_bytes += bytes;
+    if (snap.record_bytes + bytes <= budget && snap.records.emplace(docid, owned).second) snap.record_bytes += bytes;
   }
-  return records_.emplace(v, std::move(owned)).first->second.get();
+  return owned;
+}
+
+std::shared_ptr<const void> View::CachedResult(const std::string& key) { return snapshot_->results.Find(key); }
+
+void View::KeepResult(const std::string& key, std::shared_ptr<const void> result, size_t bytes) {
+  snapshot_->results.Put(key, std::move(result), bytes);
 }
 
 std::string View::Evidence(uint32_t edge) {

@@ -9,10 +9,12 @@
 #include <cstring>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "lodestone/query/errors.h"
 #include "lodestone/server/server.h"
+#include "admission.h"
 #include "static_files.h"
 
 namespace lodestone::server {
@@ -64,8 +66,10 @@ struct Server::Impl {
   httplib::Server http;
   std::atomic<bool> stopping{false};
   std::mutex log_mu;
+  std::unique_ptr<internal::Gate> expensive;  // admission.h; null: no limit
 
   void Routes() {
+    if (options.expensive_at_once > 0) expensive = std::make_unique<internal::Gate>(options.expensive_at_once);
     http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(static_cast<size_t>(n)); };
     http.set_keep_alive_timeout(options.keep_alive_seconds);
     http.set_keep_alive_max_count(options.keep_alive_requests);
@@ -78,6 +82,8 @@ struct Server::Impl {
       ApiRequest a;
       a.path = req.path;
       for (const auto& [k, v] : req.params) a.params.push_back({k, v});
+      std::optional<internal::Gate::Pass> pass;
+      if (expensive && !internal::IsCheap(a.path)) pass.emplace(*expensive);
       Apply(Handle(*session, a, options.caps), res);
       res.set_header("Cache-Control", "no-store");
     });

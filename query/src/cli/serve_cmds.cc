@@ -2,9 +2,11 @@
 // (server/, issue 12).
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "cli.h"
 #include "lodestone/server/server.h"
@@ -21,6 +23,7 @@ struct ServeFlags {
   size_t max_list = 10000, max_export_nodes = 20000;
   double time_limit = 30;
   size_t record_cache_mb = 256;
+  size_t result_cache_mb = 32;
   bool quiet = false;
 };
 
@@ -51,6 +54,7 @@ int RunServe(const Globals& g, ServeFlags& f) {
   so.graph_cache = !f.graph.no_cache;
   so.idle_searchers = static_cast<size_t>(o.threads);
   so.record_cache_bytes = f.record_cache_mb << 20;
+  so.result_cache_bytes = f.result_cache_mb << 20;
   so.time_limit = std::chrono::duration_cast<query::Clock::duration>(std::chrono::duration<double>(f.time_limit));
   so.limits = server::ServerLimits(o.caps, f.max_list, f.max_export_nodes);
   auto session = query::Session::Open(std::move(so));
@@ -89,6 +93,7 @@ int RunServe(const Globals& g, ServeFlags& f) {
 
 void AddServeCommands(CLI::App& app, Globals& globals, Commands& out) {
   auto f = std::make_shared<ServeFlags>();
+  f->server.expensive_at_once = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   auto* cmd = app.add_subcommand(
       "serve",
       "Answer the API and serve the web UI from one process: the index, knowledge base and graph are\n"
@@ -101,6 +106,10 @@ void AddServeCommands(CLI::App& app, Globals& globals, Commands& out) {
   cmd->add_option("--listen", f->listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free one)");
   cmd->add_option("--threads", f->server.threads, "Worker threads: connections served at once (default 32; more wait in a queue)")
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--expensive", f->server.expensive_at_once,
+                  "Searches, traces and other expensive requests run at once; more wait in arrival order, while "
+                  "show, neighbors and timeline never wait (default: the number of cores; 0: no limit)")
+      ->check(CLI::Range(0, 256));
   cmd->add_option("--web", f->web, "The built web UI (default: $LODE_WEB, else the web/ folder of the build holding lode: build/web)");
   cmd->add_option("--time-limit", f->time_limit, "Seconds a request may take before it is answered 503 (default 30)")
       ->check(CLI::PositiveNumber);
@@ -113,6 +122,10 @@ void AddServeCommands(CLI::App& app, Globals& globals, Commands& out) {
       ->check(CLI::Range(size_t{1}, size_t{10000000}));
   cmd->add_option("--record-cache", f->record_cache_mb,
                   "MB of document records kept once read, per index revision (default 256; 0: none)")
+      ->check(CLI::Range(size_t{0}, size_t{1} << 20));
+  cmd->add_option("--result-cache", f->result_cache_mb,
+                  "MB of search answers kept for the same request asked again, per index revision, least recently "
+                  "used out first (default 32; 0: none)")
       ->check(CLI::Range(size_t{0}, size_t{1} << 20));
   cmd->add_option("--keep-alive", f->server.keep_alive_seconds,
                   "Seconds an idle connection is kept open (default 2)")

@@ -57,6 +57,9 @@ struct SearchRequest {
   bool facets = false;      // count kind and year over all matches
   bool match_any = false;   // OR between plain words instead of AND
   bool sort_by_date = false;  // newest first instead of relevance
+  // false: hits carry their docid only (Hit::doc left empty), for a caller
+  // that reads the records itself (Searcher::Record), e.g. from a cache.
+  bool records = true;
   RankingOptions ranking;
 };
 
@@ -64,6 +67,7 @@ struct Hit {
   Document doc;
   double score = 0;
   uint32_t rank = 0;
+  uint32_t docid = 0;  // Xapian's, valid for the revision searched (Searcher::Record)
 };
 
 struct FacetCount {
@@ -143,6 +147,11 @@ class Searcher {
   // The document with this id, or with this (absolute, normalised) source
   // path. NotFound otherwise.
   Result<Document> Get(const std::string& id_or_path);
+  // The docid of that document in the revision read (NotFound otherwise),
+  // and the record of a docid: Get in two steps, so that a caller can keep
+  // records by docid for one revision.
+  Result<uint32_t> Locate(const std::string& id_or_path);
+  Result<Document> Record(uint32_t docid);
 
   // Documents like the one with this id, alias or path (see SimilarRequest).
   // NotFound when there is no such document.

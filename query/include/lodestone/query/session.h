@@ -17,7 +17,8 @@
 //  * A request reads through a View: its Searcher, its snapshot, the records
 //    it has read and its deadline. So a request sees exactly one revision,
 //    never a mix. A snapshot also keeps the records its requests read, up to
-//    SessionOptions::record_cache_bytes (they are of its revision only).
+//    SessionOptions::record_cache_bytes (they are of its revision only),
+//    and the answers of its searches, up to result_cache_bytes.
 //  * A read that fails because a writer committed under it (Xapian's
 //    DatabaseModifiedError, Status kUnavailable) is run again on a reopened
 //    Searcher, up to SessionOptions::retries times (issue 11).
@@ -77,6 +78,10 @@ struct SessionOptions {
   // server's traces and neighbourhoods read the same records again and
   // again; once the budget is spent, records are read per request as before.
   size_t record_cache_bytes = 0;
+  // Bytes of answers (searches) a revision keeps for the same request asked
+  // again, least recently used first out (0: none; the CLI asks once). Like
+  // Solr's queryResultCache: keyed by the request, dropped with its revision.
+  size_t result_cache_bytes = 0;
   Limits limits;
 };
 
@@ -122,6 +127,16 @@ class View {
   // The stored record of a document node (memoised for this request); null
   // for externals and on a read error (the error is kept: status()).
   const Document* Record(uint32_t node);
+  // The record of a docid of this revision (a search hit's), through the
+  // revision's record cache; null on a read error (kept as above).
+  std::shared_ptr<const Document> RecordAt(uint32_t docid);
+
+  // This revision's answer to the request `key` (a kind and its normalised
+  // parameters), or null; KeepResult stores one that costs about `bytes`.
+  // The type behind the pointer is the caller's (one per kind of key).
+  std::shared_ptr<const void> CachedResult(const std::string& key);
+  void KeepResult(const std::string& key, std::shared_ptr<const void> result, size_t bytes);
+
   // The sentence of the edge's source document that proves it ("" when the
   // link has no passage, e.g. is_a from the knowledge base).
   std::string Evidence(uint32_t edge);

@@ -24,6 +24,11 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (the one chosen is passed to on_listening)
   int threads = 32;  // each holds one connection at a time (cpp-httplib), so: the clients served at once
+  // Expensive requests (searches, traces, exports; not show, neighbors,
+  // timeline/ID, cites, cited-by, stats) run at most this many at once, the
+  // others queue in arrival order, so that cheap requests find a free core
+  // (server/src/admission.h). 0: no limit.
+  int expensive_at_once = 0;
   std::string web_dir;  // the built UI (build/web); "": API only
   ApiCaps caps;
   int keep_alive_seconds = 2;
