@@ -355,29 +355,31 @@ const Document* View::Record(uint32_t v) {
   return records_.emplace(v, std::move(owned)).first->second.get();
 }
 
-std::string View::Evidence(uint32_t edge) {
+std::pair<uint32_t, uint32_t> View::EvidenceAt(uint32_t edge) {
   const KnowledgeGraph* kg = graph_;
-  if (!kg) return {};
+  if (!kg) return {0, kNoOffset};
   const Edge& e = kg->edge(edge);
   const std::string& target = kg->node(e.target).id;
   const std::string& source = kg->node(e.source).id;
-  auto sentence = [](const Document* d, uint32_t off) -> std::string {
-    if (!d || off == kNoOffset || off >= d->text.size()) return {};
-    return SentenceAround(d->text, off);
+  using At = std::pair<uint32_t, uint32_t>;
+  const At none{0, kNoOffset};
+  auto sentence = [&](uint32_t node, const Document* d, uint32_t off) -> At {
+    if (!d || off == kNoOffset || off >= d->text.size()) return none;
+    return {node, off};
   };
-  auto cited_in = [&](const Document* d, const std::string& id) -> std::string {
-    if (!d) return {};
+  auto cited_in = [&](const Document* d, const std::string& id) -> At {
+    if (!d) return none;
     for (const auto& c : d->citations)
-      if (c.id == id && !c.offsets.empty()) return sentence(d, c.offsets.front());
-    return {};
+      if (c.id == id && !c.offsets.empty()) return sentence(e.source, d, c.offsets.front());
+    return none;
   };
   const Document* d = Record(e.source);
   switch (e.type) {
     case EdgeType::kMentions:
       if (d)
         for (const auto& en : d->entities)
-          if (en.id == target && !en.offsets.empty()) return sentence(d, en.offsets.front());
-      return {};
+          if (en.id == target && !en.offsets.empty()) return sentence(e.source, d, en.offsets.front());
+      return none;
     case EdgeType::kCites:
       return cited_in(d, target);
     case EdgeType::kRevokes:
@@ -387,7 +389,7 @@ std::string View::Evidence(uint32_t edge) {
       const std::string type = EdgeTypeName(e.type);
       if (d)
         for (const auto& r : d->relations)
-          if (r.type == type && r.target == target && r.offset != kNoOffset) return sentence(d, r.offset);
+          if (r.type == type && r.target == target && r.offset != kNoOffset) return sentence(e.source, d, r.offset);
       // Stated by the other side ("revoked by ...": Federal Register notes).
       if (e.type != EdgeType::kDirects) {
         const std::string inverse = e.type == EdgeType::kRevokes ? "revoked_by"
@@ -395,15 +397,22 @@ std::string View::Evidence(uint32_t edge) {
                                                                   : "superseded_by";
         if (const Document* t = Record(e.target))
           for (const auto& r : t->relations)
-            if (r.type == inverse && r.target == source && r.offset != kNoOffset) return sentence(t, r.offset);
+            if (r.type == inverse && r.target == source && r.offset != kNoOffset) return sentence(e.target, t, r.offset);
       }
       return cited_in(d, target);
     }
     case EdgeType::kIsA:
     case EdgeType::kIssuedBy:
-      return {};
+      return none;
   }
-  return {};
+  return none;
+}
+
+std::string View::Evidence(uint32_t edge) {
+  auto [node, offset] = EvidenceAt(edge);
+  if (offset == kNoOffset) return {};
+  const Document* d = Record(node);
+  return d && offset < d->text.size() ? SentenceAround(d->text, offset) : std::string();
 }
 
 }  // namespace lodestone::query

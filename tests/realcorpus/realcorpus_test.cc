@@ -1478,6 +1478,19 @@ TEST_F(RealCorpusTest, DossierKnownAnswers) {
       if (p.via == "names") listed.insert(p.node.id);
     for (const auto& o : d->other) listed.insert(o.id);
     EXPECT_EQ(listed, traced) << "every trace row is in one section";
+    // A group's members' documents are its rows too, and the counts say how many (issue 16).
+    EXPECT_EQ(d->by_via["member"], trace->member);
+    if (subject == "mineral:rare-earth-elements") EXPECT_GT(trace->member, 0u) << "documents naming neodymium, ...";
+    // China's measures list the bodies they task, each with its sentence (issue 16).
+    if (subject == "concept:critical-minerals") {
+      bool nr = false;
+      for (const auto& m : d->china)
+        for (size_t i = 0; i < m.doc.directs.size(); ++i)
+          nr = nr || (m.doc.directs[i].id == "agency:cn-natural-resources-ministry" &&
+                      m.doc.directs_evidence[i].find("国务院自然资源主管部门") != std::string::npos &&
+                      m.doc.directs_at[i] != kNoOffset);
+      EXPECT_TRUE(nr) << "the Mineral Resources Law tasks the Ministry of Natural Resources";
+    }
     // Per administration, the documents naming the subject itself are the
     // ones `lode timeline SUBJECT --by president` counts.
     query::TimelineRequest tl;
