@@ -967,6 +967,8 @@ std::string SentenceAround(const std::string& text, size_t offset) {
   // Do not cut a UTF-8 sequence in two.
   while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
   while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+  // The backward scan stops inside the previous sentence's 。 (three bytes): start after it.
+  if (!cut_left && text.compare(b, 3, "\xE3\x80\x82") == 0) b += 3;
   std::string out = cut_left ? "… " : "";
   while (b < e && (text[b] == '-' || text[b] == '*' || text[b] == ' ' || text[b] == '\n')) ++b;  // list marker
   for (size_t i = b; i < e && i < text.size(); ++i) {

@@ -308,6 +308,12 @@ TEST(Issue9EntityTest, ChineseBodiesNamedByTheirFunction) {  // issue 9
   EXPECT_EQ(e["agency:cn-natural-resources-ministry"], 1u);  // 国务院地质矿产主管部门 only, not the county one
 }
 
+TEST(ChineseEvidenceTest, AChineseSentenceIsQuotedWithoutThePreviousFullStop) {  // issue 16
+  const std::string text = "第一条 为了管理镓的出口，制定本办法。第二条 国务院商务主管部门负责管理工作。";
+  const std::string s = SentenceAround(text, text.find("国务院"));
+  EXPECT_EQ(s.rfind("第二条", 0), 0u) << s;
+}
+
 TEST(ChineseNegationTest, NamedOnlyUnderANegationOfNamingIsNoMention) {  // issue 16
   auto kb = KnowledgeBase::Builtin();
   ASSERT_TRUE(kb.ok());
