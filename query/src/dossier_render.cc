@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "json_writer.h"
+#include "trace_json.h"
 #include "lodestone/query/dossier.h"
 #include "markup_text.h"
 
@@ -29,6 +30,14 @@ std::string Target(const std::string& base, const std::string& id) {
       if (id.rfind(t, 0) == 0) return base.substr(0, base.size() - doc.size()) + "/entity/" + id;
   return base + id;
 }
+
+// The fragment that opens the document page at the words of an evidence
+// sentence (issue 16): the page scrolls to byte offset `at` and marks it.
+std::string AtFragment(uint32_t at) { return "#at-" + std::to_string(at); }
+
+// China's measures list each body tasked with the sentence tasking it
+// (the U.S. ones name theirs in one line: an order tasks dozens).
+bool ShowsTaskings(const TraceDocument& d) { return d.jurisdiction == "cn" && !d.directs_evidence.empty(); }
 
 std::string Documents(size_t n) { return std::to_string(n) + (n == 1 ? " document" : " documents"); }
 
@@ -64,6 +73,7 @@ std::string StatusWords(const DocStatus& st, F&& link) {
 std::string ViaWords(const TraceDocument& d) {
   if (d.via == "direct") return "names it";
   if (d.via == "group") return "names its group " + d.via_entity;
+  if (d.via == "member") return "names its member " + d.via_entity;
   return "names the category " + d.via_entity;
 }
 
@@ -74,51 +84,15 @@ std::string WithZh(const DossierResult& r, const std::string& id, const std::str
 
 // ------------------------------------------------------------------ JSON
 
+// A measure: its trace row (trace_json.h: with names_subject, empty dates
+// kept, directs with their Chinese names and sentences) and its versions.
 void JsonMeasure(JsonWriter& w, const DossierResult& r, const DossierMeasure& m) {
-  const TraceDocument& d = m.doc;
   w.StartObject();
-  w.Str("id", d.id);
-  w.Str("source", d.source);
-  w.Str("title", d.title);
-  w.Str("kind", d.kind);
-  w.Str("date", d.date);
-  w.Str("president", d.president);
-  w.Str("jurisdiction", d.jurisdiction);
-  w.Str("via", d.via);
-  w.Str("via_entity", d.via_entity);
-  w.Flag("names_subject", m.names_subject);
-  w.Str("evidence", d.evidence);
-  w.Key("status");
-  w.StartObject();
-  w.Str("state", d.status.state);
-  w.Flag("in_force", d.status.in_force);
-  w.Str("revoked_on", d.status.revoked_on);
-  for (auto [key, list] : {std::pair<const char*, const std::vector<LinkedNode>*>{"revoked_by", &d.status.revoked_by},
-                           {"superseded_by", &d.status.superseded_by},
-                           {"amended_by", &d.status.amended_by}}) {
-    w.Key(key);
-    w.StartArray();
-    for (const LinkedNode& n : *list) {
-      w.StartObject();
-      w.Str("id", n.id);
-      w.Str("name", n.name);
-      w.Str("date", n.date);
-      w.EndObject();
-    }
-    w.EndArray();
-  }
-  w.EndObject();
-  w.Key("directs");
-  w.StartArray();
-  for (const LinkedNode& a : d.directs) {
-    w.StartObject();
-    w.Str("id", a.id);
-    w.Str("name", a.name);
-    auto zh = r.zh_names.find(a.id);
-    w.Str("zh", zh == r.zh_names.end() ? "" : zh->second);
-    w.EndObject();
-  }
-  w.EndArray();
+  internal::TraceRowJson options;
+  options.empty_dates = true;
+  options.names_subject = &m.names_subject;
+  options.zh_names = &r.zh_names;
+  internal::TraceRowFields(w, m.doc, options);
   w.Strings("versions", m.versions);
   w.EndObject();
 }
@@ -320,7 +294,17 @@ class MdWriter {
       for (size_t i = 0; i < m.versions.size(); ++i) o << (i ? ", " : "") << Link(m.versions[i]);
     }
     o << "\n";
-    if (!d.evidence.empty()) o << "  > " << Md(d.evidence) << "\n";
+    if (!d.evidence.empty()) o << "  > " << Md(d.evidence) << InText(d.id, d.evidence_at) << "\n";
+    if (ShowsTaskings(d))
+      for (size_t i = 0; i < d.directs.size() && i < d.directs_evidence.size(); ++i)
+        if (!d.directs_evidence[i].empty())
+          o << "  > \n  > tasks " << Md(WithZh(r_, d.directs[i].id, d.directs[i].name)) << ": "
+            << Md(d.directs_evidence[i]) << InText(d.id, d.directs_at[i]) << "\n";
+  }
+  // " ([in the text](/doc/ID#at-N))": a link to the sentence in its document.
+  std::string InText(const std::string& id, uint32_t at) const {
+    if (at == kNoOffset) return "";
+    return " ([in the text](" + UrlPart(Target(base_, id)) + AtFragment(at) + "))";
   }
 
  private:
@@ -387,7 +371,7 @@ std::string DossierMarkdown(const DossierResult& r, const std::string& chart_fil
   if (!r.members.empty()) {
     o << "- Members (" << r.members.size() << "): ";
     for (size_t i = 0; i < r.members.size(); ++i) o << (i ? ", " : "") << Md(WithZh(r, r.members[i], r.members[i]));
-    o << ". A document naming only a member is in that member's dossier.\n";
+    o << ". Documents naming a member are listed here too (via member).\n";
   }
   for (const std::string& n : r.notes) o << "- " << Md(n) << "\n";
 
@@ -504,8 +488,21 @@ class HtmlWriter {
       o << "; versions in this index: ";
       for (size_t i = 0; i < m.versions.size(); ++i) o << (i ? ", " : "") << Link(m.versions[i]);
     }
-    if (!d.evidence.empty()) o << "<blockquote>" << Html(d.evidence) << "</blockquote>";
+    if (!d.evidence.empty()) o << "<blockquote>" << Html(d.evidence) << InText(d.id, d.evidence_at) << "</blockquote>";
+    if (ShowsTaskings(d)) {
+      o << "<ul class=\"tasked\">";
+      for (size_t i = 0; i < d.directs.size() && i < d.directs_evidence.size(); ++i)
+        if (!d.directs_evidence[i].empty())
+          o << "<li>tasks " << Html(WithZh(r_, d.directs[i].id, d.directs[i].name)) << "<blockquote lang=\"zh-Hans\">"
+            << Html(d.directs_evidence[i]) << InText(d.id, d.directs_at[i]) << "</blockquote></li>";
+      o << "</ul>";
+    }
     o << "</li>\n";
+  }
+  // A link to the sentence in its document (class "at").
+  std::string InText(const std::string& id, uint32_t at) const {
+    if (at == kNoOffset) return "";
+    return " <a class=\"at\" href=\"" + Html(Target(base_, id) + AtFragment(at)) + "\">in the text</a>";
   }
 
  private:

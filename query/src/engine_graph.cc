@@ -92,8 +92,8 @@ Result<TraceResult> Trace(Session& session, const TraceRequest& req) {
   if (!req.status_on.empty())
     if (Status s = internal::CheckDate(req.status_on, "status date"); !s.ok()) return s;
   if (Status s = internal::CheckKind(req.kind); !s.ok()) return s;
-  if (!req.via.empty() && req.via != "direct" && req.via != "group" && req.via != "category")
-    return Status::InvalidArgument("--via wants direct, group or category");
+  if (!req.via.empty() && req.via != "direct" && req.via != "group" && req.via != "category" && req.via != "member")
+    return Status::InvalidArgument("--via wants direct, member, group or category");
   if (req.sort != "via" && req.sort != "date")
     return Status::InvalidArgument("unknown sort " + req.sort + "; use via (the default) or date");
   auto limit = CappedLimit(req.limit, session.options().limits.list, "limit");
@@ -126,15 +126,34 @@ Result<TraceResult> Trace(Session& session, const TraceRequest& req) {
         todo.push_back(p);
       }
     }
+    // A group of minerals (rare earth elements): its members, through is_a
+    // downwards (issue 16). A document naming neodymium is about rare earths
+    // too. Not for a concept: its members are whole lists of minerals, and
+    // every mineral's documents would become the concept's.
+    std::vector<uint32_t> members;
+    if (en.type == "mineral") {
+      std::deque<uint32_t> down{entity};
+      std::set<uint32_t> met{entity};
+      while (!down.empty()) {
+        uint32_t n = down.front();
+        down.pop_front();
+        for (uint32_t e : kg.InEdges(n, Bit(EdgeType::kIsA))) {
+          uint32_t c = kg.edge(e).source;
+          if (kg.node(c).type != "mineral" || !met.insert(c).second) continue;
+          members.push_back(c);
+          down.push_back(c);
+        }
+      }
+    }
     for (uint32_t g : groups) out.groups.push_back(InfoOf(kg.node(g)));
     for (uint32_t c : categories) out.categories.push_back(InfoOf(kg.node(c)));
     // First the matching documents (cheap: graph only), then order, count and
     // cut, then evidence and status for the ones shown (they read records).
     struct Match {
       uint32_t doc, edge, named;
-      int via;  // 0 direct, 1 group, 2 category
+      int via;  // 0 direct, 1 member, 2 group, 3 category: the order rows are sorted by
     };
-    static const char* kVia[] = {"direct", "group", "category"};
+    static const char* kVia[] = {"direct", "member", "group", "category"};
     std::vector<Match> matches;
     std::unordered_set<uint32_t> taken;
     auto collect = [&](uint32_t named, int via) {
@@ -150,8 +169,9 @@ Result<TraceResult> Trace(Session& session, const TraceRequest& req) {
       }
     };
     collect(entity, 0);
-    for (uint32_t g : groups) collect(g, 1);
-    for (uint32_t c : categories) collect(c, 2);
+    for (uint32_t m : members) collect(m, 1);
+    for (uint32_t g : groups) collect(g, 2);
+    for (uint32_t c : categories) collect(c, 3);
     if (req.sort == "date") {
       std::stable_sort(matches.begin(), matches.end(),
                        [&](const Match& a, const Match& b) { return ByDate(kg.node(a.doc), kg.node(b.doc)); });
@@ -162,7 +182,8 @@ Result<TraceResult> Trace(Session& session, const TraceRequest& req) {
       });
     }
     out.total = matches.size();
-    for (const auto& m : matches) ++(m.via == 0 ? out.direct : m.via == 1 ? out.group : out.category);
+    for (const auto& m : matches)
+      ++(m.via == 0 ? out.direct : m.via == 1 ? out.member : m.via == 2 ? out.group : out.category);
     if (*limit && matches.size() > *limit) matches.resize(*limit);
     for (const auto& m : matches) {
       if (Status s = v.CheckDeadline(); !s.ok()) return s;
@@ -179,10 +200,13 @@ Result<TraceResult> Trace(Session& session, const TraceRequest& req) {
       t.via_entity_name = kg.node(m.named).name;
       if (const Document* rec = v.Record(m.doc)) t.source = internal::SourceOf(*rec);
       t.evidence = v.Evidence(m.edge);
+      t.evidence_at = v.EvidenceAt(m.edge).second;
       t.status = StatusOf(kg, m.doc, req.status_on.empty() ? req.as_of : req.status_on);
       for (uint32_t f : kg.OutEdges(m.doc, Bit(EdgeType::kDirects))) {
         const Node& a = kg.node(kg.edge(f).target);
         t.directs.push_back({a.id, a.name, ""});
+        t.directs_evidence.push_back(v.Evidence(f));
+        t.directs_at.push_back(v.EvidenceAt(f).second);
       }
       out.documents.push_back(std::move(t));
     }

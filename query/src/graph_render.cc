@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "json_writer.h"
+#include "trace_json.h"
 #include "lodestone/query/render.h"
 
 namespace lodestone::query {
@@ -28,19 +29,6 @@ void EdgeObject(JsonWriter& w, const EdgeInfo& e) {
   w.Str("type", e.type);
   w.U32("count", e.count);
   w.EndObject();
-}
-
-void Linked(JsonWriter& w, const char* key, const std::vector<LinkedNode>& l) {
-  w.Key(key);
-  w.StartArray();
-  for (const auto& n : l) {
-    w.StartObject();
-    w.Str("id", n.id);
-    w.Str("name", n.name);
-    if (!n.date.empty()) w.Str("date", n.date);
-    w.EndObject();
-  }
-  w.EndArray();
 }
 
 // "Title (eo:14017, 2021-02-24)"
@@ -105,33 +93,15 @@ std::string TraceJson(const TraceResult& r) {
   w.Flag("truncated", r.truncated());
   w.Key("counts");  // of all the matches, not only those listed
   w.StartObject();
-  for (auto [via, n] : {std::pair<const char*, size_t>{"direct", r.direct}, {"group", r.group}, {"category", r.category}})
+  for (auto [via, n] : {std::pair<const char*, size_t>{"direct", r.direct}, {"group", r.group}, {"category", r.category},
+                        {"member", r.member}})
     w.U64(via, n);
   w.EndObject();
   w.Key("documents");
   w.StartArray();
   for (const auto& d : r.documents) {
     w.StartObject();
-    w.Str("id", d.id);
-    w.Str("source", d.source);
-    w.Str("title", d.title);
-    w.Str("kind", d.kind);
-    w.Str("date", d.date);
-    w.Str("president", d.president);
-    w.Str("jurisdiction", d.jurisdiction);
-    w.Str("via", d.via);
-    w.Str("via_entity", d.via_entity);
-    w.Str("evidence", d.evidence);
-    w.Key("status");
-    w.StartObject();
-    w.Str("state", d.status.state);
-    w.Flag("in_force", d.status.in_force);
-    w.Str("revoked_on", d.status.revoked_on);
-    Linked(w, "revoked_by", d.status.revoked_by);
-    Linked(w, "superseded_by", d.status.superseded_by);
-    Linked(w, "amended_by", d.status.amended_by);
-    w.EndObject();
-    Linked(w, "directs", d.directs);
+    internal::TraceRowFields(w, d, {});
     w.EndObject();
   }
   w.EndArray();
@@ -152,16 +122,21 @@ std::string TraceText(const TraceResult& r) {
   o << r.total << (r.total == 1 ? " document" : " documents")
     << (req.as_of.empty() ? "" : " in force on " + req.as_of) << (req.kind.empty() ? "" : " of kind " + req.kind)
     << (r.truncated() ? " (showing " + std::to_string(r.documents.size()) + ")" : "") << ": " << r.direct
-    << " name it, " << r.group << " name a group it belongs to, " << r.category << " speak of the category"
+    << " name it, " << (r.member ? std::to_string(r.member) + " name a member of it, " : "") << r.group
+    << " name a group it belongs to, " << r.category << " speak of the category"
     << (req.sort == "date" ? "; oldest first" : "; newest first within each") << "\n\n";
   std::string section;
   for (const auto& d : r.documents) {
     if (req.sort != "date" && d.via != section) {
       section = d.via;
-      const size_t n = d.via == "direct" ? r.direct : d.via == "group" ? r.group : r.category;
-      o << (d.via == "direct"  ? "Naming it"
-            : d.via == "group" ? "Naming a group it belongs to"
-                               : "Speaking of the category")
+      const size_t n = d.via == "direct"   ? r.direct
+                       : d.via == "member" ? r.member
+                       : d.via == "group"  ? r.group
+                                           : r.category;
+      o << (d.via == "direct"   ? "Naming it"
+            : d.via == "member" ? "Naming a member of it"
+            : d.via == "group"  ? "Naming a group it belongs to"
+                                : "Speaking of the category")
         << " (" << n << ")\n";
     }
     o << (d.date.empty() ? "          " : d.date) << "  " << Label(d.id, d.title, d.date) << "\n";

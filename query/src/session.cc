@@ -402,29 +402,31 @@ void View::KeepResult(const std::string& key, std::shared_ptr<const void> result
   snapshot_->results.Put(key, std::move(result), bytes);
 }
 
-std::string View::Evidence(uint32_t edge) {
+std::pair<uint32_t, uint32_t> View::EvidenceAt(uint32_t edge) {
   const KnowledgeGraph* kg = graph_;
-  if (!kg) return {};
+  if (!kg) return {0, kNoOffset};
   const Edge& e = kg->edge(edge);
   const std::string& target = kg->node(e.target).id;
   const std::string& source = kg->node(e.source).id;
-  auto sentence = [](const Document* d, uint32_t off) -> std::string {
-    if (!d || off == kNoOffset || off >= d->text.size()) return {};
-    return SentenceAround(d->text, off);
+  using At = std::pair<uint32_t, uint32_t>;
+  const At none{0, kNoOffset};
+  auto sentence = [&](uint32_t node, const Document* d, uint32_t off) -> At {
+    if (!d || off == kNoOffset || off >= d->text.size()) return none;
+    return {node, off};
   };
-  auto cited_in = [&](const Document* d, const std::string& id) -> std::string {
-    if (!d) return {};
+  auto cited_in = [&](const Document* d, const std::string& id) -> At {
+    if (!d) return none;
     for (const auto& c : d->citations)
-      if (c.id == id && !c.offsets.empty()) return sentence(d, c.offsets.front());
-    return {};
+      if (c.id == id && !c.offsets.empty()) return sentence(e.source, d, c.offsets.front());
+    return none;
   };
   const Document* d = Record(e.source);
   switch (e.type) {
     case EdgeType::kMentions:
       if (d)
         for (const auto& en : d->entities)
-          if (en.id == target && !en.offsets.empty()) return sentence(d, en.offsets.front());
-      return {};
+          if (en.id == target && !en.offsets.empty()) return sentence(e.source, d, en.offsets.front());
+      return none;
     case EdgeType::kCites:
       return cited_in(d, target);
     case EdgeType::kRevokes:
@@ -433,25 +435,32 @@ std::string View::Evidence(uint32_t edge) {
     case EdgeType::kDirects: {
       // The relation's sentence: stated by the source ("revokes"), else by
       // the other side ("revoked by ...": Federal Register notes).
-      auto stated = [&](const Document* by, bool passive, const std::string& other) -> std::string {
-        if (!by) return {};
+      auto stated = [&](uint32_t node, const Document* by, bool passive, const std::string& other) -> At {
+        if (!by) return none;
         for (const auto& r : by->relations) {
           const std::optional<RelationType> rt = RelationTypeFromName(r.type);
           if (rt && IsPassive(*rt) == passive && EdgeOf(*rt) == e.type && r.target == other && r.offset != kNoOffset)
-            return sentence(by, r.offset);
+            return sentence(node, by, r.offset);
         }
-        return {};
+        return none;
       };
-      if (std::string s = stated(d, false, target); !s.empty()) return s;
+      if (At at = stated(e.source, d, false, target); at.second != kNoOffset) return at;
       if (e.type != EdgeType::kDirects)
-        if (std::string s = stated(Record(e.target), true, source); !s.empty()) return s;
+        if (At at = stated(e.target, Record(e.target), true, source); at.second != kNoOffset) return at;
       return cited_in(d, target);
     }
     case EdgeType::kIsA:
     case EdgeType::kIssuedBy:
-      return {};
+      return none;
   }
-  return {};
+  return none;
+}
+
+std::string View::Evidence(uint32_t edge) {
+  auto [node, offset] = EvidenceAt(edge);
+  if (offset == kNoOffset) return {};
+  const Document* d = Record(node);
+  return d && offset < d->text.size() ? SentenceAround(d->text, offset) : std::string();
 }
 
 }  // namespace lodestone::query

@@ -11,6 +11,7 @@
 
 #include "cli_util.h"
 #include "lodestone/query/engine.h"
+#include "lodestone/query/graph_render.h"
 
 namespace fs = std::filesystem;
 
@@ -99,7 +100,7 @@ TEST_F(DossierTest, PutsEachUsMeasureUnderTheAdministrationInOfficeOnItsDate) {
       EXPECT_EQ(on->from, a.administration.from) << m.doc.id << " " << m.doc.date;
       ++seen;
     }
-  EXPECT_EQ(seen, 2u);  // 99101 (2019) and 99103 (the category, 2022)
+  EXPECT_EQ(seen, 3u);  // 99101 (2019), 99102 (2021, names neodymium: via member, issue 16), 99103 (the category, 2022)
   ASSERT_EQ(r.us.size(), 2u);
   EXPECT_EQ(r.us[0].administration.from, "2017-01-20");  // Trump's first term
   EXPECT_EQ(r.us[1].administration.from, "2021-01-20");
@@ -249,6 +250,54 @@ DossierResult Handmade() {
   c.doc.date = "";  // undated: listed, not drawn
   r.china.push_back(c);
   return r;
+}
+
+TEST_F(DossierTest, ChinasMeasuresListTheBodiesTaskedWithTheirSentence) {  // issue 16
+  DossierResult r = Build("gallium");
+  ASSERT_EQ(r.china.size(), 2u);
+  const TraceDocument& d = r.china[0].doc;
+  ASSERT_EQ(d.directs.size(), 1u);
+  EXPECT_EQ(d.directs[0].id, "agency:cn-commerce-ministry");
+  ASSERT_EQ(d.directs_evidence.size(), 1u);
+  EXPECT_NE(d.directs_evidence[0].find("国务院商务主管部门负责镓出口的管理工作"), std::string::npos) << d.directs_evidence[0];
+  ASSERT_EQ(d.directs_at.size(), 1u);
+  ASSERT_NE(d.directs_at[0], kNoOffset);
+  EXPECT_NE(d.evidence_at, kNoOffset);
+  const std::string at = "#at-" + std::to_string(d.directs_at[0]);
+  // Markdown and HTML quote it and link to it in the document; JSON carries both.
+  const std::string md = DossierMarkdown(r);
+  EXPECT_NE(md.find("tasks Ministry of Commerce"), std::string::npos);
+  EXPECT_NE(md.find(at + "))"), std::string::npos) << "a link to the sentence";
+  EXPECT_NE(DossierHtml(r).find("class=\"at\" href=\"/doc/" + d.id + at + "\""), std::string::npos);
+  auto j = Json(DossierJson(r));
+  const auto& directs = j["china"][0]["directs"][0];
+  EXPECT_STREQ(directs["evidence"].GetString(), d.directs_evidence[0].c_str());
+  EXPECT_EQ(directs["evidence_at"].GetUint(), d.directs_at[0]);
+  EXPECT_EQ(j["china"][0]["evidence_at"].GetUint(), d.evidence_at);
+}
+
+TEST_F(DossierTest, AGroupListsTheDocumentsNamingItsMembers) {  // issue 16
+  // 99102 names neodymium only: in the rare-earth dossier via member, as trace lists it.
+  DossierResult r = Build("rare-earth-elements");
+  const DossierMeasure* found = nullptr;
+  for (const auto* m : All(r))
+    if (m->doc.id == "eo:99102") found = m;
+  ASSERT_NE(found, nullptr);
+  EXPECT_EQ(found->doc.via, "member");
+  EXPECT_EQ(found->doc.via_entity, "mineral:neodymium");
+  EXPECT_TRUE(found->names_subject);
+  EXPECT_EQ(r.by_via["member"], 1u);
+  TraceRequest tr;
+  tr.entity = "mineral:rare-earth-elements";
+  auto trace = Trace(*Open(), tr);
+  ASSERT_TRUE(trace.ok());
+  EXPECT_EQ(trace->member, 1u);
+  EXPECT_EQ(Json(TraceJson(*trace))["counts"]["member"].GetUint(), 1u);
+  // Not for a concept: its "members" are whole lists of minerals.
+  tr.entity = "concept:critical-minerals";
+  auto concept = Trace(*Open(), tr);
+  ASSERT_TRUE(concept.ok());
+  EXPECT_EQ(concept->member, 0u);
 }
 
 TEST(DossierRenderTest, EscapesWhatTheIndexHolds) {

@@ -167,7 +167,7 @@ export interface TraceDoc {
   title: string;
   kind: string;
   date: string;
-  via: 'direct' | 'group' | 'category';
+  via: 'direct' | 'member' | 'group' | 'category';
   via_entity: string;
   evidence: string;
   status: Status;
@@ -177,7 +177,7 @@ export interface TraceResult {
   entity: GraphNode & { groups: string[]; categories: string[] };
   as_of: string;
   kind: string;
-  counts: { direct: number; group: number; category: number };
+  counts: { direct: number; group: number; category: number; member?: number };
   documents: TraceDoc[];
 }
 

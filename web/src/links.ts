@@ -20,6 +20,8 @@ export const href = {
   home: () => '/',
   search: (q: string, extra: Record<string, string | number | undefined> = {}) => withQuery('/search', { q, ...extra }),
   doc: (id: string) => `/doc/${pathId(id)}`,
+  /** The document page at an evidence sentence: UTF-8 byte offset `at` of its text (issue 16). */
+  docAt: (id: string, at: number) => `/doc/${pathId(id)}#at-${at}`,
   entity: (id: string) => `/entity/${pathId(id)}`,
   trace: (id: string, q: Record<string, string | undefined> = {}) => withQuery(`/trace/${pathId(id)}`, q),
   timeline: (id?: string, q: Record<string, string | undefined> = {}) =>

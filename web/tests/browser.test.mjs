@@ -398,6 +398,36 @@ describe('dossier', () => {
     await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/doc/${id}`);
     await done(page);
   });
+
+  // issue 16: "in the text" opens the document at its evidence sentence, marked and in view;
+  // China's measures list each body tasked with the sentence tasking it.
+  test('an evidence link jumps to its sentence in the document, and China lists the bodies tasked', async () => {
+    const expected = await apiJson('/api/dossier/mineral%3Agallium');
+    const page = await open('/dossier/mineral:gallium', { width: 1366, height: 900 });
+    await page.getByRole('heading', { level: 2, name: '3. China' }).waitFor();
+    const tasked = expected.china.flatMap((m) => m.directs.filter((a) => a.evidence).map((a) => ({ m, a })));
+    assert.ok(tasked.length > 0, 'a Chinese measure of the demo corpus tasks a body');
+    assert.equal(await page.locator('ul.tasked > li').count(), tasked.length, 'one line per body tasked');
+    const { m, a } = tasked[0];
+    const link = page.locator(`li.measure[data-id="${m.id}"] ul.tasked a.at`).first();
+    const docPath = `/doc/${encodeURIComponent(m.id).replace(/%3A/gi, ':')}`;
+    assert.equal(await link.getAttribute('href'), `${docPath}#at-${a.evidence_at}`);
+    await link.click();
+    await page.waitForURL((u) => u.hash === `#at-${a.evidence_at}`);
+    const mark = page.locator(`mark.evidence-at#at-${a.evidence_at}`);
+    await mark.waitFor();
+    // The marked words are the sentence the dossier quoted (without its "…" ends), and on screen.
+    const words = a.evidence.replace(/^… /, '').replace(/ …$/, '').slice(0, 12);
+    assert.ok((await mark.textContent()).includes(words), `the mark holds "${words}"`);
+    const box = await mark.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 900, `the sentence is in view (y ${box && box.y})`);
+    await page.screenshot({ path: shotPath('doc-at-evidence') });
+    // ?at= works as well as #at-.
+    const again = await open(`${docPath}?at=${a.evidence_at}`, { width: 1366, height: 900 });
+    await again.locator('mark.evidence-at').waitFor();
+    await done(again);
+    await done(page);
+  });
 });
 
 describe('exports read back by real readers', () => {

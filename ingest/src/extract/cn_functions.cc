@@ -73,7 +73,7 @@ std::vector<FunctionNames::Hit> FunctionNames::Find(std::string_view text) const
       size_t entity = 0;
       size_t len = Match(text, pos, &entity);
       if (len) {
-        pending.push_back({entity, pos});
+        pending.push_back({entity, pos, len});
         pos += len;
       } else {
         // An unknown function: up to kMaxUnknown ideographs, ending where a
@@ -114,7 +114,7 @@ std::vector<FunctionNames::Hit> FunctionNames::Find(std::string_view text) const
         size_t entity = 0;
         size_t start = MatchBefore(text, end, &entity);
         if (start != std::string_view::npos) {
-          hits.push_back({entity, start});
+          hits.push_back({entity, start, end - start});
         } else {
           start = end;
           size_t n = 0;

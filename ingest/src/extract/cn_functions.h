@@ -29,6 +29,7 @@ class FunctionNames {
   struct Hit {
     size_t entity;
     size_t offset;  // byte offset of the function word in the text
+    size_t length;  // its bytes
   };
   // Every function named at the national level in `text`, in text order.
   std::vector<Hit> Find(std::string_view text) const;

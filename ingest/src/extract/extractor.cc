@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "extract/cn_functions.h"
+#include "extract/cn_tasking.h"
 #include "extract/cross_language.h"
 #include "extract/dispositions.h"
 #include "extract/negation.h"
@@ -478,10 +479,14 @@ class Extractor::Pass {
   void FindRelations();
 
  private:
+  static constexpr size_t kWordBytes = static_cast<size_t>(-1);
   struct AgencyMention {
     size_t word;
     std::string id;
+    size_t begin, end;  // bytes of the name
+    size_t entity;      // in the knowledge base
   };
+  size_t EntityIndex(const Entity& e) const { return static_cast<size_t>(&e - kb_.entities().data()); }
   void cite(const std::string& id, size_t offset) {
     auto [it, inserted] = citation_at.emplace(id, doc->citations.size());
     if (inserted) doc->citations.push_back({id, 0, {}});
@@ -489,14 +494,17 @@ class Extractor::Pass {
     ++c.count;
     if (c.offsets.size() < kMaxOffsets) c.offsets.push_back(static_cast<uint32_t>(offset));
   }
-  void add_entity(const Entity& e, size_t word) {
+  // The name's bytes are [begin, end); by default those of word `word`.
+  void add_entity(const Entity& e, size_t word, size_t begin = kWordBytes, size_t end = kWordBytes) {
     if (e.id == doc->id) return;
     auto [it, inserted] = entity_at.emplace(e.id, doc->entities.size());
     if (inserted) doc->entities.push_back({e.id, e.name, 0, {}});
     EntityRef& r = doc->entities[it->second];
     ++r.count;
     if (r.offsets.size() < kMaxOffsets) r.offsets.push_back(static_cast<uint32_t>(words[word].begin));
-    if (e.type == "agency") agencies.push_back({word, e.id});
+    if (e.type == "agency")
+      agencies.push_back({word, e.id, begin == kWordBytes ? words[word].begin : begin,
+                          end == kWordBytes ? words[word].end : end, EntityIndex(e)});
   }
 
   // The extractor's tables.
@@ -551,7 +559,7 @@ void Extractor::Pass::FindEntities() {
       return;
     }
     matched.push_back({EntityOf(m.value), {words[m.first_word].begin, words[m.end_word - 1].end}});
-    add_entity(e, m.first_word);
+    add_entity(e, m.first_word, words[m.first_word].begin, words[m.end_word - 1].end);
   };
   const std::vector<PhraseMatch> matches = matcher_.Match(words, text);
   for (const PhraseMatch& m : matches) {
@@ -586,7 +594,7 @@ void Extractor::Pass::FindEntities() {
       if (w == words.end()) continue;
       size_t wi = static_cast<size_t>(w - words.begin());
       if (negated[wi]) continue;
-      add_entity(kb_.entities()[hit.entity], wi);
+      add_entity(kb_.entities()[hit.entity], wi, hit.offset, hit.offset + hit.length);
     }
   // "the Departments of State, the Treasury, Defense, and Energy", "the
   // Secretaries of State and Defense": short names in a list.
@@ -630,7 +638,7 @@ void Extractor::Pass::FindEntities() {
   // likely a word of another field.
   for (const PhraseMatch& m : acronyms) {
     const Entity& e = kb_.entities()[EntityOf(m.value)];
-    if (entity_at.count(e.id)) add_entity(e, m.first_word);
+    if (entity_at.count(e.id)) add_entity(e, m.first_word, words[m.first_word].begin, words[m.end_word - 1].end);
   }
   std::sort(agencies.begin(), agencies.end(),
             [](const AgencyMention& a, const AgencyMention& b) { return a.word < b.word; });
@@ -904,6 +912,16 @@ void Extractor::Pass::FindRelations() {
         }
     }
   }
+  // Chinese text tasks a body as the subject of a clause, the agent after 由
+  // or a partner after 会同 (cn_tasking.h); a paper tasks no one.
+  if (doc->kind != Kind::kPaper) {
+    std::vector<internal::BodyMention> cn;
+    for (const AgencyMention& m : agencies)
+      if (m.begin < text.size() && static_cast<unsigned char>(text[m.begin]) >= 0xE3) cn.push_back({m.begin, m.end, m.entity});
+    if (!cn.empty())
+      for (const internal::Tasking& t : internal::ChineseTaskings(text, std::move(cn)))
+        relate(RelationTypeName(RelationType::kDirects), kb_.entities()[t.entity].id, t.offset, "text");
+  }
 }
 
 void Extractor::Extract(Document* doc, const DocumentWords& document_words, Analyzer& analyzer) const {
@@ -951,6 +969,8 @@ std::string SentenceAround(const std::string& text, size_t offset) {
   // Do not cut a UTF-8 sequence in two.
   while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
   while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+  // The backward scan stops inside the previous sentence's 。 (three bytes): start after it.
+  if (!cut_left && text.compare(b, 3, "\xE3\x80\x82") == 0) b += 3;
   std::string out = cut_left ? "… " : "";
   while (b < e && (text[b] == '-' || text[b] == '*' || text[b] == ' ' || text[b] == '\n')) ++b;  // list marker
   for (size_t i = b; i < e && i < text.size(); ++i) {

@@ -6,7 +6,8 @@
 // scope of a negated verb of naming (name, mention, include, list, cite,
 // cover, refer to) or of "no ... such as/like/including" is not a mention.
 // The scope runs from the negation to the end of its clause (a semicolon,
-// "but", or the sentence's end). Other negation ("lithium is not produced
+// "but", or the sentence's end). In Chinese the same: 没有点名, 未提及, 不包括,
+// 未列入 (negation.cc; to the clause's end or 但). Other negation ("lithium is not produced
 // here") is about the entity and leaves the mention alone.
 #ifndef LODESTONE_INGEST_SRC_EXTRACT_NEGATION_H_
 #define LODESTONE_INGEST_SRC_EXTRACT_NEGATION_H_

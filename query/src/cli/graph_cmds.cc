@@ -39,6 +39,7 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
       "trace",
       "Every document that affects a mineral, with the sentence that proves it:\n"
       "  via direct    the document names the mineral\n"
+      "  via member    it names a member of the group traced (neodymium for rare earth elements)\n"
       "  via group     it names a group the mineral belongs to (rare earth elements for neodymium)\n"
       "  via category  it speaks of critical minerals in general\n"
       "listed in that order, newest first within each (--sort date: oldest first across all).\n"
@@ -51,8 +52,8 @@ void AddGraphCommands(CLI::App& app, Globals& globals, Commands& out) {
       ->check(NonEmpty("a mineral id, name or alias (lithium, mineral:gallium, 稀土)"));
   trace_cmd->add_option("--as-of", trace.as_of, "Keep what was in force on this date (YYYY-MM-DD)");
   trace_cmd->add_option("--kind", trace.kind, "Keep documents of this kind (executive_order, law, ...)");
-  trace_cmd->add_option("--via", trace.via, "Keep only direct, group or category links");
-  trace_cmd->add_option("--sort", trace.sort, "via (default: direct, group, category, newest first in each) or date (oldest first)")
+  trace_cmd->add_option("--via", trace.via, "Keep only direct, member, group or category links");
+  trace_cmd->add_option("--sort", trace.sort, "via (default: direct, member, group, category, newest first in each) or date (oldest first)")
       ->check(CLI::IsMember({"via", "date"}));
   trace_cmd->add_option("-n,--limit", trace.limit, "At most this many documents (default: all); counts stay those of all");
   common_flags(trace_cmd);

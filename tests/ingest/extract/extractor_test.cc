@@ -308,5 +308,32 @@ TEST(Issue9EntityTest, ChineseBodiesNamedByTheirFunction) {  // issue 9
   EXPECT_EQ(e["agency:cn-natural-resources-ministry"], 1u);  // 国务院地质矿产主管部门 only, not the county one
 }
 
+TEST(ChineseEvidenceTest, AChineseSentenceIsQuotedWithoutThePreviousFullStop) {  // issue 16
+  const std::string text = "第一条 为了管理镓的出口，制定本办法。第二条 国务院商务主管部门负责管理工作。";
+  const std::string s = SentenceAround(text, text.find("国务院"));
+  EXPECT_EQ(s.rfind("第二条", 0), 0u) << s;
+}
+
+TEST(ChineseNegationTest, NamedOnlyUnderANegationOfNamingIsNoMention) {  // issue 16
+  auto kb = KnowledgeBase::Builtin();
+  ASSERT_TRUE(kb.ok());
+  // The demo corpus's sentence, in our words: examples after "names no mineral".
+  auto e = Entities(*kb, "本法条文没有点名任何具体矿种，如稀土、镓，只规定了战略性矿产资源目录。");
+  EXPECT_FALSE(e.count("mineral:rare-earth-elements"));
+  EXPECT_FALSE(e.count("mineral:gallium"));
+  EXPECT_TRUE(e.count("concept:critical-minerals"));  // after 只: the scope has ended
+  e = Entities(*kb, "该目录不包括锂和钴。清单未列入锗；镓已列入清单。");
+  EXPECT_FALSE(e.count("mineral:lithium"));
+  EXPECT_FALSE(e.count("mineral:cobalt"));
+  EXPECT_FALSE(e.count("mineral:germanium"));
+  EXPECT_TRUE(e.count("mineral:gallium"));  // the next clause names it
+  // Negations about the mineral, not of naming it, leave the mention alone;
+  // 不仅包括 is "not only".
+  e = Entities(*kb, "我国不出口稀土。名录不仅包括锂，还包括石墨。");
+  EXPECT_TRUE(e.count("mineral:rare-earth-elements"));
+  EXPECT_TRUE(e.count("mineral:lithium"));
+  EXPECT_TRUE(e.count("mineral:graphite"));
+}
+
 }  // namespace
 }  // namespace lodestone

@@ -24,7 +24,7 @@ const FIRST_PART = 150_000;
 /** Entities whose names are fetched for highlighting (one /api/entity request each). */
 const NAME_LOOKUPS = 60;
 
-export default async function doc({ root, params, signal }: PageContext): Promise<void> {
+export default async function doc({ root, params, query, signal, mounted }: PageContext): Promise<void> {
   const id = params[0];
   let d: ShowResult;
   try {
@@ -48,7 +48,7 @@ export default async function doc({ root, params, signal }: PageContext): Promis
         { class: 'main-col' },
         metadata(d),
         relations(d),
-        textSection(d, signal),
+        textSection(d, signal, anchorOffset(query), mounted),
         d.references.length ? references(d) : null,
       ),
       h(
@@ -119,11 +119,68 @@ function relations(d: ShowResult): HTMLElement | null {
   );
 }
 
-function textSection(d: ShowResult, signal: AbortSignal): HTMLElement {
+/**
+ * The evidence anchor of a link from the dossier (issue 16): `#at-OFFSET` or `?at=OFFSET`, a byte
+ * offset (UTF-8, as lode gives evidence offsets) into the document's text; null when absent.
+ */
+function anchorOffset(query: URLSearchParams): number | null {
+  const m = /^#at-(\d+)$/.exec(location.hash) ?? /^(\d+)$/.exec(query.get('at') ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** The UTF-16 index of UTF-8 byte offset `bytes` in `text` (its length when past the end). */
+export function charIndex(text: string, bytes: number): number {
+  let b = 0;
+  for (let i = 0; i < text.length; ) {
+    if (b >= bytes) return i;
+    const cp = text.codePointAt(i) ?? 0;
+    b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += cp >= 0x10000 ? 2 : 1;
+  }
+  return text.length;
+}
+
+/** The sentence around index i: from after the previous stop (。！？；, a line break, ". ") to the next. */
+function sentenceAround(text: string, i: number): [number, number] {
+  const stop = (k: number) => '。！？；\n'.includes(text[k]) || (text[k] === '.' && text[k + 1] === ' ');
+  let a = i;
+  while (a > 0 && i - a < 400 && !stop(a - 1)) a--;
+  let b = i;
+  while (b < text.length && b - i < 400 && !stop(b)) b++;
+  if (b < text.length && text[b] !== '\n') b++;
+  return [a, b];
+}
+
+/** Wraps characters [start, end) of the rendered text in <mark id="at-…">; null when out of range. */
+function markRange(body: HTMLElement, start: number, end: number, id: string): HTMLElement | null {
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let pos = 0;
+  let started = false;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const len = n.textContent?.length ?? 0;
+    if (!started && start < pos + len) {
+      range.setStart(n, start - pos);
+      started = true;
+    }
+    if (started && end <= pos + len) {
+      range.setEnd(n, end - pos);
+      const mark = h('mark', { id, class: 'evidence-at' });
+      mark.appendChild(range.extractContents());
+      range.insertNode(mark);
+      return mark;
+    }
+    pos += len;
+  }
+  return null;
+}
+
+function textSection(d: ShowResult, signal: AbortSignal, at: number | null = null, mounted?: PageContext['mounted']): HTMLElement {
   const text = d.text ?? '';
   if (!text) return section(t('doc.text'), h('p', { class: 'muted' }, t('doc.noText')));
   const body = h('div', { class: 'doc-text', lang: d.language === 'zh' ? 'zh-Hans' : undefined });
-  let shown = text.length > FIRST_PART ? text.slice(0, FIRST_PART) : text;
+  const atChar = at === null ? -1 : charIndex(text, at);
+  let shown = text.length > FIRST_PART && atChar < FIRST_PART ? text.slice(0, FIRST_PART) : text;
   const names: Names[] = d.entities.map((e) => ({
     target: entityTarget(e.id, e.type, e.name ?? e.id),
     names: [e.name ?? nameFromId(e.id)],
@@ -132,6 +189,10 @@ function textSection(d: ShowResult, signal: AbortSignal): HTMLElement {
   const paint = () => {
     clear(body);
     body.append(renderHighlighted(shown, findHighlights(shown, names, cites)));
+    if (atChar >= 0 && atChar < shown.length) {
+      const [a, b] = sentenceAround(shown, atChar);
+      markRange(body, a, b, `at-${at}`);
+    }
     if (shown.length < text.length) {
       body.append(
         h('p', null, h('button', { type: 'button', onclick: () => { shown = text; paint(); } }, `… ${t('common.more', { n: formatNumber(text.length) })}`)),
@@ -139,9 +200,15 @@ function textSection(d: ShowResult, signal: AbortSignal): HTMLElement {
     }
   };
   paint();
+  // The sentence a link pointed at: in view once the page is shown (and after a repaint).
+  const reveal = () => body.querySelector('mark.evidence-at')?.scrollIntoView({ block: 'center' });
+  if (atChar >= 0) mounted?.(reveal);
   // Then the entities' other names (aliases, Chinese names), and paint again.
   void enrichNames(names, signal).then((changed) => {
-    if (changed && !signal.aborted) paint();
+    if (changed && !signal.aborted) {
+      paint();
+      if (atChar >= 0) reveal();
+    }
   });
   return h(
     'section',

@@ -15,6 +15,9 @@ interface Linked {
   name: string;
   zh?: string;
   date?: string;
+  /** Directs items: the sentence tasking the body and its byte offset (null: none). */
+  evidence?: string;
+  evidence_at?: number | null;
 }
 interface Measure {
   id: string;
@@ -22,9 +25,11 @@ interface Measure {
   kind: string;
   date: string;
   jurisdiction: string;
-  via: 'direct' | 'group' | 'category';
+  via: 'direct' | 'member' | 'group' | 'category';
   via_entity: string;
   evidence: string;
+  /** Byte offset of the evidence in the document's text (null: none): the link's #at- anchor. */
+  evidence_at?: number | null;
   status: Status;
   directs: Linked[];
   versions: string[];
@@ -101,6 +106,8 @@ const WORDS = {
     group: 'names its group',
     category: 'names the category',
     tasks: 'tasks',
+    inText: 'in the text',
+    member: 'names its member',
     versions: 'versions',
     gaps: 'Known instruments, searched for in this index',
     missing: 'not in this index',
@@ -141,6 +148,8 @@ const WORDS = {
     group: '提及其类别',
     category: '提及关键矿产',
     tasks: '责成',
+    inText: '见原文',
+    member: '提及其成员',
     versions: '版本',
     gaps: '已知文件（在本索引中检索）',
     missing: '本索引中没有',
@@ -170,7 +179,8 @@ function w(key: Word, vars: Record<string, string | number> = {}): string {
 }
 
 function measureItem(m: Measure): HTMLElement {
-  const via = m.via === 'direct' ? w('names') : [m.via === 'group' ? w('group') : w('category'), ' ', idLink(m.via_entity)];
+  const via =
+    m.via === 'direct' ? w('names') : [m.via === 'member' ? w('member') : m.via === 'group' ? w('group') : w('category'), ' ', idLink(m.via_entity)];
   return h(
     'li',
     { class: `measure ${m.status.in_force ? 'in-force' : 'not-in-force'}`, 'data-id': m.id },
@@ -195,8 +205,29 @@ function measureItem(m: Measure): HTMLElement {
         ? h('div', { class: 'directs small' }, `${w('tasks')}: `, m.directs.map((a, i) => [i ? ', ' : '', idLink(a.id, a.zh ? `${a.name} (${a.zh})` : a.name)]))
         : null,
       m.versions.length > 1 ? h('div', { class: 'small' }, `${w('versions')}: `, m.versions.map((v, i) => [i ? ', ' : '', idLink(v, v)])) : null,
-      quote(m.evidence),
+      evidenceQuote(m.id, m.evidence, m.evidence_at),
+      // China's measures: each body tasked with the sentence tasking it.
+      m.jurisdiction === 'cn' && m.directs.some((a) => a.evidence)
+        ? h(
+            'ul',
+            { class: 'tasked plain small' },
+            m.directs
+              .filter((a) => a.evidence)
+              .map((a) => h('li', null, `${w('tasks')} `, idLink(a.id, a.zh ? `${a.name} (${a.zh})` : a.name), evidenceQuote(m.id, a.evidence ?? '', a.evidence_at, 'zh-Hans'))),
+          )
+        : null,
     ),
+  );
+}
+
+/** The evidence sentence, with a link to it in its document (/doc/ID#at-OFFSET). */
+function evidenceQuote(id: string, text: string, at: number | null | undefined, lang?: string): HTMLElement | null {
+  if (!text) return null;
+  return h(
+    'blockquote',
+    { class: 'evidence', lang },
+    text,
+    typeof at === 'number' ? [' ', h('a', { class: 'at', href: href.docAt(id, at) }, w('inText'))] : null,
   );
 }
 

@@ -12,6 +12,7 @@ import { navigate, setTitle, type PageContext } from '../router';
 const KINDS = ['executive_order', 'presidential_memorandum', 'proclamation', 'law', 'regulation', 'notice', 'fact_sheet', 'statement', 'paper', 'other'];
 const VIAS: { via: TraceDoc['via']; key: Key }[] = [
   { via: 'direct', key: 'trace.direct' },
+  { via: 'member', key: 'trace.member' },
   { via: 'group', key: 'trace.group' },
   { via: 'category', key: 'trace.category' },
 ];
@@ -133,7 +134,7 @@ export default async function trace({ root, params, query, signal }: PageContext
       'ul',
       { class: 'via-counts' },
       VIAS.map(({ via: v, key }) =>
-        h('li', null, h('a', { href: href.trace(r.entity.id, { as_of: asOf || undefined, kind: kind || undefined, via: via === v ? undefined : v }), 'aria-current': via === v ? 'true' : undefined }, t(key), h('span', { class: 'fc' }, formatNumber(r.counts[v])))),
+        h('li', null, h('a', { href: href.trace(r.entity.id, { as_of: asOf || undefined, kind: kind || undefined, via: via === v ? undefined : v }), 'aria-current': via === v ? 'true' : undefined }, t(key), h('span', { class: 'fc' }, formatNumber(r.counts[v] ?? 0)))),
       ),
     ),
     counts,

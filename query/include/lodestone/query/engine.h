@@ -173,7 +173,7 @@ struct TraceRequest {
   std::string entity;  // mineral (or other entity) id, name or alias
   std::string as_of;   // YYYY-MM-DD or ""
   std::string kind;    // document kind or ""
-  std::string via;     // direct, group, category or "" (all)
+  std::string via;     // direct, member, group, category or "" (all)
   // "via": documents naming the entity first, then those naming a group it
   // belongs to, then those speaking of the category, newest first within
   // each (undated last); "date": oldest first across all.
@@ -186,12 +186,17 @@ struct TraceRequest {
 struct TraceDocument {
   std::string id, source, title, kind, date;
   std::string president, jurisdiction;
-  std::string via;              // direct, group, category
+  std::string via;              // direct, member (of the group traced), group, category
   std::string via_entity;       // the entity actually named
   std::string via_entity_name;
   std::string evidence;
+  uint32_t evidence_at = kNoOffset;  // byte offset of the evidence's words in the document (issue 16)
   DocStatus status;
   std::vector<LinkedNode> directs;  // agencies it tasks
+  // Parallel to directs: the sentence tasking each and its offset (issue 16;
+  // the dossier shows them, trace's JSON does not).
+  std::vector<std::string> directs_evidence;
+  std::vector<uint32_t> directs_at;
 };
 struct TraceResult {
   TraceRequest request;
@@ -200,6 +205,7 @@ struct TraceResult {
   std::vector<NodeInfo> categories;  // concept:* above it
   size_t total = 0;                  // documents that matched
   size_t direct = 0, group = 0, category = 0;
+  size_t member = 0;  // naming a member of the group (via "member", issue 16)
   std::vector<TraceDocument> documents;  // in the requested order, at most limit
   bool truncated() const { return documents.size() < total; }
 };

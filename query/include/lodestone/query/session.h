@@ -140,6 +140,12 @@ class View {
   // The sentence of the edge's source document that proves it ("" when the
   // link has no passage, e.g. is_a from the knowledge base).
   std::string Evidence(uint32_t edge);
+  // Where that sentence is: the node of the document holding it (the edge's
+  // source, or its target for a relation the other side states) and the
+  // byte offset in its text of the words that prove the edge; offset
+  // kNoOffset when none. The document page's anchor (/doc/ID#at-OFFSET)
+  // jumps there (issue 16).
+  std::pair<uint32_t, uint32_t> EvidenceAt(uint32_t edge);
 
   // Unavailable once the request's deadline has passed (server time limits).
   Status CheckDeadline();
