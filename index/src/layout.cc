@@ -13,8 +13,8 @@ namespace fs = std::filesystem;
 
 namespace lodestone::internal {
 
-namespace {
-Status WriteFileDurably(const fs::path& path, const std::string& content) {
+Status WriteFileDurably(const std::string& path_text, const std::string& content) {
+  const fs::path path(path_text);
   fs::path tmp = path;
   tmp += ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -28,7 +28,6 @@ Status WriteFileDurably(const fs::path& path, const std::string& content) {
   if (ec) return Status::IoError("cannot rename " + tmp.string() + ": " + ec.message());
   return Status::Ok();
 }
-}  // namespace
 
 std::string LiveGeneration(const std::string& index_dir) {
   std::ifstream in(fs::path(index_dir) / "CURRENT");
