@@ -9,14 +9,13 @@
 #include <unistd.h>
 #include <xapian.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "lodestone/index/schema.h"
+#include "query/cli_util.h"
 #include "shard_layout.h"
 #include "shard_rule.h"
 
@@ -25,12 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int Lode(const std::string& args) {
-  FILE* p = ::popen((std::string(LODE_BINARY) + " " + args + " >/dev/null 2>&1").c_str(), "r");
-  if (!p) return -1;
-  int status = ::pclose(p);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+int Lode(const std::string& args) { return lodestone::testing::RunLode(args, false).code; }
 
 std::multiset<std::string> Ids(const Xapian::Database& db) {
   std::multiset<std::string> ids;

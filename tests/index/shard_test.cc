@@ -7,9 +7,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
-#include <array>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -17,6 +15,7 @@
 #include <thread>
 
 #include "lodestone/index/schema.h"
+#include "query/cli_util.h"
 #include "shard_layout.h"
 #include "shard_rule.h"
 
@@ -84,22 +83,8 @@ TEST(ShardRuleTest, YearAndSourceKeys) {
 
 // ------------------------------------------------------------ through lode
 
-struct LodeRun {
-  int code = -1;
-  std::string out;
-};
-
-LodeRun Lode(const std::string& args) {
-  LodeRun r;
-  FILE* p = ::popen((std::string(LODE_BINARY) + " " + args + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+// `lode ARGS` with stdout and stderr together (cli_util.h).
+lodestone::testing::CliRun Lode(const std::string& args) { return lodestone::testing::RunLode(args, true); }
 
 // An order in Markdown with YAML front matter; its id (eo:N) comes from the
 // heading, so changing the date keeps the id and changes the year.
@@ -154,7 +139,7 @@ class ShardCliTest : public ::testing::Test {
     WriteOrder(src_ / "orders", 99206, "2020-11-30");
     for (const char* sub : {"fr", "wh", "cn", "papers"})
       fs::copy(fs::path(LODE_FIXTURES) / "mini" / sub, src_ / sub, fs::copy_options::recursive);
-    LodeRun r = Lode("ingest " + src_.string() + " -q --index " + Index());
+    lodestone::testing::CliRun r = Lode("ingest " + src_.string() + " -q --index " + Index());
     ASSERT_EQ(r.code, 0) << r.out;
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -195,7 +180,7 @@ class ShardCliTest : public ::testing::Test {
 TEST_F(ShardCliTest, CountSplitKeepsEveryDocumentOnceInItsShardAndEachShardSearches) {
   const auto want = SourceIds();
   ASSERT_GE(want.size(), 8u);
-  LodeRun r = Lode("shard --index " + Index() + " --by count:3 -o " + Out() + " --json");
+  lodestone::testing::CliRun r = Lode("shard --index " + Index() + " --by count:3 -o " + Out() + " --json");
   ASSERT_EQ(r.code, 0) << r.out;
   rapidjson::Document j;
   j.Parse(r.out.c_str());
@@ -237,7 +222,7 @@ TEST_F(ShardCliTest, CountSplitKeepsEveryDocumentOnceInItsShardAndEachShardSearc
   // Each shard is a normal lode index: search finds its widgets orders.
   size_t found = 0;
   for (int k = 0; k < 3; ++k) {
-    LodeRun s = Lode("search widgets --json --index " + Out() + "/shard-" + std::to_string(k));
+    lodestone::testing::CliRun s = Lode("search widgets --json --index " + Out() + "/shard-" + std::to_string(k));
     ASSERT_EQ(s.code, 0) << s.out;
     rapidjson::Document sj;
     sj.Parse(s.out.c_str());
@@ -250,7 +235,7 @@ TEST_F(ShardCliTest, CountSplitKeepsEveryDocumentOnceInItsShardAndEachShardSearc
 TEST_F(ShardCliTest, RefusesANonEmptyOutputAndBadRules) {
   fs::create_directories(Out());
   std::ofstream(fs::path(Out()) / "keep.txt") << "mine";
-  LodeRun r = Lode("shard --index " + Index() + " --by year -o " + Out());
+  lodestone::testing::CliRun r = Lode("shard --index " + Index() + " --by year -o " + Out());
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_NE(r.out.find("exists and is not empty"), std::string::npos) << r.out;
   EXPECT_TRUE(fs::exists(fs::path(Out()) / "keep.txt"));
@@ -265,7 +250,7 @@ TEST_F(ShardCliTest, RefusesANonEmptyOutputAndBadRules) {
 
 TEST_F(ShardCliTest, YearSplitThenIngestMovesAChangedYearReplacesInPlaceAndRerunChangesNothing) {
   const auto want = SourceIds();
-  LodeRun r = Lode("shard -q --index " + Index() + " --by year -o " + Out());
+  lodestone::testing::CliRun r = Lode("shard -q --index " + Index() + " --by year -o " + Out());
   ASSERT_EQ(r.code, 0) << r.out;
   ExpectLayoutHolds(want, "year");
   auto before = ReadLayout(Out());
@@ -339,7 +324,7 @@ TEST_F(ShardCliTest, YearSplitThenIngestMovesAChangedYearReplacesInPlaceAndRerun
 }
 
 TEST_F(ShardCliTest, CountLayoutKeepsAChangedDocumentInItsShardAndPruneRemoves) {
-  LodeRun r = Lode("shard -q --index " + Index() + " --by count:2 -o " + Out());
+  lodestone::testing::CliRun r = Lode("shard -q --index " + Index() + " --by count:2 -o " + Out());
   ASSERT_EQ(r.code, 0) << r.out;
   const auto want = SourceIds();
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -359,7 +344,7 @@ TEST_F(ShardCliTest, CountLayoutKeepsAChangedDocumentInItsShardAndPruneRemoves) 
 }
 
 TEST_F(ShardCliTest, IngestRefusesRemoteShardsAndRebuild) {
-  LodeRun r = Lode("shard -q --index " + Index() + " --by count:2 -o " + Out());
+  lodestone::testing::CliRun r = Lode("shard -q --index " + Index() + " --by count:2 -o " + Out());
   ASSERT_EQ(r.code, 0) << r.out;
   r = Lode("ingest " + src_.string() + " --rebuild --index " + Out());
   EXPECT_NE(r.code, 0);
