@@ -13,8 +13,8 @@ namespace fs = std::filesystem;
 
 namespace lodestone::internal {
 
-namespace {
-Status WriteFileDurably(const fs::path& path, const std::string& content) {
+Status WriteFileDurably(const std::string& path_text, const std::string& content) {
+  const fs::path path(path_text);
   fs::path tmp = path;
   tmp += ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -27,6 +27,21 @@ Status WriteFileDurably(const fs::path& path, const std::string& content) {
   fs::rename(tmp, path, ec);
   if (ec) return Status::IoError("cannot rename " + tmp.string() + ": " + ec.message());
   return Status::Ok();
+}
+
+namespace {
+// True when PATH is a Xapian stub naming exactly one local database.
+bool OneLineStub(const fs::path& path) {
+  std::ifstream in(path);
+  if (!in) return false;
+  int lines = 0;
+  bool local = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    ++lines;
+    local = line.rfind("auto ", 0) == 0 || line.rfind("glass ", 0) == 0;
+  }
+  return lines == 1 && local;
 }
 }  // namespace
 
@@ -42,6 +57,10 @@ Result<std::string> LiveDatabasePath(const std::string& index_dir) {
   std::string gen = LiveGeneration(index_dir);
   if (gen.empty()) {
     std::error_code ec;
+    // issue 13: a replica written by xapian-replicate of a lode index has no
+    // CURRENT but a one-line stub ("auto replica_1") that Xapian follows,
+    // and that it rewrites when a full copy arrives.
+    if (OneLineStub(fs::path(index_dir) / "XAPIANDB")) return index_dir;
     if (!fs::exists(index_dir, ec))
       return Status::NotFound("no index at " + index_dir +
                               " (create one with: lode ingest PATH --index " + index_dir + ")");

@@ -19,6 +19,8 @@ uint64_t GenerationNumber(const std::string& database_path);
 std::string NextGeneration(const std::string& index_dir);
 // Atomically makes generation `gen` live (write CURRENT.tmp, fsync, rename).
 Status SwitchGeneration(const std::string& index_dir, const std::string& gen);
+// Writes `content` to PATH.tmp, fsyncs it and renames it over PATH.
+Status WriteFileDurably(const std::string& path, const std::string& content);
 // Removes tmp-* folders and generations other than the live one.
 void RemoveDebris(const std::string& index_dir);
 

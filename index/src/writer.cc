@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "layout.h"
+#include "shard_layout.h"
+#include "shard_rule.h"
 #include "xapian_guard.h"
 #include "lodestone/index/schema.h"
 #include "record_json.h"
@@ -102,46 +104,191 @@ void WriteSynonyms(Xapian::WritableDatabase& db, const SynonymTable& table) {
 
 // ---------------------------------------------------------------- IndexWriter
 
+// One database that holds documents: the whole index, or one shard of a
+// sharded layout (issue 13).
+struct DocShard {
+  std::string dir;  // the shard's index folder (the index folder when unsharded)
+  std::string key;  // its shard key ("" when unsharded)
+  Xapian::WritableDatabase db;
+  uint64_t commit = 0;  // lode:commit of its last commit
+  bool dirty = false;
+};
+
 struct IndexWriter::Impl {
   Counts counts;
   std::string dir;
   WriteOptions options;
+  // Spelling, synonyms, the manifest and every index-wide key. Unsharded:
+  // the index itself (shards[0].db is the same database); sharded: meta.
   Xapian::WritableDatabase db;
   internal::StemTableWriter stems;
+  std::vector<DocShard> shards;
+  bool sharded = false;
+  internal::ShardRule rule;
+  internal::ShardStub stub;
   uint32_t pending = 0;
 
   Status MaybeCommit() {
     if (++pending < options.flush_every) return Status::Ok();
+    return CommitAll();
+  }
+
+  // Shards first, meta (the manifest) last: a crash in between leaves
+  // documents whose files the manifest does not list yet, and the next run
+  // re-ingests those files; replacing by id (Q term) is idempotent.
+  Status CommitAll() {
     pending = 0;
+    if (!sharded) {
+      db.commit();
+      return Status::Ok();
+    }
+    for (auto& s : shards) {
+      if (!s.dirty) continue;
+      s.db.set_metadata(internal::kMetaCommit, std::to_string(++s.commit));
+      s.db.commit();
+      s.dirty = false;
+    }
     db.commit();
     return Status::Ok();
+  }
+
+  // Where `doc` belongs: its shard under the rule (creating a shard for a key
+  // the layout has not seen: a new year or source).
+  Result<size_t> Route(const Xapian::Document& doc) {
+    if (!sharded) return size_t{0};
+    const std::string key = rule.KeyOf(doc);
+    for (size_t i = 0; i < shards.size(); ++i)
+      if (shards[i].key == key) return i;
+    return AddShard(key);
+  }
+
+  Result<size_t> AddShard(const std::string& key) {
+    size_t n = stub.shard_count();
+    std::string name;
+    std::error_code ec;
+    for (;; ++n) {
+      name = "shard-" + std::to_string(n);
+      bool listed = false;
+      for (const auto& l : stub.lines) listed = listed || (l.local() && fs::path(l.path).filename() == name);
+      if (listed) continue;
+      // A folder not in the stub is what a crash before the stub was
+      // rewritten leaves: it never received documents.
+      fs::remove_all(fs::path(dir) / name, ec);
+      break;
+    }
+    const std::string shard_dir = (fs::path(dir) / name).string();
+    if (Status s = internal::CreateEmptyShard(shard_dir, key); !s.ok()) return s;
+    internal::ShardLine line;
+    line.path = shard_dir;
+    stub.lines.push_back(line);
+    if (Status s = internal::WriteShardStub(dir, stub); !s.ok()) return s;
+    DocShard shard;
+    shard.dir = shard_dir;
+    shard.key = key;
+    shard.db = Xapian::WritableDatabase((fs::path(shard_dir) / internal::LiveGeneration(shard_dir)).string(),
+                                        Xapian::DB_OPEN);
+    shards.push_back(std::move(shard));
+    return shards.size() - 1;
+  }
+
+  // Every (shard, docid) holding the document with this Q term.
+  std::vector<std::pair<size_t, Xapian::docid>> Find(const std::string& qterm) {
+    std::vector<std::pair<size_t, Xapian::docid>> out;
+    for (size_t i = 0; i < shards.size(); ++i)
+      for (auto pl = shards[i].db.postlist_begin(qterm); pl != shards[i].db.postlist_end(qterm); ++pl)
+        out.emplace_back(i, *pl);
+    return out;
+  }
+
+  void Add(size_t shard, const Xapian::Document& x) {
+    shards[shard].db.add_document(x);
+    shards[shard].dirty = true;
+  }
+  void Replace(size_t shard, Xapian::docid did, const Xapian::Document& x) {
+    shards[shard].db.replace_document(did, x);
+    shards[shard].dirty = true;
+  }
+  void Delete(size_t shard, Xapian::docid did) {
+    shards[shard].db.delete_document(did);
+    shards[shard].dirty = true;
   }
 
   // Drops `paths` from the sources of every document that has one of them;
   // deletes documents left with no source, except those in `keep_ids`.
   void Detach(const std::set<std::string>& paths, const std::set<std::string>& keep_ids) {
-    std::set<Xapian::docid> touched;
-    for (const auto& p : paths)
-      for (auto it = db.postlist_begin(SourceTerm(p)); it != db.postlist_end(SourceTerm(p)); ++it)
-        touched.insert(*it);
-    for (Xapian::docid did : touched) {
-      Xapian::Document x = db.get_document(did);
-      auto rec = DecodeRecord(x.get_data());
-      if (!rec.ok()) {
-        db.delete_document(did);
-        continue;
+    for (size_t i = 0; i < shards.size(); ++i) {
+      auto& sdb = shards[i].db;
+      std::set<Xapian::docid> touched;
+      for (const auto& p : paths)
+        for (auto it = sdb.postlist_begin(SourceTerm(p)); it != sdb.postlist_end(SourceTerm(p)); ++it)
+          touched.insert(*it);
+      for (Xapian::docid did : touched) {
+        Xapian::Document x = sdb.get_document(did);
+        auto rec = DecodeRecord(x.get_data());
+        if (!rec.ok()) {
+          Delete(i, did);
+          continue;
+        }
+        if (keep_ids.count(rec->id)) continue;  // will be replaced by PutBundle
+        auto& src = rec->sources;
+        src.erase(std::remove_if(src.begin(), src.end(),
+                                 [&](const SourceFile& s) { return paths.count(s.path) > 0; }),
+                  src.end());
+        if (src.empty()) {
+          Delete(i, did);
+          ++counts.removed;
+          continue;
+        }
+        Xapian::Document y = internal::WithRecord(x, *rec);
+        // Losing its first source can change a document's `source` shard.
+        auto target = Route(y);
+        if (!target.ok() || *target == i) {
+          Replace(i, did, y);
+        } else {
+          Delete(i, did);
+          Add(*target, y);
+        }
       }
-      if (keep_ids.count(rec->id)) continue;  // will be replaced by PutBundle
-      auto& src = rec->sources;
-      src.erase(std::remove_if(src.begin(), src.end(),
-                               [&](const SourceFile& s) { return paths.count(s.path) > 0; }),
-                src.end());
-      if (src.empty()) {
-        db.delete_document(did);
-        ++counts.removed;
-      } else
-        db.replace_document(did, internal::WithRecord(x, *rec));
     }
+  }
+
+  // Opens the meta database and every shard of the sharded layout at dir.
+  Status OpenSharded() {
+    auto stub_or = internal::ReadShardStub(dir);
+    if (!stub_or.ok()) return stub_or.status();
+    stub = std::move(stub_or).value();
+    for (const auto& l : stub.lines)
+      if (!l.local())
+        return Status::Unsupported(
+            stub.stub_file + ":" + std::to_string(l.line_number) + ": shard " + l.Label() +
+            " is remote; lode ingest writes local shards only (it locks and commits the whole layout). "
+            "Run the ingest on the host that holds the shard folders, against a stub naming them by path");
+    auto meta_path = internal::LiveDatabasePath(stub.meta().path);
+    if (!meta_path.ok()) return meta_path.status().WithContext(stub.stub_file + ":" + std::to_string(stub.meta().line_number));
+    db = Xapian::WritableDatabase(*meta_path, Xapian::DB_OPEN);
+    auto rule_or = internal::ShardRule::Parse(db.get_metadata(internal::kMetaShardRule));
+    if (!rule_or.ok())
+      return Status::Corrupt(stub.meta().path + " has no valid lode:shard-rule (" + rule_or.status().message() +
+                             "); is it a layout written by lode shard?");
+    rule = *rule_or;
+    rule.root = db.get_metadata(internal::kMetaShardRoot);
+    for (size_t i = 1; i < stub.lines.size(); ++i) {
+      const auto& l = stub.lines[i];
+      auto p = internal::LiveDatabasePath(l.path);
+      if (!p.ok()) return p.status().WithContext(stub.stub_file + ":" + std::to_string(l.line_number));
+      internal::RemoveDebris(l.path);
+      DocShard shard;
+      shard.dir = l.path;
+      shard.db = Xapian::WritableDatabase(*p, Xapian::DB_OPEN);
+      shard.key = shard.db.get_metadata(internal::kMetaShardKey);
+      shard.commit = std::strtoull(shard.db.get_metadata(internal::kMetaCommit).c_str(), nullptr, 10);
+      if (shard.key.empty())
+        return Status::Corrupt(stub.stub_file + ":" + std::to_string(l.line_number) + ": shard " + l.path +
+                               " has no lode:shard-key");
+      shards.push_back(std::move(shard));
+    }
+    sharded = true;
+    return internal::CheckSchemaVersion(db, dir);
   }
 };
 
@@ -149,17 +296,26 @@ IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 IndexWriter::~IndexWriter() {
   if (!impl_) return;
   try {
-    impl_->db.commit();
+    (void)impl_->CommitAll();
+    for (auto& s : impl_->shards) s.db.close();
     impl_->db.close();
   } catch (const Xapian::Error&) {
     // Nothing more can be done here; the last commit stands.
   }
 }
 
+bool IsShardedIndex(const std::string& dir) { return internal::IsShardedLayout(dir); }
+
 Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir, WriteOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->options = options;
+  if (internal::IsShardedLayout(dir)) {
+    Status s = internal::XapianGuard("opening sharded index " + dir + " for writing",
+                                     [&]() -> Status { return impl->OpenSharded(); });
+    if (!s.ok()) return s;
+    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
+  }
   Status s = internal::XapianGuard("opening index " + dir + " for writing", [&]() -> Status {
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -184,6 +340,10 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir, W
     }
     internal::RemoveDebris(dir);
     impl->db = Xapian::WritableDatabase((fs::path(dir) / gen).string(), Xapian::DB_OPEN);
+    DocShard whole;
+    whole.dir = dir;
+    whole.db = impl->db;
+    impl->shards.push_back(std::move(whole));
     return internal::CheckSchemaVersion(impl->db, dir);
   });
   if (!s.ok()) return s;
@@ -192,7 +352,11 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir, W
 
 Result<uint64_t> IndexWriter::DocumentCount() const {
   return internal::XapianGuard("counting the documents of " + impl_->dir,
-                               [&]() -> Result<uint64_t> { return uint64_t{impl_->db.get_doccount()}; });
+                               [&]() -> Result<uint64_t> {
+    uint64_t n = 0;
+    for (const auto& sh : impl_->shards) n += sh.db.get_doccount();
+    return n;
+  });
 }
 
 Result<std::optional<ManifestEntry>> IndexWriter::Lookup(const std::string& path) const {
@@ -217,7 +381,7 @@ Result<std::vector<ManifestEntry>> IndexWriter::Manifest() const {
 
 Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
   return internal::XapianGuard("writing " + (files.empty() ? std::string("documents") : files.front().path), [&]() -> Status {
-    auto& db = impl_->db;
+    auto& db = impl_->db;  // spelling and manifest (meta when sharded)
     std::set<std::string> paths, ids;
     for (const auto& f : files) paths.insert(f.path);
     for (const auto& d : docs) ids.insert(d.doc.id);
@@ -228,28 +392,39 @@ Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::v
       std::set<std::string> seen;
       for (const auto& t : ad.body)
         if (t.stem && SpellingCandidate(t.term) && seen.insert(t.term).second) db.add_spelling(t.term);
-      const std::string qterm = schema::kPrefixId + ad.doc.id;
-      auto pl = db.postlist_begin(qterm);
-      if (pl == db.postlist_end(qterm)) {
-        db.add_document(x);
+      auto found = impl_->Find(schema::kPrefixId + ad.doc.id);
+      if (found.empty()) {
+        auto target = impl_->Route(x);
+        if (!target.ok()) return target.status();
+        impl_->Add(*target, x);
         ++impl_->counts.added;
-      } else {
-        ++impl_->counts.updated;
-        Xapian::docid did = *pl;
-        Xapian::Document old = db.get_document(did);
-        auto rec = DecodeRecord(old.get_data());
-        // Sources of the old record that this bundle does not replace.
-        std::vector<SourceFile> others;
-        if (rec.ok())
-          for (const auto& s : rec->sources)
-            if (!paths.count(s.path)) others.push_back(s);
-        if (!rec.ok() || others.empty()) {
-          db.replace_document(did, x);
-        } else {
-          rec->sources = others;
-          db.replace_document(did, internal::MergeXapianDocs(*rec, old, ad.doc, x));
-        }
+        continue;
       }
+      ++impl_->counts.updated;
+      const auto [shard, did] = found.front();
+      Xapian::Document old = impl_->shards[shard].db.get_document(did);
+      auto rec = DecodeRecord(old.get_data());
+      // Sources of the old record that this bundle does not replace.
+      std::vector<SourceFile> others;
+      if (rec.ok())
+        for (const auto& s : rec->sources)
+          if (!paths.count(s.path)) others.push_back(s);
+      Xapian::Document y = x;
+      if (rec.ok() && !others.empty()) {
+        rec->sources = others;
+        y = internal::MergeXapianDocs(*rec, old, ad.doc, x);
+      }
+      // Sharded: the rule may now name another shard (its year changed).
+      auto target = impl_->Route(y);
+      if (!target.ok()) return target.status();
+      if (*target == shard) {
+        impl_->Replace(shard, did, y);
+      } else {
+        impl_->Delete(shard, did);
+        impl_->Add(*target, y);
+      }
+      // Copies left by a crash between two shard commits of a move.
+      for (size_t i = 1; i < found.size(); ++i) impl_->Delete(found[i].first, found[i].second);
     }
     RecordFiles(db, files, docs);
     return impl_->MaybeCommit();
@@ -286,9 +461,14 @@ Status IndexWriter::ReplaceSynonyms(const SynonymTable& table) {
 Result<std::vector<uint32_t>> IndexWriter::DocumentsOf(const std::vector<std::string>& paths) const {
   return internal::XapianGuard("reading the documents of source files", [&]() -> Result<std::vector<uint32_t>> {
     std::vector<uint32_t> out;
+    // Combined docids, numbered as Xapian numbers a stub of the shards.
+    const uint32_t n = static_cast<uint32_t>(impl_->shards.size());
     for (const auto& p : paths) {
       const std::string t = SourceTerm(p);
-      for (auto it = impl_->db.postlist_begin(t); it != impl_->db.postlist_end(t); ++it) out.push_back(*it);
+      for (uint32_t k = 0; k < n; ++k) {
+        auto& sdb = impl_->shards[k].db;
+        for (auto it = sdb.postlist_begin(t); it != sdb.postlist_end(t); ++it) out.push_back((*it - 1) * n + k + 1);
+      }
     }
     return out;
   });
@@ -298,9 +478,7 @@ IndexWriter::Counts IndexWriter::counts() const { return impl_->counts; }
 
 Status IndexWriter::Commit() {
   return internal::XapianGuard("committing " + impl_->dir, [&]() -> Status {
-    impl_->pending = 0;
-    impl_->db.commit();
-    return Status::Ok();
+    return impl_->CommitAll();
   });
 }
 

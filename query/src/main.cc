@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   AddGlobalFlags(&app, globals);
   Commands commands;
   AddIngestCommands(app, globals, commands);
+  AddShardCommands(app, globals, commands);
   AddSearchCommands(app, globals, commands);
   AddGraphCommands(app, globals, commands);
   AddExportCommands(app, globals, commands);

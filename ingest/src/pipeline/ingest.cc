@@ -523,7 +523,18 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
   sum.files = found.size();
   std::vector<Bundle> bundles = internal::MakeBundles(found);
 
-  const bool has_index = fs::exists(fs::path(opt.index_dir) / "CURRENT");
+  // issue 13: a sharded layout (lode shard) is updated in place, shard by
+  // shard; it is never rebuilt from here.
+  const bool sharded = IsShardedIndex(opt.index_dir);
+  if (sharded && opt.rebuild)
+    return Status::InvalidArgument(opt.index_dir + " is a sharded layout: --rebuild is not supported there; "
+                                   "rebuild an unsharded index and split it again with lode shard");
+  // Replication (README "Shards"): xapian-replicate sends a commit as a small
+  // changeset only when the writer keeps changesets; without them every pull
+  // after a commit is a full copy of each shard. A sharded layout is the one
+  // meant to be replicated, so keep the last 10 unless the operator chose.
+  if (sharded) ::setenv("XAPIAN_MAX_CHANGESETS", "10", /*overwrite=*/0);
+  const bool has_index = sharded || fs::exists(fs::path(opt.index_dir) / "CURRENT");
   if (!has_index || opt.rebuild) {
     s = Build(opt, bundles, DocumentSteps{*kb, extractor.get()}, synonyms, sum);
     if (!s.ok()) return s;

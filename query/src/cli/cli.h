@@ -69,6 +69,7 @@ int Print(const Globals& g, const Result<R>& r, J&& json, T&& text);
 
 // The command groups, in the order `lode --help` lists them.
 void AddIngestCommands(CLI::App& app, Globals& g, Commands& out);
+void AddShardCommands(CLI::App& app, Globals& g, Commands& out);  // shard (issue 13)
 void AddSearchCommands(CLI::App& app, Globals& g, Commands& out);  // search, similar, show, entity, stats
 void AddGraphCommands(CLI::App& app, Globals& g, Commands& out);   // trace ... couple
 void AddExportCommands(CLI::App& app, Globals& g, Commands& out);  // export, render

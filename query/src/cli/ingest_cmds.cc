@@ -48,7 +48,8 @@ void AddIngestCommands(CLI::App& app, Globals& globals, Commands& out) {
       "text in any encoding; papers: JATS XML, Web of Science plain text, Scopus CSV and BibTeX, RIS,\n"
       "CSL-JSON, Crossref and OpenAlex JSON, S2ORC JSON Lines, PDF (text layer). Unchanged files are\n"
       "skipped; a file that cannot be read is reported and the run goes on; the exit code is 1 when any\n"
-      "file failed.");
+      "file failed. A layout made by `lode shard` is updated in place: each document goes to the shard\n"
+      "its rule names (README \"Shards\").");
   ingest_cmd->add_option("paths", ingest.paths, "Files or folders to ingest")
       ->required()
       ->check(NonEmpty("a file or folder"));

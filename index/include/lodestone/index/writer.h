@@ -54,10 +54,18 @@ struct WriteOptions {
 // "ree", "稀土"), and the terms a query for it expands to.
 using SynonymTable = std::map<std::string, std::set<std::string>>;
 
+// True when DIR is a sharded layout written by `lode shard` (shard.h).
+bool IsShardedIndex(const std::string& dir);
+
 class IndexWriter {
  public:
   // Opens the live database of DIR for update, creating an empty index when
-  // DIR does not exist. Fails with kIoError when DIR is locked by another
+  // DIR does not exist. When DIR is a sharded layout (issue 13), documents go
+  // to the shard their rule names (a document whose key changed moves
+  // there; a new key gets a new shard, appended to the stub), and spelling,
+  // synonyms and the manifest go to meta; Commit commits the shards (each
+  // bumping its lode:commit counter) before meta. Remote shard lines are
+  // refused (kUnsupported): ingest runs where the shard folders are. Fails with kIoError when DIR is locked by another
   // writer or cannot be created, kCorrupt when it is not a Lodestone index.
   static Result<std::unique_ptr<IndexWriter>> Open(const std::string& dir,
                                                    WriteOptions options = {});
