@@ -157,6 +157,11 @@ Result<ShardSummary> SplitIndex(const ShardOptions& opt) {
         db.set_metadata(schema::kMetaSchema, std::to_string(schema::kSchemaVersion));
         db.set_metadata(internal::kMetaShardKey, keys[k]);
         db.set_metadata(internal::kMetaCommit, "1");
+        // The stem table (synonym keys "Z<stem>") goes into every shard as
+        // well as meta, so that a shard or its replica searched on its own
+        // still finds every form of a word (issue 10's stems at search time).
+        for (auto k = src.synonym_keys_begin("Z"); k != src.synonym_keys_end("Z"); ++k)
+          for (auto t = src.synonyms_begin(*k); t != src.synonyms_end(*k); ++t) db.add_synonym(*k, *t);
         db.commit();
         ShardSummary::Shard info;
         info.name = name;

@@ -112,6 +112,9 @@ struct DocShard {
   Xapian::WritableDatabase db;
   uint64_t commit = 0;  // lode:commit of its last commit
   bool dirty = false;
+  // Sharded: the shard's own copy of the stem table entries of its
+  // documents (meta holds all of them), so a shard searches on its own.
+  internal::StemTableWriter stems;
 };
 
 struct IndexWriter::Impl {
@@ -397,6 +400,7 @@ Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::v
         auto target = impl_->Route(x);
         if (!target.ok()) return target.status();
         impl_->Add(*target, x);
+        if (impl_->sharded) impl_->shards[*target].stems.Add(ad, impl_->shards[*target].db);
         ++impl_->counts.added;
         continue;
       }
@@ -423,6 +427,7 @@ Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::v
         impl_->Delete(shard, did);
         impl_->Add(*target, y);
       }
+      if (impl_->sharded) impl_->shards[*target].stems.Add(ad, impl_->shards[*target].db);
       // Copies left by a crash between two shard commits of a move.
       for (size_t i = 1; i < found.size(); ++i) impl_->Delete(found[i].first, found[i].second);
     }
