@@ -99,6 +99,7 @@ int main(int argc, char** argv) {
   for (const Command& c : commands)
     if (c.app->parsed()) {
       rc = c.run(globals);
+      WarnMissingShards();
       break;
     }
 
