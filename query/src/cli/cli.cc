@@ -47,14 +47,15 @@ OpenOptions ShardOptions(const Globals& g) {
 }
 
 namespace {
-std::weak_ptr<query::Session>& LastSession() {
-  static std::weak_ptr<query::Session> last;
+// Kept until WarnMissingShards: a command's own copy is gone by then.
+std::shared_ptr<query::Session>& LastSession() {
+  static std::shared_ptr<query::Session> last;
   return last;
 }
 }  // namespace
 
 void WarnMissingShards() {
-  auto session = LastSession().lock();
+  auto session = std::move(LastSession());
   if (!session) return;
   for (const auto& m : session->MissingShards()) std::cerr << "lode: warning: partial answer, left out " << m << "\n";
 }
