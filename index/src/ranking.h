@@ -24,6 +24,11 @@ std::string PlainWords(const std::string& query);
 Xapian::Query WithBoosts(const Xapian::Query& matched, const std::string& words, const Xapian::Database& db,
                          const RankingOptions& r);
 
+// `boosted` with the NEAR boost of `r` for `words` (several words; empty:
+// none) in an outer OP_AND_MAYBE of its own (issue 13).
+Xapian::Query WithNearBoost(const Xapian::Query& boosted, const std::string& words, const Xapian::Database& db,
+                            const RankingOptions& r);
+
 // The weighting scheme of `r` (BM25 with its k1 and b).
 Xapian::BM25Weight Weighting(const RankingOptions& r);
 

@@ -43,7 +43,7 @@ std::string Readable(const std::string& term) {
 }  // namespace
 
 Result<SimilarResult> Searcher::Similar(const SimilarRequest& req) {
-  return internal::XapianGuard("finding documents like " + req.id, [&]() -> Result<SimilarResult> {
+  return impl_->Guard("finding documents like " + req.id, [&]() -> Result<SimilarResult> {
     auto& db = impl_->db;
     auto did = impl_->Find(req.id);
     if (!did) return Status::NotFound("no document " + req.id + " in " + impl_->dir);
@@ -66,6 +66,7 @@ Result<SimilarResult> Searcher::Similar(const SimilarRequest& req) {
     Xapian::Query query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                         Xapian::Query(std::string(schema::kPrefixId) + out.doc.id));
     enquire.set_query(query);
+    enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);  // ties by id on any layout (issue 13)
     Xapian::MSet mset = enquire.get_mset(0, req.limit);
     out.total = mset.get_matches_estimated();
     uint32_t rank = 0;

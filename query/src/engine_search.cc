@@ -132,6 +132,7 @@ Result<SearchResult> Search(Session& session, const SearchRequest& req) {
     out.total_exact = res->total_exact;
     out.facets = std::move(res->facets);
     out.suggestion = std::move(res->suggestion);
+    out.missing_shards = std::move(res->missing_shards);
     SnippetOptions sopt;
     sopt.mark_start = req.mark_start;
     sopt.mark_end = req.mark_end;

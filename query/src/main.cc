@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
     if (c.app->parsed()) {
       try {
         rc = c.run(globals);
+        WarnMissingShards();
       } catch (const std::bad_alloc&) {
         rc = Fail(globals, Status::Internal("out of memory; raise the memory limit or give fewer files at a time"));
       } catch (const std::exception& e) {

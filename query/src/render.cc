@@ -259,6 +259,17 @@ void HitLines(std::ostringstream& o, const SearchHit& h, const Style& st) {
 }
 }  // namespace
 
+namespace {
+// issue 13: "partial": {"missing": [...]} when shards were left out.
+void PartialObject(JsonWriter& w, const std::vector<std::string>& missing) {
+  if (missing.empty()) return;
+  w.Key("partial");
+  w.StartObject();
+  w.Strings("missing", missing);
+  w.EndObject();
+}
+}  // namespace
+
 std::string SearchJson(const SearchResult& r) {
   JsonWriter w;
   w.StartObject();
@@ -284,6 +295,7 @@ std::string SearchJson(const SearchResult& r) {
   }
   w.EndObject();
   if (!r.suggestion.empty()) w.Str("suggestion", r.suggestion);
+  PartialObject(w, r.missing_shards);
   w.EndObject();
   return w.Line();
 }
@@ -432,6 +444,22 @@ std::string StatsJson(const IndexStats& s) {
   w.Counts("entities_by_type", s.entities_by_type);
   w.Counts("citations_by_type", s.citations_by_type);
   w.Counts("relations_by_type", s.relations_by_type);
+  if (!s.shards.empty()) {  // a sharded layout (issue 13)
+    w.Key("shards");
+    w.StartArray();
+    for (const auto& sh : s.shards) {
+      w.StartObject();
+      w.Str("name", sh.name);
+      w.Str("address", sh.address);
+      w.Flag("remote", sh.remote);
+      w.U64("documents", sh.documents);
+      w.Str("uuid", sh.uuid);
+      w.U64("commit", sh.commit);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  PartialObject(w, s.missing_shards);
   w.EndObject();
   return w.Line();
 }
@@ -441,6 +469,11 @@ std::string StatsText(const IndexStats& s) {
   o << "documents: " << Thousands(s.documents) << "  (" << Thousands(s.terms_total) << " words, index "
     << Mb(s.size_bytes) << ", revision " << s.revision << ")\n";
   o << "index:     " << s.path << "\n";
+  for (const auto& sh : s.shards)
+    o << "  " << sh.name << std::string(sh.name.size() < 10 ? 10 - sh.name.size() : 1, ' ')
+      << (sh.remote ? "remote " : "") << sh.address << "  " << Thousands(sh.documents) << " documents, commit "
+      << sh.commit << "\n";
+  for (const auto& m : s.missing_shards) o << "  missing:  " << m << "\n";
   auto section = [&](const char* name, const std::map<std::string, uint64_t>& m) {
     o << name << ":\n";
     for (const auto& [k, v] : m) o << "  " << k << std::string(k.size() < 26 ? 26 - k.size() : 1, ' ') << Thousands(v) << "\n";

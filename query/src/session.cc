@@ -73,9 +73,12 @@ struct Session::Impl {
   std::shared_ptr<const KnowledgeBase> kb;
   std::vector<KbNode> kb_nodes;
 
+  mutable std::mutex missing_mu;
+  std::vector<std::string> missing;  // of the last request (Searcher::MissingShards)
+
   std::atomic<uint64_t> requests{0}, retries{0}, snapshots{0}, graph_loads{0}, searchers_opened{0};
 
-  Result<std::unique_ptr<Searcher>> Borrow(const std::string& dir) {
+  Result<std::unique_ptr<Searcher>> Borrow(const std::string& dir, const OpenOptions& open) {
     {
       std::lock_guard<std::mutex> lock(pool_mu);
       if (!idle.empty()) {
@@ -84,7 +87,7 @@ struct Session::Impl {
         return s;
       }
     }
-    auto s = Searcher::Open(dir);
+    auto s = Searcher::Open(dir, open);
     if (!s.ok()) {
       // No index (yet): a front end can answer "try later" (503), and the
       // CLI's message stays the one that says how to create it.
@@ -149,14 +152,20 @@ Session::Counters Session::counters() const {
   return c;
 }
 
+std::vector<std::string> Session::MissingShards() const {
+  std::lock_guard<std::mutex> lock(impl_->missing_mu);
+  return impl_->missing;
+}
+
 Status Session::Run(const std::function<Status(View&)>& fn, Clock::time_point deadline) {
   ++impl_->requests;
   if (deadline == Clock::time_point::max() && options_.time_limit > Clock::duration::zero())
     deadline = Clock::now() + options_.time_limit;
   Status last;
+  int reconnects = 0;
   for (int attempt = 0; attempt <= options_.retries; ++attempt) {
     if (attempt > 0) ++impl_->retries;
-    auto searcher = impl_->Borrow(options_.index_dir);
+    auto searcher = impl_->Borrow(options_.index_dir, options_.open);
     if (!searcher.ok()) return searcher.status();
     std::unique_ptr<Searcher> lent = std::move(*searcher);
     // The newest revision. Refreshed again when another request has
@@ -171,6 +180,7 @@ Status Session::Run(const std::function<Status(View&)>& fn, Clock::time_point de
     if (!refreshed.ok()) {
       if (refreshed.code() == Status::Code::kNotFound) refreshed = Status::Unavailable(refreshed.message());
       if (refreshed.code() != Status::Code::kUnavailable) return refreshed;
+      if (lent->Broken() && ++reconnects > 1) return refreshed;
       last = refreshed;  // the generation went away while we reopened it: again
       continue;
     }
@@ -188,8 +198,16 @@ Status Session::Run(const std::function<Status(View&)>& fn, Clock::time_point de
       if (s.ok()) s = fn(view);
       timed_out = view.timed_out_;
     }
-    impl_->GiveBack(std::move(lent), options_.idle_searchers);
+    {
+      std::lock_guard<std::mutex> lock(impl_->missing_mu);
+      impl_->missing = lent->MissingShards();
+    }
+    // A lost connection: this Searcher is dropped, and the request runs once
+    // more on a new one (which reconnects, or names the shard that is down).
+    const bool broken = lent->Broken();
+    if (!broken) impl_->GiveBack(std::move(lent), options_.idle_searchers);
     if (s.ok() || s.code() != Status::Code::kUnavailable || timed_out) return s;
+    if (broken && ++reconnects > 1) return s;
     last = s;  // the index changed under the read: reopen and run again
   }
   return last;

@@ -21,8 +21,43 @@ CLI::Validator NonEmpty(const std::string& expected) {
 }
 
 void AddGlobalFlags(CLI::App* cmd, Globals& g) {
-  cmd->add_option("--index", g.index, "Index folder (default: $LODE_INDEX, else ./lode-index)");
+  cmd->add_option("--index", g.index,
+                  "Index folder, or a sharded layout (its folder or XAPIANDB stub, with local and `remote HOST:PORT` "
+                  "shards; README \"Shards\") (default: $LODE_INDEX, else ./lode-index)");
   cmd->add_flag("--json", g.json, "Print JSON for scripts instead of text");
+  // fetch and render have a --timeout of their own (seconds of HTTP, of
+  // Graphviz): there the shards' is --shard-timeout only.
+  const bool own_timeout = cmd->get_option_no_throw("--timeout") != nullptr;
+  cmd->add_option(own_timeout ? "--shard-timeout" : "--timeout,--shard-timeout", g.timeout_ms,
+                  "Milliseconds a remote shard may take to answer (default 5000)")
+      ->check(CLI::Range(1u, 3600000u));
+  cmd->add_option("--connect-timeout", g.connect_timeout_ms,
+                  "Milliseconds to connect to a remote shard (default 2000)")
+      ->check(CLI::Range(1u, 3600000u));
+  cmd->add_flag("--partial", g.partial,
+                "Answer from the shards that answer when some are down, and say which are missing");
+}
+
+OpenOptions ShardOptions(const Globals& g) {
+  OpenOptions o;
+  o.timeout_ms = g.timeout_ms;
+  o.connect_timeout_ms = g.connect_timeout_ms;
+  o.partial = g.partial;
+  return o;
+}
+
+namespace {
+// Kept until WarnMissingShards: a command's own copy is gone by then.
+std::shared_ptr<query::Session>& LastSession() {
+  static std::shared_ptr<query::Session> last;
+  return last;
+}
+}  // namespace
+
+void WarnMissingShards() {
+  auto session = std::move(LastSession());
+  if (!session) return;
+  for (const auto& m : session->MissingShards()) std::cerr << "lode: warning: partial answer, left out " << m << "\n";
 }
 
 void AddGraphFlags(CLI::App* cmd, GraphFlags& f) {
@@ -35,7 +70,10 @@ std::shared_ptr<query::Session> OpenSession(const Globals& g, const GraphFlags& 
   o.index_dir = g.index;
   o.kb_files = f.kb_files;
   o.graph_cache = !f.no_cache;
-  return query::Session::Open(std::move(o));
+  o.open = ShardOptions(g);
+  auto session = query::Session::Open(std::move(o));
+  LastSession() = session;
+  return session;
 }
 
 int Fail(const Globals& g, const Status& s) {

@@ -28,6 +28,9 @@ constexpr int kExitOk = 0, kExitProblem = 1, kExitUsage = 2;
 struct Globals {
   std::string index;  // $LODE_INDEX, else ./lode-index
   bool json = false;
+  // A sharded layout's remote shards (issue 13).
+  unsigned timeout_ms = 5000, connect_timeout_ms = 2000;
+  bool partial = false;  // answer from the shards that answer
 };
 
 // A parsed subcommand and what running it means.
@@ -58,6 +61,11 @@ extern const char* const kEdgeHelp;
 
 // The session a command asks its question through.
 std::shared_ptr<query::Session> OpenSession(const Globals& g, const GraphFlags& f = {});
+// The open options of --timeout, --connect-timeout and --partial.
+OpenOptions ShardOptions(const Globals& g);
+// After the command: with --partial, says on stderr which shards the answer
+// left out (every command; search and stats also say it in their JSON).
+void WarnMissingShards();
 
 // Reports a failed command: the message on stderr (and {"error","code"} on
 // stdout with --json); returns its exit code (errors.h).

@@ -83,6 +83,9 @@ struct SearchResult {
   std::string suggestion;     // a corrected query when this one finds little
   std::vector<std::string> words;  // unprefixed query words (for highlighting)
   std::vector<std::string> stems;  // their English stems
+  // Shards of a sharded layout left out with --partial (described, with
+  // why): the answer comes from the others. Empty otherwise.
+  std::vector<std::string> missing_shards;
 };
 
 // More like this: the documents closest to one document, found by a query
@@ -101,6 +104,16 @@ struct SimilarResult {
   std::vector<Hit> hits;           // the most similar, never the document itself
 };
 
+// One line of a sharded layout's stub, as read (issue 13).
+struct ShardStats {
+  std::string name;     // meta, shard-0, or "shard 2" for a remote line
+  std::string address;  // local path or HOST:PORT
+  bool remote = false;
+  uint64_t documents = 0;
+  std::string uuid;
+  uint64_t commit = 0;  // lode:commit, 0 when never set
+};
+
 struct IndexStats {
   uint64_t documents = 0;
   uint64_t revision = 0;
@@ -111,6 +124,10 @@ struct IndexStats {
   std::map<std::string, uint64_t> entities_by_type;   // distinct entities named, per type
   std::map<std::string, uint64_t> citations_by_type;  // (document, cited id) pairs, per id type
   std::map<std::string, uint64_t> relations_by_type;  // (document, target) pairs, per relation
+  // A sharded layout (issue 13): meta first, then each shard opened; the
+  // revision above is meta's. Empty for a plain index folder.
+  std::vector<ShardStats> shards;
+  std::vector<std::string> missing_shards;  // left out with --partial
 };
 
 // A document that names an entity (or cites an id), with how often.
@@ -134,11 +151,24 @@ struct IndexRevision {
   }
 };
 
+// How a sharded layout's shards are reached (issue 13). Plain index folders
+// ignore it.
+struct OpenOptions {
+  unsigned timeout_ms = 5000;          // a remote shard's reads (never 0: 0 would wait forever)
+  unsigned connect_timeout_ms = 2000;  // connecting to a remote shard
+  // Open the shards that answer and leave out the others (said in every
+  // result's missing_shards) instead of failing.
+  bool partial = false;
+};
+
 class Searcher {
  public:
-  // Opens the live database of an index directory. NotFound when there is no
-  // index there, kCorrupt/kIoError when it cannot be read.
-  static Result<std::unique_ptr<Searcher>> Open(const std::string& index_dir);
+  // Opens the live database of an index directory, or a sharded layout: a
+  // folder with a stub (XAPIANDB naming meta and the shards, local or
+  // `remote HOST:PORT`) or the stub file itself. NotFound when there is no
+  // index there, kCorrupt/kIoError when it cannot be read; a shard that
+  // cannot be opened is kIoError naming its stub line and address.
+  static Result<std::unique_ptr<Searcher>> Open(const std::string& index_dir, const OpenOptions& options = {});
   ~Searcher();
 
   // Runs a search. InvalidArgument (with Xapian's message) on a syntax error.
@@ -181,6 +211,14 @@ class Searcher {
   // database's version file). Errors as Open's.
   Result<bool> Refresh();
   IndexRevision Revision() const;
+
+  // Shards of a sharded layout left out (--partial), described; empty
+  // otherwise.
+  std::vector<std::string> MissingShards() const;
+  // True once a read failed on a lost connection (a shard server gone or a
+  // replica replaced under it): reopen() cannot repair that, so the caller
+  // should drop this Searcher and open a new one.
+  bool Broken() const;
 
   // Everything the knowledge graph is built from (see graph_source.h).
   Result<GraphSource> ReadGraphSource();

@@ -75,6 +75,7 @@ struct SearchResult {
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetCount>> facets;  // kind, year, jurisdiction, mineral, agency, country
   std::string suggestion;
+  std::vector<std::string> missing_shards;  // --partial: shards left out (JSON "partial": {"missing": [...]})
 };
 // InvalidArgument for a query that does not parse; TooLarge over the caps.
 Result<SearchResult> Search(Session& session, const SearchRequest& request);

@@ -21,7 +21,10 @@
 //    and the answers of its searches, up to result_cache_bytes.
 //  * A read that fails because a writer committed under it (Xapian's
 //    DatabaseModifiedError, Status kUnavailable) is run again on a reopened
-//    Searcher, up to SessionOptions::retries times (issue 11).
+//    Searcher, up to SessionOptions::retries times (issue 11). A read that
+//    lost its connection to a shard, or whose replica was replaced under it
+//    (Searcher::Broken), is run once more on a newly opened Searcher
+//    (issue 13: reopen() does not reconnect).
 // Thread-safety: a Session is safe to share between threads (std::shared_ptr
 // from Open); a View belongs to the one thread running its request.
 #ifndef LODESTONE_QUERY_SESSION_H_
@@ -64,7 +67,8 @@ struct Limits {
 using Clock = std::chrono::steady_clock;
 
 struct SessionOptions {
-  std::string index_dir;
+  std::string index_dir;  // an index folder or a sharded layout (its folder or stub)
+  OpenOptions open;       // timeouts of remote shards, --partial
   std::vector<std::string> kb_files;  // added to the built-in knowledge base
   bool graph_cache = true;            // read and write <index_dir>/graph.cache
   int retries = 5;                    // runs of a request after the index changed under it
@@ -196,6 +200,10 @@ class Session {
     uint64_t searchers_opened = 0;
   };
   Counters counters() const;
+
+  // The shards of a sharded layout the last request left out (--partial),
+  // described; empty when none was.
+  std::vector<std::string> MissingShards() const;
 
  private:
   friend class View;
