@@ -38,7 +38,7 @@ void AddGlobalFlags(CLI::App* cmd, Globals& g) {
                 "Answer from the shards that answer when some are down, and say which are missing");
 }
 
-OpenOptions ShardOptions(const Globals& g) {
+OpenOptions ShardOpenOptions(const Globals& g) {
   OpenOptions o;
   o.timeout_ms = g.timeout_ms;
   o.connect_timeout_ms = g.connect_timeout_ms;
@@ -70,7 +70,7 @@ std::shared_ptr<query::Session> OpenSession(const Globals& g, const GraphFlags& 
   o.index_dir = g.index;
   o.kb_files = f.kb_files;
   o.graph_cache = !f.no_cache;
-  o.open = ShardOptions(g);
+  o.open = ShardOpenOptions(g);
   auto session = query::Session::Open(std::move(o));
   LastSession() = session;
   return session;

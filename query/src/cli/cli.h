@@ -62,7 +62,7 @@ extern const char* const kEdgeHelp;
 // The session a command asks its question through.
 std::shared_ptr<query::Session> OpenSession(const Globals& g, const GraphFlags& f = {});
 // The open options of --timeout, --connect-timeout and --partial.
-OpenOptions ShardOptions(const Globals& g);
+OpenOptions ShardOpenOptions(const Globals& g);
 // After the command: with --partial, says on stderr which shards the answer
 // left out (every command; search and stats also say it in their JSON).
 void WarnMissingShards();

@@ -51,7 +51,7 @@ int RunServe(const Globals& g, ServeFlags& f) {
   query::SessionOptions so;
   so.index_dir = g.index;
   so.kb_files = f.graph.kb_files;
-  so.open = ShardOptions(g);
+  so.open = ShardOpenOptions(g);
   so.graph_cache = !f.graph.no_cache;
   so.idle_searchers = static_cast<size_t>(o.threads);
   so.record_cache_bytes = f.record_cache_mb << 20;
