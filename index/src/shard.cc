@@ -160,8 +160,8 @@ Result<ShardSummary> SplitIndex(const ShardOptions& opt) {
         // The stem table (synonym keys "Z<stem>") goes into every shard as
         // well as meta, so that a shard or its replica searched on its own
         // still finds every form of a word (issue 10's stems at search time).
-        for (auto k = src.synonym_keys_begin("Z"); k != src.synonym_keys_end("Z"); ++k)
-          for (auto t = src.synonyms_begin(*k); t != src.synonyms_end(*k); ++t) db.add_synonym(*k, *t);
+        for (auto stem = src.synonym_keys_begin("Z"); stem != src.synonym_keys_end("Z"); ++stem)
+          for (auto t = src.synonyms_begin(*stem); t != src.synonyms_end(*stem); ++t) db.add_synonym(*stem, *t);
         db.commit();
         ShardSummary::Shard info;
         info.name = name;
