@@ -97,7 +97,14 @@ void ExpectSameHits(const std::string& q, const rapidjson::Value& a, const rapid
   ASSERT_EQ(ha.Size(), hb.Size()) << q;
   for (rapidjson::SizeType i = 0; i < ha.Size(); ++i) {
     EXPECT_STREQ(ha[i]["id"].GetString(), hb[i]["id"].GetString()) << q << " rank " << i + 1;
-    EXPECT_NEAR(ha[i]["score"].GetDouble(), hb[i]["score"].GetDouble(), 1e-9) << q << " rank " << i + 1;
+    // Within 1e-9, plus a relative 1e-3 for a query word with several indexed
+    // forms: stems are expanded at search time into OP_SYNONYM (issue 10),
+    // whose term frequency Xapian 1.4 estimates per shard, so the sum of the
+    // shards' estimates differs from the single index's by about 1e-4 of a
+    // score. The boost and wildcard bugs this test guards against moved
+    // scores by 2 to 8 (tens of percent).
+    const double sa = ha[i]["score"].GetDouble();
+    EXPECT_NEAR(sa, hb[i]["score"].GetDouble(), 1e-9 + 1e-3 * std::abs(sa)) << q << " rank " << i + 1;
   }
   // An exact total is the same; an estimate may differ (each remote shard
   // checks its own first matches).

@@ -419,7 +419,14 @@ describe('dossier', () => {
     // The marked words are the sentence the dossier quoted (without its "…" ends), and on screen.
     const words = a.evidence.replace(/^… /, '').replace(/ …$/, '').slice(0, 12);
     assert.ok((await mark.textContent()).includes(words), `the mark holds "${words}"`);
-    const box = await mark.boundingBox();
+    // The page paints again when the entities' other names arrive (and reveals the mark again):
+    // ask for the box until it is in view, at most 5 s.
+    let box = null;
+    for (let i = 0; i < 50; i++) {
+      box = await mark.boundingBox();
+      if (box && box.y >= 0 && box.y < 900) break;
+      await page.waitForTimeout(100);
+    }
     assert.ok(box && box.y >= 0 && box.y < 900, `the sentence is in view (y ${box && box.y})`);
     await page.screenshot({ path: shotPath('doc-at-evidence') });
     // ?at= works as well as #at-.
