@@ -13,5 +13,9 @@ elif command -v npm >/dev/null 2>&1; then
     (cd web && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLODE_BUILD_WEB="$web" "$@" >/dev/null
+# LODE_CORPUS=/path/to/corpus points the real-corpus tests and benchmarks at a corpus that is not
+# at ../shared/corpus (a clone elsewhere); cmake remembers it in build/CMakeCache.txt.
+corpus=()
+[ -z "${LODE_CORPUS:-}" ] || corpus=(-DLODE_CORPUS="$(cd "$LODE_CORPUS" && pwd)")
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLODE_BUILD_WEB="$web" "${corpus[@]}" "$@" >/dev/null
 cmake --build build -j"$(nproc)"
