@@ -82,8 +82,14 @@ struct Server::Impl {
       ApiRequest a;
       a.path = req.path;
       for (const auto& [k, v] : req.params) a.params.push_back({k, v});
+      // Held from when Handle says the request starts real work (an
+      // expensive endpoint, a search the result cache cannot answer) until
+      // the answer is made; cheap and cached answers never queue for it.
       std::optional<internal::Gate::Pass> pass;
-      if (expensive && !internal::IsCheap(a.path)) pass.emplace(*expensive);
+      if (expensive)
+        a.admit = [&] {
+          if (!pass) pass.emplace(*expensive);
+        };
       Apply(Handle(*session, a, options.caps), res);
       res.set_header("Cache-Control", "no-store");
     });
