@@ -29,6 +29,12 @@ struct ServerOptions {
   // others queue in arrival order, so that cheap requests find a free core
   // (server/src/admission.h). 0: no limit.
   int expensive_at_once = 0;
+  // Microseconds of CPU slice (Linux EEVDF, 6.12 and later) for a worker
+  // while it does not hold an admission pass: cheap and cached answers wake
+  // up and get a core sooner, expensive ones keep the default slice. 0: the
+  // default for all (bench/README.md: halves the cheap kinds' p99 on a busy
+  // machine, but makes traces slower).
+  int cheap_slice_us = 0;
   std::string web_dir;  // the built UI (build/web); "": API only
   ApiCaps caps;
   int keep_alive_seconds = 2;
