@@ -105,7 +105,7 @@ Status Mentions(View& v, const Document& d, std::vector<std::vector<TextSpan>>* 
 
 }  // namespace
 
-Result<SearchResult> Search(Session& session, const SearchRequest& req) {
+Result<SearchResult> Search(Session& session, const SearchRequest& req, const std::function<void()>& before_work) {
   const Limits& limits = session.options().limits;
   if (Status s = CheckNotEmpty(req.query, "query", "words, a \"phrase\" or filters such as kind:executive_order");
       !s.ok())
@@ -116,6 +116,11 @@ Result<SearchResult> Search(Session& session, const SearchRequest& req) {
     // The same request on the same revision has the same answer.
     const std::string key = SearchKey(req);
     if (auto kept = v.CachedResult(key)) return *std::static_pointer_cast<const SearchResult>(kept);
+    if (before_work) {
+      before_work();
+      // While it waited, the same request may have been answered.
+      if (auto kept = v.CachedResult(key)) return *std::static_pointer_cast<const SearchResult>(kept);
+    }
     lodestone::SearchRequest ir;
     ir.query = req.query;
     ir.offset = req.offset;

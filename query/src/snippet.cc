@@ -1,6 +1,7 @@
 #include "lodestone/query/snippet.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <set>
 
@@ -204,30 +205,34 @@ struct Candidate {
 // Byte offsets where a needle occurs (ASCII letters compared without case),
 // at the start of a word: not right after an ASCII letter or digit when
 // the needle starts with one (ICU never breaks between those). Sorted, one
-// per offset.
+// per offset, with the items of every needle found there. One pass over
+// the text for all the needles (a query's words, their dotted forms and
+// stems: 2 to 10 of them), each byte looked up among the needles that start
+// with it, instead of one pass per needle.
 std::vector<Candidate> Candidates(const std::string& text, const std::vector<Needle>& needles) {
+  std::array<std::vector<uint32_t>, 256> by_first;
+  for (uint32_t k = 0; k < needles.size(); ++k) {
+    const unsigned char lo = AsciiLower(static_cast<unsigned char>(needles[k].form[0]));
+    by_first[lo].push_back(k);
+    if (lo >= 'a' && lo <= 'z') by_first[lo - 32].push_back(k);
+  }
   std::vector<Candidate> out;
-  for (const Needle& nd : needles) {
-    const std::string& n = nd.form;
-    const unsigned char first = static_cast<unsigned char>(n[0]);
-    const bool word_start = IsAsciiAlnum(first);
-    const unsigned char lo = AsciiLower(first), up = (lo >= 'a' && lo <= 'z') ? lo - 32 : lo;
-    for (size_t i = 0; i + n.size() <= text.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c != lo && c != up) continue;
-      if (word_start && i > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[i - 1]))) continue;
-      size_t k = 1;
-      while (k < n.size() && AsciiLower(static_cast<unsigned char>(text[i + k])) == static_cast<unsigned char>(n[k])) ++k;
-      if (k == n.size()) out.push_back({i, nd.items});
+  const size_t size = text.size();
+  for (size_t i = 0; i < size; ++i) {
+    const std::vector<uint32_t>& starting = by_first[static_cast<unsigned char>(text[i])];
+    if (starting.empty()) continue;
+    const bool after_alnum = i > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[i - 1]));
+    uint64_t items = 0;
+    for (uint32_t k : starting) {
+      const std::string& n = needles[k].form;
+      if (i + n.size() > size) continue;
+      if (after_alnum && IsAsciiAlnum(static_cast<unsigned char>(n[0]))) continue;
+      size_t j = 1;
+      while (j < n.size() && AsciiLower(static_cast<unsigned char>(text[i + j])) == static_cast<unsigned char>(n[j])) ++j;
+      if (j == n.size()) items |= needles[k].items;
     }
+    if (items) out.push_back({i, items});
   }
-  std::sort(out.begin(), out.end());
-  size_t j = 0;
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (j > 0 && out[j - 1].pos == out[i].pos) out[j - 1].items |= out[i].items;
-    else out[j++] = out[i];
-  }
-  out.resize(j);
   return out;
 }
 

@@ -5,7 +5,9 @@
 // beside N others only waits for a core longer, while a cheap one that
 // would be sliced between them waits many times its own cost (issue 12: the
 // p99 of show was 100x its p50). Queueing the expensive ones keeps the cores
-// free enough for the cheap ones to pass.
+// free enough for the cheap ones to pass. A worker takes its pass when the
+// API says the work starts (ApiRequest::admit): a search the result cache
+// answers takes none.
 // Thread-safety: Gate is shared by all workers.
 #ifndef LODESTONE_SERVER_SRC_ADMISSION_H_
 #define LODESTONE_SERVER_SRC_ADMISSION_H_

@@ -12,6 +12,7 @@
 #include "lodestone/query/errors.h"
 #include "lodestone/query/graph_render.h"
 #include "lodestone/query/render.h"
+#include "admission.h"
 #include "params.h"
 
 namespace lodestone::server {
@@ -188,7 +189,8 @@ const std::vector<Endpoint>& Table() {
          p.Flag("by_date", &req.sort_by_date);
          p.Flag("any", &req.match_any);
          if (!p.ok()) return p.status();
-         return Answer(query::Search(c.session, req), query::SearchJson);
+         // Admitted only once the result cache has no answer (engine.h).
+         return Answer(query::Search(c.session, req, c.request.admit), query::SearchJson);
        }},
       {"/api/show/",
        [](const Call& c) -> Result<ApiResponse> {
@@ -331,6 +333,8 @@ ApiResponse Handle(Session& session, const ApiRequest& request, const ApiCaps& c
     if (base.back() == '/' && !id) continue;
     const std::string endpoint = base.back() == '/' ? base + "ID" : base;
     try {
+      // Searches ask for admission themselves, after their cache lookup.
+      if (request.admit && base != "/api/search" && !internal::IsCheap(path)) request.admit();
       auto r = e.fn(Call{session, id, request, caps, endpoint});
       return r.ok() ? std::move(*r) : Error(r.status());
     } catch (const std::exception& ex) {  // a bug, not the client's: 500, and the server goes on

@@ -2,6 +2,9 @@
 // api.cc, everything else to static_files.cc), signals and a clean stop.
 #include <httplib.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
@@ -43,6 +46,31 @@ bool IsLoopback(const std::string& host) {
 
 namespace {
 
+// The calling thread's EEVDF time slice (sched_attr.sched_runtime for
+// SCHED_OTHER, Linux 6.12 and later; earlier kernels ignore it), its nice
+// value kept; 0: the kernel's default. Needs no privilege. A thread with a
+// shorter slice gets a core sooner when it wakes (it may preempt a running
+// one), at no gain in its share of the CPU.
+struct SchedAttr {
+  uint32_t size;
+  uint32_t sched_policy;
+  uint64_t sched_flags;
+  int32_t sched_nice;
+  uint32_t sched_priority;
+  uint64_t sched_runtime, sched_deadline, sched_period;
+  uint32_t sched_util_min, sched_util_max;
+};
+bool SetSlice(uint64_t ns) {
+  SchedAttr a{};
+  a.size = sizeof a;
+  a.sched_policy = 0;  // SCHED_OTHER
+  errno = 0;
+  const int nice = getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+  if (errno) return false;
+  a.sched_nice = nice;
+  a.sched_runtime = ns;
+  return syscall(SYS_sched_setattr, 0, &a, 0) == 0;
+}
 void Apply(const ApiResponse& a, httplib::Response& res) {
   res.status = a.status;
   for (const auto& [k, v] : a.headers) res.set_header(k, v);
@@ -82,9 +110,24 @@ struct Server::Impl {
       ApiRequest a;
       a.path = req.path;
       for (const auto& [k, v] : req.params) a.params.push_back({k, v});
+      // Held from when Handle says the request starts real work (an
+      // expensive endpoint, a search the result cache cannot answer) until
+      // the answer is made; cheap and cached answers never queue for it.
       std::optional<internal::Gate::Pass> pass;
-      if (expensive && !internal::IsCheap(a.path)) pass.emplace(*expensive);
+      // --cheap-slice-us: a worker runs with a short slice except while it
+      // holds an admission pass, so that cheap and cached answers get a core
+      // sooner than the searches and traces running beside them.
+      const uint64_t cheap_slice = static_cast<uint64_t>(options.cheap_slice_us) * 1000;
+      thread_local bool short_slice = false;
+      if (cheap_slice && !short_slice) short_slice = SetSlice(cheap_slice);
+      if (expensive)
+        a.admit = [&] {
+          if (pass) return;
+          pass.emplace(*expensive);
+          if (short_slice) short_slice = !SetSlice(0);
+        };
       Apply(Handle(*session, a, options.caps), res);
+      if (cheap_slice && !short_slice) short_slice = SetSlice(cheap_slice);
       res.set_header("Cache-Control", "no-store");
     });
     http.Get(R"(.*)", [this](const httplib::Request& req, httplib::Response& res) {

@@ -3,8 +3,11 @@
 // are checked by serve_test.py.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
+#include "lodestone/ingest/pipeline.h"
 #include "lodestone/server/api.h"
 #include "lodestone/server/server.h"
 #include "params.h"
@@ -52,6 +55,50 @@ TEST(ApiTest, ParametersAreCheckedBeforeTheIndexIsRead) {
   EXPECT_EQ(Handle(*s, {"/api/network/keywords", {{"resolution", "x"}}}).status, 400);
   EXPECT_EQ(Handle(*s, {"/api/bursts", {{"limit", "1001"}}}).status, 413);
   EXPECT_EQ(Handle(*s, {"/api/bursts", {{"colour", "1"}}}).status, 400);
+}
+
+// issue 12: a search the result cache answers does not queue at the
+// admission gate behind searches that do work; one it cannot answer, and
+// every expensive request, asks to be admitted before working; cheap ones never.
+TEST(ApiTest, AdmitIsAskedOnlyForWorkNotForCachedSearches) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("lode-api-test-admit-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  IngestOptions io;
+  io.paths = {std::string(LODE_FIXTURES) + "/graph/docs"};
+  io.index_dir = (dir / "index").string();
+  io.threads = 1;
+  auto ingested = Ingest(io);
+  ASSERT_TRUE(ingested.ok()) << ingested.status().message();
+  for (const size_t result_cache : {size_t{1} << 20, size_t{0}}) {
+    SCOPED_TRACE(result_cache ? "with a result cache" : "without a result cache");
+    query::SessionOptions so;
+    so.index_dir = io.index_dir;
+    so.result_cache_bytes = result_cache;
+    auto session = query::Session::Open(so);
+    int asked = 0;
+    auto ask = [&](const std::string& path, std::vector<std::pair<std::string, std::string>> params) {
+      return Handle(*session, ApiRequest(path, std::move(params), [&] { ++asked; }));
+    };
+    const ApiResponse first = ask("/api/search", {{"q", "lithium"}});
+    ASSERT_EQ(first.status, 200) << first.body;
+    ASSERT_NE(first.body.find("\"hits\":[{"), std::string::npos) << first.body;
+    EXPECT_EQ(asked, 1);  // not in the cache yet: real work
+    const ApiResponse again = ask("/api/search", {{"q", "lithium"}});
+    EXPECT_EQ(again.body, first.body);
+    EXPECT_EQ(asked, result_cache ? 1 : 2);  // the cache answered: no admission asked
+    EXPECT_EQ(ask("/api/search", {{"q", "lithium"}, {"facets", "1"}}).status, 200);  // another key: work
+    EXPECT_EQ(asked, result_cache ? 2 : 3);
+    const int before = asked;
+    EXPECT_EQ(ask("/api/search", {{"q", "lithium"}, {"limit", "1x"}}).status, 400);  // refused before any work
+    EXPECT_EQ(ask("/api/show/eo:99101", {}).status, 200);
+    EXPECT_EQ(ask("/api/neighbors/mineral:lithium", {}).status, 200);
+    EXPECT_EQ(ask("/api/stats", {}).status, 200);
+    EXPECT_EQ(asked, before);  // cheap: never asked
+    EXPECT_EQ(ask("/api/trace/lithium", {}).status, 200);
+    EXPECT_EQ(asked, before + 1);  // expensive, not cached: asked
+  }
+  fs::remove_all(dir);
 }
 
 TEST(ParamsTest, FirstProblemIsKept) {

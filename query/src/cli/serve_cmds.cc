@@ -111,6 +111,11 @@ void AddServeCommands(CLI::App& app, Globals& globals, Commands& out) {
                   "Searches, traces and other expensive requests run at once; more wait in arrival order, while "
                   "show, neighbors and timeline never wait (default: the number of cores; 0: no limit)")
       ->check(CLI::Range(0, 256));
+  cmd->add_option("--cheap-slice-us", f->server.cheap_slice_us,
+                  "CPU time slice in microseconds for workers not running an expensive request (Linux 6.12+ "
+                  "EEVDF; 100-100000): cheap and cached answers get a core sooner, at the cost of traces "
+                  "(default 0: the kernel's slice)")
+      ->check(CLI::Range(0, 100000));
   cmd->add_option("--web", f->web, "The built web UI (default: $LODE_WEB, else the web/ folder of the build holding lode: build/web)");
   cmd->add_option("--time-limit", f->time_limit, "Seconds a request may take before it is answered 503 (default 30)")
       ->check(CLI::PositiveNumber);

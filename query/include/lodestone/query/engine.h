@@ -20,6 +20,7 @@
 #define LODESTONE_QUERY_ENGINE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -78,7 +79,12 @@ struct SearchResult {
   std::vector<std::string> missing_shards;  // --partial: shards left out (JSON "partial": {"missing": [...]})
 };
 // InvalidArgument for a query that does not parse; TooLarge over the caps.
-Result<SearchResult> Search(Session& session, const SearchRequest& request);
+// `before_work`, when given, is called once the answer is known not to be in
+// the revision's result cache, before the search runs (and again if the read
+// is retried): a server queues there for a core (lode serve's admission), so
+// that a cached answer never waits behind searches that do work.
+Result<SearchResult> Search(Session& session, const SearchRequest& request,
+                            const std::function<void()>& before_work = {});
 
 struct SimilarRequest {
   std::string id;       // document id, alias or source path

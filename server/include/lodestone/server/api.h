@@ -13,6 +13,7 @@
 #ifndef LODESTONE_SERVER_API_H_
 #define LODESTONE_SERVER_API_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -23,8 +24,17 @@
 namespace lodestone::server {
 
 struct ApiRequest {
+  ApiRequest() = default;
+  ApiRequest(std::string p, std::vector<std::pair<std::string, std::string>> ps = {}, std::function<void()> a = {})
+      : path(std::move(p)), params(std::move(ps)), admit(std::move(a)) {}
   std::string path;  // percent-decoded: /api/show/usc:50/4501
   std::vector<std::pair<std::string, std::string>> params;  // decoded, in order
+  // Called (once or more; it must bear being called again) when the request
+  // is about to do real work: before the engine call of an expensive
+  // endpoint (not show, neighbors, timeline/ID, cites, cited-by, stats), and
+  // for a search only once its answer is not in the result cache. A server
+  // waits there for its admission gate (server/src/admission.h); null: none.
+  std::function<void()> admit;
 };
 
 struct ApiResponse {
