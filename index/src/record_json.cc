@@ -1,5 +1,7 @@
 #include "record_json.h"
 
+#include <optional>
+
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -159,7 +161,7 @@ std::string EncodeRecord(const Document& doc) {
   w.StartArray();
   for (const auto& r : doc.relations) {
     w.StartObject();
-    Str(w, "type", r.type);
+    Str(w, "type", RelationTypeName(r.type));
     Str(w, "target", r.target);
     w.Key("offset");
     w.Uint(r.offset);
@@ -261,7 +263,9 @@ Result<Document> DecodeRecord(const std::string& data) {
   if (auto it = j.FindMember("relations"); it != j.MemberEnd() && it->value.IsArray())
     for (const auto& r : it->value.GetArray()) {
       if (!r.IsObject()) continue;
-      RelationRef rel{GetStr(r, "type"), GetStr(r, "target"), 0, GetStr(r, "origin")};
+      const std::optional<RelationType> type = RelationTypeFromName(GetStr(r, "type"));
+      if (!type) continue;  // a relation type this version does not know (the graph skips its term too)
+      RelationRef rel{*type, GetStr(r, "target"), 0, GetStr(r, "origin")};
       if (auto o = r.FindMember("offset"); o != r.MemberEnd() && o->value.IsUint()) rel.offset = o->value.GetUint();
       d.relations.push_back(rel);
     }

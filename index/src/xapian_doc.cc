@@ -106,7 +106,7 @@ void AddFilterTermsValuesData(Xapian::Document& x, const Document& d) {
     if (t.size() <= kMaxTermBytes) x.add_term(t, std::max<uint32_t>(c.count, 1));
   }
   for (const auto& r : d.relations) {
-    std::string t = kPrefixRelation + r.type + ":" + r.target;
+    std::string t = std::string(kPrefixRelation) + RelationTypeName(r.type) + ":" + r.target;
     if (t.size() <= kMaxTermBytes) x.add_term(t);
   }
   // Papers: other ids, own matching keys, and each reference as one term.

@@ -6,32 +6,19 @@
 #include <set>
 
 #include "json_writer.h"
+#include "lodestone/text/ascii.h"
+#include "lodestone/text/initials.h"
 
 namespace lodestone {
 
 namespace {
 
+using text::IsInitials;
+using text::Trim;
+
 std::string Meta(const Document& d, const char* k) {
   auto it = d.meta.find(k);
   return it == d.meta.end() ? std::string() : it->second;
-}
-
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-bool IsInitials(const std::string& tok) {
-  size_t letters = 0;
-  for (char c : tok) {
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      if (!std::isupper(static_cast<unsigned char>(c))) return false;
-      ++letters;
-    } else if (c != '.' && c != '-') {
-      return false;
-    }
-  }
-  return letters > 0 && letters <= 3;
 }
 
 std::string Year(const Document& d) { return d.date.size() >= 4 ? d.date.substr(0, 4) : std::string(); }

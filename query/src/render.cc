@@ -139,7 +139,7 @@ void DocumentFields(JsonWriter& w, const ShowResult& r, bool with_text) {
   for (size_t i = 0; i < d.relations.size(); ++i) {
     const auto& rel = d.relations[i];
     w.StartObject();
-    w.Str("type", rel.type);
+    w.Str("type", RelationTypeName(rel.type));
     w.Str("target", rel.target);
     w.Str("origin", rel.origin);
     w.Str("evidence", r.relation_evidence[i]);
@@ -414,7 +414,7 @@ std::string ShowText(const ShowResult& r) {
     for (size_t i = 0; i < d.relations.size(); ++i) {
       const auto& rel = d.relations[i];
       const bool in_text = r.relation_in_text[i];
-      o << "  " << rel.type << " " << rel.target
+      o << "  " << RelationTypeName(rel.type) << " " << rel.target
         << (rel.origin == "metadata" ? (in_text ? "  (disposition table)" : "  (Federal Register disposition notes)")
                                      : "")
         << "\n";

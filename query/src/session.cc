@@ -9,6 +9,8 @@
 
 #include "lodestone/graph/ids.h"
 #include "lodestone/ingest/extract.h"
+#include "lodestone/text/ascii.h"
+#include "lodestone/text/edit_distance.h"
 #include "id_text.h"
 #include "result_cache.h"
 
@@ -46,15 +48,15 @@ size_t BytesOf(const Document& d) {
   for (const auto& [k, v] : d.meta) n += 64 + k.size() + v.size();
   for (const auto& e : d.entities) n += sizeof(e) + e.id.size() + e.offsets.size() * sizeof(uint32_t);
   for (const auto& c : d.citations) n += sizeof(c) + c.id.size() + c.offsets.size() * sizeof(uint32_t);
-  for (const auto& r : d.relations) n += sizeof(r) + r.type.size() + r.target.size();
+  for (const auto& r : d.relations) n += sizeof(r) + r.target.size() + r.origin.size();
   return n;
 }
 
 }  // namespace internal
 
-using internal::AllDigits;
-using internal::EditDistance;
-using internal::Lower;
+using text::AllAsciiDigits;
+using text::EditDistance;
+using text::AsciiLower;  // ids are ASCII: other bytes are kept
 using internal::Snapshot;
 
 struct Session::Impl {
@@ -282,16 +284,16 @@ Result<uint32_t> View::Resolve(const std::string& text) {
   const KnowledgeGraph& kg = **graph;
   const KnowledgeBase& kb = **kbr;
   if (auto v = kg.Find(text)) return *v;
-  if (auto v = kg.Find(Lower(text))) return *v;  // DOIs, EO:14017
+  if (auto v = kg.Find(AsciiLower(text))) return *v;  // DOIs, EO:14017
   std::string known_only;  // in the knowledge base, named by no document
   std::vector<std::string> candidates;
-  if (const Entity* e = kb.Find(Lower(text))) candidates.push_back(e->id);
+  if (const Entity* e = kb.Find(AsciiLower(text))) candidates.push_back(e->id);
   for (const Entity* e : kb.Lookup(text)) candidates.push_back(e->id);
   for (const auto& id : candidates) {
     if (auto v = kg.Find(id)) return *v;
     if (known_only.empty()) known_only = id;
   }
-  if (AllDigits(text))
+  if (AllAsciiDigits(text))
     if (auto v = kg.Find("eo:" + text)) return *v;
   if (text.find(':') == std::string::npos) {
     auto cited = FindCitations(text, analyzer());
@@ -311,16 +313,16 @@ Result<uint32_t> View::Resolve(const std::string& text) {
   // An id's key alone (rare-earth-elements, 30/1602): the node when one id
   // has it; suggestions when several types share it (cfr:5/302, usc:5/302).
   std::vector<std::string> same_key;
-  if (text.find(':') == std::string::npos || !ParseNodeId(Lower(text))) {
+  if (text.find(':') == std::string::npos || !ParseNodeId(AsciiLower(text))) {
     Snapshot& snap = *snapshot_;
     std::call_once(snap.keys_once, [&] {
       for (uint32_t v = 0; v < kg.num_nodes(); ++v) {
         const std::string& id = kg.node(v).id;
         const size_t colon = id.find(':');
-        if (colon != std::string::npos && colon + 1 < id.size()) snap.nodes_by_key[Lower(id.substr(colon + 1))].push_back(v);
+        if (colon != std::string::npos && colon + 1 < id.size()) snap.nodes_by_key[AsciiLower(id.substr(colon + 1))].push_back(v);
       }
     });
-    auto found = snap.nodes_by_key.find(Lower(text));
+    auto found = snap.nodes_by_key.find(AsciiLower(text));
     if (found != snap.nodes_by_key.end())
       for (uint32_t v : found->second) same_key.push_back(kg.node(v).id);
     if (same_key.size() == 1) return *kg.Find(same_key.front());
@@ -341,7 +343,7 @@ Result<uint32_t> View::Resolve(const std::string& text) {
   };
   size_t colon = text.find(':');
   const std::string key = colon == std::string::npos ? text : text.substr(colon + 1);
-  const std::string type = colon == std::string::npos ? "" : Lower(text.substr(0, colon));
+  const std::string type = colon == std::string::npos ? "" : AsciiLower(text.substr(0, colon));
   for (const auto& id : kb.Similar(key, 3)) add(id);
   if (!type.empty() && key.size() >= 2) {
     std::vector<std::pair<size_t, std::string>> close;
@@ -350,7 +352,7 @@ Result<uint32_t> View::Resolve(const std::string& text) {
       if (n.type != type) continue;
       const std::string k = n.id.substr(n.type.size() + 1);
       if (k.size() + budget < key.size() || key.size() + budget < k.size()) continue;
-      size_t d = EditDistance(Lower(key), Lower(k));
+      size_t d = EditDistance(AsciiLower(key), AsciiLower(k));
       if (d <= budget) close.push_back({d, n.id});
     }
     std::sort(close.begin(), close.end());
@@ -361,7 +363,7 @@ Result<uint32_t> View::Resolve(const std::string& text) {
     msg += "; did you mean";
     for (size_t i = 0; i < near.size() && i < 4; ++i) msg += (i ? ", " : " ") + near[i];
     msg += "?";
-  } else if (colon != std::string::npos && !ParseNodeId(Lower(text))) {
+  } else if (colon != std::string::npos && !ParseNodeId(AsciiLower(text))) {
     msg += " (unknown id type " + text.substr(0, colon) + ")";
   }
   return Status::NotFound(msg);
@@ -456,8 +458,7 @@ std::pair<uint32_t, uint32_t> View::EvidenceAt(uint32_t edge) {
       auto stated = [&](uint32_t node, const Document* by, bool passive, const std::string& other) -> At {
         if (!by) return none;
         for (const auto& r : by->relations) {
-          const std::optional<RelationType> rt = RelationTypeFromName(r.type);
-          if (rt && IsPassive(*rt) == passive && EdgeOf(*rt) == e.type && r.target == other && r.offset != kNoOffset)
+          if (IsPassive(r.type) == passive && EdgeOf(r.type) == e.type && r.target == other && r.offset != kNoOffset)
             return sentence(node, by, r.offset);
         }
         return none;

@@ -114,7 +114,7 @@ std::map<std::string, std::set<std::string>> Predicted(const Document& d) {
     if (type == "eo" || type == "pl" || type == "usc") out[type].insert(c.id);
   }
   for (const auto& r : d.relations)
-    if (r.type == "revokes" || r.type == "amends" || r.type == "supersedes") out[r.type].insert(r.target);
+    if (r.type == RelationType::kRevokes || r.type == RelationType::kAmends || r.type == RelationType::kSupersedes) out[RelationTypeName(r.type)].insert(r.target);
   // A document without a natural id (doc:hash) claims none.
   if (d.id.rfind("doc:", 0) != 0) out["own_id"].insert(d.id);
   if (!d.date.empty()) out["date"].insert(d.date);

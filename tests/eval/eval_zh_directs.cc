@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
       extractor.Extract(&d, analyzer);
       std::set<std::string> got;
       for (const auto& r : d.relations)
-        if (r.type == "directs") got.insert(r.target);
+        if (r.type == RelationType::kDirects) got.insert(r.target);
       auto it = labels.find(c.key);
       if (mentions) {
         if (it == labels.end()) continue;

@@ -80,7 +80,7 @@ TEST_F(EngineTest, ShowGivesEvidenceAndMentionSpans) {
   EXPECT_EQ(first["eo:99101"], "Executive Order 99101");
   EXPECT_EQ(first["usc:30/1602"], "30 U.S.C. 1602");
   auto revokes = std::find_if(d.relations.begin(), d.relations.end(),
-                              [](const RelationRef& x) { return x.type == "revokes" && x.target == "eo:99101"; });
+                              [](const RelationRef& x) { return x.type == RelationType::kRevokes && x.target == "eo:99101"; });
   ASSERT_NE(revokes, d.relations.end());
   EXPECT_NE(r->relation_evidence[revokes - d.relations.begin()].find("is hereby revoked"), std::string::npos);
 }

@@ -95,7 +95,7 @@ ShowResult AnOrder() {
   const auto order_at = static_cast<uint32_t>(d.text.find("99001"));
   d.entities = {{"mineral:lithium", "lithium", 1, {lithium_at}}};
   d.citations = {{"eo:99001", 1, {order_at}}};
-  d.relations = {{"revokes", "eo:99001", order_at, "text"}, {"revoked_by", "eo:99003", kNoOffset, "metadata"}};
+  d.relations = {{RelationType::kRevokes, "eo:99001", order_at, "text"}, {RelationType::kRevokedBy, "eo:99003", kNoOffset, "metadata"}};
   r.source = "/c/wh/an-order.md";
   r.entity_evidence = {"The Secretary of Energy shall map lithium."};
   r.citation_evidence = {"Executive Order 99001 is hereby revoked."};

@@ -291,8 +291,8 @@ TEST_F(RealCorpusTest, ExtractionKnownAnswers) {
   ASSERT_TRUE(dpa.ok());
   bool revokes_12919 = false, directs_defense = false, cites_dpa = false;
   for (const auto& r : dpa->relations) {
-    revokes_12919 = revokes_12919 || (r.type == "revokes" && r.target == "eo:12919");
-    directs_defense = directs_defense || (r.type == "directs" && r.target == "agency:defense-department");
+    revokes_12919 = revokes_12919 || (r.type == RelationType::kRevokes && r.target == "eo:12919");
+    directs_defense = directs_defense || (r.type == RelationType::kDirects && r.target == "agency:defense-department");
   }
   for (const auto& c : dpa->citations) cites_dpa = cites_dpa || c.id.rfind("usc:50-app/", 0) == 0;
   EXPECT_TRUE(revokes_12919);
@@ -311,7 +311,7 @@ TEST_F(RealCorpusTest, ExtractionKnownAnswers) {
   auto rescissions = searcher_->Get(path);
   ASSERT_TRUE(rescissions.ok()) << rescissions.status().message();
   size_t revoked = 0;
-  for (const auto& r : rescissions->relations) revoked += r.type == "revokes";
+  for (const auto& r : rescissions->relations) revoked += r.type == RelationType::kRevokes;
   EXPECT_EQ(revoked, listed);
   // Filters on extracted entities: every hit names the entity.
   auto gallium = Search("mineral:gallium country:cn", 50);
@@ -341,12 +341,12 @@ TEST_F(RealCorpusTest, Issue9KnownAnswers) {
   // it revokes nothing itself.
   Document iran = doc("wh-briefings/presidential-actions/2021-03/"
                       "2021-03-05-notice-on-the-continuation-of-the-national-emergency-with-respect-to-iran.md");
-  for (const auto& r : iran.relations) EXPECT_NE(r.type, "revokes") << r.target;
+  for (const auto& r : iran.relations) EXPECT_NE(r.type, RelationType::kRevokes) << r.target;
   // EO 13201 revokes EO 12836, not the EO 12800 that 12836 had revoked.
   auto eo13201 = searcher_->Get("eo:13201");
   ASSERT_TRUE(eo13201.ok());
   std::set<std::string> rel;
-  for (const auto& r : eo13201->relations) rel.insert(r.type + " " + r.target);
+  for (const auto& r : eo13201->relations) rel.insert(std::string(RelationTypeName(r.type)) + " " + r.target);
   EXPECT_TRUE(rel.count("revokes eo:12836"));
   EXPECT_FALSE(rel.count("revokes eo:12800"));
   // A determination whose text opens with its number is that determination.
@@ -363,7 +363,7 @@ TEST_F(RealCorpusTest, Issue9KnownAnswers) {
   EXPECT_EQ(mrl2009.date, "2009-08-27");
   EXPECT_NE(mrl2024.id, mrl2009.id);
   bool supersedes = false;
-  for (const auto& r : mrl2024.relations) supersedes = supersedes || (r.type == "supersedes" && r.target == mrl2009.id);
+  for (const auto& r : mrl2024.relations) supersedes = supersedes || (r.type == RelationType::kSupersedes && r.target == mrl2009.id);
   EXPECT_TRUE(supersedes);
   GraphOf g = OpenGraph(*index_);
   ASSERT_TRUE(g.graph);
@@ -652,8 +652,8 @@ TEST_F(RealCorpusTest, DispositionTablesGiveOneOrderPerBlock) {
   EXPECT_EQ(d->text.find("Executive Order 12626"), std::string::npos) << "the next block leaked in";
   std::set<std::string> rel;
   for (const auto& r : d->relations) {
-    EXPECT_EQ(r.origin, "metadata") << r.type << " " << r.target;
-    rel.insert(r.type + " " + r.target);
+    EXPECT_EQ(r.origin, "metadata") << RelationTypeName(r.type) << " " << r.target;
+    rel.insert(std::string(RelationTypeName(r.type)) + " " + r.target);
     if (r.target == "eo:12805") {
       EXPECT_EQ(d->text.compare(r.offset, 8, "EO 12805"), 0);
     }
@@ -663,15 +663,15 @@ TEST_F(RealCorpusTest, DispositionTablesGiveOneOrderPerBlock) {
   auto revoker = searcher_->Get("eo:12805");
   ASSERT_TRUE(revoker.ok());
   bool revokes_12625 = false;
-  for (const auto& r : revoker->relations) revokes_12625 = revokes_12625 || (r.type == "revokes" && r.target == "eo:12625");
+  for (const auto& r : revoker->relations) revokes_12625 = revokes_12625 || (r.type == RelationType::kRevokes && r.target == "eo:12625");
   EXPECT_TRUE(revokes_12625);
   // "See: EO 13603" above "Revokes: EO 10421; EO 11490" cites 13603 and relates nothing to it.
   auto eo12656 = searcher_->Get("eo:12656");
   ASSERT_TRUE(eo12656.ok());
   std::set<std::string> rel12656, cites12656;
   for (const auto& r : eo12656->relations) {
-    rel12656.insert(r.type + " " + r.target);
-    EXPECT_NE(r.target, "eo:13603") << r.type;
+    rel12656.insert(std::string(RelationTypeName(r.type)) + " " + r.target);
+    EXPECT_NE(r.target, "eo:13603") << RelationTypeName(r.type);
   }
   for (const auto& c : eo12656->citations) cites12656.insert(c.id);
   EXPECT_TRUE(rel12656.count("revokes eo:10421") && rel12656.count("revokes eo:11490"));
@@ -689,7 +689,7 @@ TEST_F(RealCorpusTest, DispositionTablesGiveOneOrderPerBlock) {
   EXPECT_TRUE(formats.count("eo-disposition") && formats.count("gpo-html"));
   bool revoked_by_12959 = false;
   for (const auto& r : merged->relations)
-    revoked_by_12959 = revoked_by_12959 || (r.type == "revoked_by" && r.target == "eo:12959" && r.origin == "metadata");
+    revoked_by_12959 = revoked_by_12959 || (r.type == RelationType::kRevokedBy && r.target == "eo:12959" && r.origin == "metadata");
   EXPECT_TRUE(revoked_by_12959);
 }
 

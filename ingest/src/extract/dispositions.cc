@@ -19,6 +19,7 @@
 
 #include "formats/dates.h"
 #include "formats/encoding.h"
+#include "formats/numbers.h"
 #include "formats/whitespace.h"
 #include "lodestone/text/ascii.h"
 
@@ -471,5 +472,29 @@ bool OnOwnPublicationLine(std::string_view text, size_t offset) {
 std::string DispositionHeadingNumber(std::string_view line) { return HeadingNumber(line); }
 
 size_t DispositionLineLabel(std::string_view line, std::string* label) { return LineLabel(line, label); }
+
+void DispositionNoteRelations(const std::string& notes, const std::string& own, std::vector<RelationRef>* out) {
+  std::optional<RelationType> type;
+  size_t i = 0;
+  const std::string lower = text::AsciiLower(notes);
+  while (i < notes.size()) {
+    // A label is the text before a colon, after the previous separator.
+    size_t colon = notes.find(':', i);
+    size_t eo = lower.find("eo ", i);
+    if (colon != std::string::npos && (eo == std::string::npos || colon < eo)) {
+      size_t start = notes.find_last_of(";\n", colon);
+      start = start == std::string::npos || start < i ? i : start + 1;
+      std::string label = text::Trim(lower.substr(start, colon - start));
+      type = DispositionRelation(label);  // the tables' labels, a superset of the notes'
+      i = colon + 1;
+      continue;
+    }
+    if (eo == std::string::npos) break;
+    std::string n = ReadNumber(notes, eo + 3);
+    if (type && n.size() >= 4 && "eo:" + n != own)
+      out->push_back({*type, "eo:" + n, kNoOffset, "metadata"});
+    i = eo + 3;
+  }
+}
 
 }  // namespace lodestone::internal

@@ -40,6 +40,13 @@ bool LooksLikeDispositionTable(std::string_view head);
 // by, ...) or that are unknown.
 std::optional<RelationType> DispositionRelation(std::string_view label);
 
+// The relations of the Federal Register's disposition notes (a record's
+// meta "disposition_notes", "executive_order_notes"): "Revokes: EO 11423 of
+// August 16, 1968; EO 13337, April 30, 2004", each EO after a label that
+// relates (DispositionRelation), origin "metadata", offset kNoOffset; never
+// the document's own id `own`.
+void DispositionNoteRelations(const std::string& notes, const std::string& own, std::vector<RelationRef>* out);
+
 struct DispositionRef {
   std::string id;        // eo:12301, eo:7261-A
   std::optional<RelationType> relation;  // kRevokes, kRevokedBy, ... or nullopt (cited only)

@@ -1,11 +1,10 @@
 #include "lodestone/ingest/extract.h"
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 #include <set>
-#include <unordered_set>
 
+#include "extract/citation_scanners.h"
 #include "extract/cn_functions.h"
 #include "extract/cn_tasking.h"
 #include "extract/cross_language.h"
@@ -13,16 +12,24 @@
 #include "extract/negation.h"
 #include "extract/paper_entities.h"
 #include "extract/relation_verbs.h"
-#include "formats/dates.h"
+#include "extract/sentences.h"
 #include "formats/doi.h"
-#include "formats/numbers.h"
 #include "lodestone/text/ascii.h"
 
 namespace lodestone {
 
 namespace {
 
-// ------------------------------------------------------------ word helpers
+using internal::CongressOf;
+using internal::GapBefore;
+using internal::IsMonthWord;
+using internal::IsNumber;
+using internal::MarkKeywords;
+using internal::OwnUscTitle;
+using internal::ScanExecutiveOrders;
+using internal::SentenceIds;
+using Scan = internal::CitationScan;
+using Found = internal::FoundCitation;
 
 // A pattern's payload: the entity and the role of the name. kBlock marks a
 // phrase in which a name means something else ("Gold Star", "gold
@@ -38,361 +45,6 @@ bool IsBlock(uint32_t v) { return RoleOf(v) == kBlock; }
 // "the Treasury" -> "Treasury", for lists such as "the Departments of State,
 // the Treasury, and Defense".
 std::string WithoutThe(const std::string& s) { return s.rfind("the ", 0) == 0 ? s.substr(4) : s; }
-
-bool IsNumber(const std::string& t) {
-  if (t.empty()) return false;
-  for (char c : t)
-    if (!((c >= '0' && c <= '9') || c == ',')) return false;
-  return t[0] != ',';
-}
-
-std::string Digits(const std::string& t) {
-  std::string out;
-  for (char c : t)
-    if (c != ',') out += c;
-  return out;
-}
-
-bool StartsWithDigit(const std::string& t) { return !t.empty() && t[0] >= '0' && t[0] <= '9'; }
-
-bool IsMonthWord(const std::string& t) { return internal::MonthNumber(t) != 0; }
-
-// The bytes between two words.
-std::string_view Gap(const std::vector<Word>& w, std::string_view text, size_t i) {
-  if (i == 0 || i >= w.size()) return {};
-  return text.substr(w[i - 1].end, w[i].begin - w[i - 1].end);
-}
-
-// A hyphen or dash between two numbers; a line break may follow it
-// ("Public Law 94-\n580" in the GPO pages).
-bool IsDashGap(std::string_view g) {
-  if (g.find('\n') != std::string_view::npos) {
-    size_t end = g.find_last_not_of(" \t\n");
-    g = end == std::string_view::npos ? std::string_view() : g.substr(0, end + 1);
-  }
-  return g == "-" || g == "\xE2\x80\x93" || g == "\xE2\x80\x94" || g == "\xE2\x80\x91" || g == "\xE2\x80\x90";
-}
-
-// Every word the scanners look for. Words are marked once, so that the
-// scanners reject the other 95% of words without comparing strings.
-const std::unordered_set<std::string>& Keywords() {
-  static const std::unordered_set<std::string> k = {
-      "executive", "exec", "order", "orders", "ord", "eo", "eos", "no", "nos", "number", "numbers", "of", "as",
-      "amended", "supplemented", "and", "or", "public", "law", "laws", "pub", "l", "pl", "usc", "app", "appendix",
-      "sec", "section", "secs", "sections", "title", "this", "united", "states", "code", "cfr", "part", "parts",
-      "fed", "reg", "stat", "fr", "hr", "presidential", "determination", "shall", "direct", "directs", "directed",
-      "by", "revoke", "revoked", "revokes", "revoking", "rescind", "rescinded", "rescinds", "revocation",
-      "supersede", "supersedes", "superseded", "amend", "amends", "amending", "amendment", "amendments",
-      "departments", "secretaries"};
-  return k;
-}
-
-std::vector<uint8_t> MarkKeywords(const std::vector<Word>& w) {
-  std::vector<uint8_t> mark(w.size(), 0);
-  const auto& k = Keywords();
-  static const WordFilter filter = [&] {
-    WordFilter f;
-    for (const auto& word : k) f.Add(word);
-    return f;
-  }();
-  for (size_t i = 0; i < w.size(); ++i)
-    if (w[i].term.size() <= 13 && filter.MayContain(w[i].term) && k.count(w[i].term)) mark[i] = 1;
-  return mark;
-}
-
-struct Scan {
-  const std::vector<Word>& w;
-  std::string_view text;
-  const std::string& own_id;
-  int congress;       // for bills, from the document's date
-  std::string own_usc_title;
-  std::vector<uint8_t> kw;  // MarkKeywords(w)
-
-  bool Is(size_t i, const char* word) const { return i < w.size() && kw[i] && w[i].term == word; }
-
-  const std::string& T(size_t i) const {
-    static const std::string kEmpty;
-    return i < w.size() ? w[i].term : kEmpty;
-  }
-  std::string_view S(size_t i) const {
-    return i < w.size() ? text.substr(w[i].begin, w[i].end - w[i].begin) : std::string_view();
-  }
-};
-
-struct Found {
-  std::string id;
-  size_t word;
-};
-
-// Skips "of March 16, 2012" and a parenthesised title after word i-1;
-// returns the next word index.
-size_t SkipDateAndParens(const Scan& s, size_t j) {
-  if (s.Is(j, "of") && IsMonthWord(s.T(j + 1)) && IsNumber(s.T(j + 2)) && Digits(s.T(j + 3)).size() == 4) j += 4;
-  // A parenthesis opening right after the previous word: skip to its close.
-  if (j > 0 && j < s.w.size()) {
-    std::string_view g = Gap(s.w, s.text, j);
-    size_t open = g.find('(');
-    if (open != std::string_view::npos) {
-      size_t from = s.w[j - 1].end + open;
-      int depth = 0;
-      size_t close = std::string_view::npos;
-      for (size_t k = from; k < s.text.size() && k < from + 600; ++k) {
-        if (s.text[k] == '(') ++depth;
-        if (s.text[k] == ')' && --depth == 0) {
-          close = k;
-          break;
-        }
-      }
-      if (close != std::string_view::npos)
-        while (j < s.w.size() && s.w[j].begin < close) ++j;
-    }
-  }
-  return j;
-}
-
-void ScanExecutiveOrders(const Scan& s, std::vector<Found>* out) {
-  for (size_t i = 0; i < s.w.size(); ++i) {
-    size_t j;
-    if ((s.Is(i, "executive") || s.Is(i, "exec")) && (s.Is(i + 1, "order") || s.Is(i + 1, "orders") ||
-                                                       s.Is(i + 1, "ord")))
-      j = i + 2;
-    else if (s.Is(i, "eo") || s.Is(i, "eos"))
-      j = i + 1;
-    else
-      continue;
-    const bool plural = s.Is(j - 1, "orders") || s.Is(j - 1, "eos");
-    if (s.Is(j, "no") || s.Is(j, "nos") || s.Is(j, "number") || s.Is(j, "numbers")) ++j;
-    while (j < s.w.size()) {
-      std::string n = IsNumber(s.T(j)) ? Digits(s.T(j)) : "";
-      if (n.size() < 4 || n.size() > 5) break;
-      std::string id = "eo:" + std::to_string(std::stoul(n));
-      if (id != s.own_id) out->push_back({id, j});
-      ++j;
-      j = SkipDateAndParens(s, j);
-      if (s.Is(j, "as") && (s.Is(j + 1, "amended") || s.Is(j + 1, "supplemented"))) j += 2;
-      // A list goes on only through commas, "and" or "or".
-      size_t k = j;
-      if (s.Is(k, "and") || s.Is(k, "or")) ++k;
-      bool comma = Gap(s.w, s.text, j).find(',') != std::string_view::npos;
-      if (k == j && !comma) break;
-      auto is_eo_number = [&](size_t x) {
-        return IsNumber(s.T(x)) && Digits(s.T(x)).size() >= 4 && Digits(s.T(x)).size() <= 5;
-      };
-      if (!is_eo_number(k) && plural && comma) {
-        // "Executive Orders: 12843, Procurement Requirements ...; 13031, ...":
-        // after a title, a semicolon leads to the next number.
-        size_t x = j;
-        while (x < s.w.size() && x < j + 25 && Gap(s.w, s.text, x).find(';') == std::string_view::npos) ++x;
-        if (x < s.w.size() && (s.Is(x, "and") || s.Is(x, "or"))) ++x;
-        if (x < s.w.size() && is_eo_number(x)) k = x;
-      }
-      if (!is_eo_number(k)) break;
-      j = k;
-    }
-    i = j > i ? j - 1 : i;
-  }
-}
-
-void ScanPublicLaws(const Scan& s, std::vector<Found>* out) {
-  for (size_t i = 0; i < s.w.size(); ++i) {
-    size_t j;
-    if (s.Is(i, "public") && (s.Is(i + 1, "law") || s.Is(i + 1, "laws")))
-      j = i + 2;
-    else if (s.Is(i, "pub") && s.Is(i + 1, "l"))
-      j = i + 2;
-    else if (s.Is(i, "pl") && s.S(i) != "pl")
-      j = i + 1;
-    else
-      continue;
-    if (s.Is(j, "no") || s.Is(j, "nos")) ++j;
-    while (IsNumber(s.T(j)) && IsNumber(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1))) {
-      out->push_back({"pl:" + Digits(s.T(j)) + "-" + Digits(s.T(j + 1)), j});
-      j += 2;
-      if (s.Is(j, "and") || s.Is(j, "or")) ++j;
-      else if (Gap(s.w, s.text, j).find(',') == std::string_view::npos) break;
-    }
-  }
-}
-
-bool IsCitationKeyword(const std::string& t) {
-  return t == "usc" || t == "stat" || t == "cfr" || t == "fr" || t == "fed";
-}
-
-void ScanCode(const Scan& s, std::vector<Found>* out) {
-  for (size_t i = 0; i + 2 < s.w.size(); ++i) {
-    // "50 U.S.C. 4501", "50 U.S.C. App. 2061", "42 U.S.C. § 18741(a)"
-    if (IsNumber(s.T(i)) && s.Is(i + 1, "usc")) {
-      std::string title = Digits(s.T(i));
-      size_t j = i + 2;
-      if (s.Is(j, "app") || s.Is(j, "appendix")) {
-        title += "-app";
-        ++j;
-      }
-      if (s.Is(j, "sec") || s.Is(j, "section") || s.Is(j, "secs") || s.Is(j, "sections")) ++j;
-      while (j < s.w.size() && StartsWithDigit(s.T(j))) {
-        out->push_back({"usc:" + title + "/" + s.T(j), j});
-        // A range "351-359" cites both ends.
-        if (StartsWithDigit(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1)) && !IsCitationKeyword(s.T(j + 2))) {
-          ++j;
-          out->push_back({"usc:" + title + "/" + s.T(j), j});
-        }
-        size_t k = j + 1;
-        // Subsections "(a)(1)" are separate short words: skip them.
-        while (k < s.w.size() && s.T(k).size() <= 3 && Gap(s.w, s.text, k).find('(') != std::string_view::npos) ++k;
-        size_t next = k;
-        if (s.Is(next, "and")) ++next;
-        else if (Gap(s.w, s.text, k).find(',') == std::string_view::npos) break;
-        if (!StartsWithDigit(s.T(next)) || IsCitationKeyword(s.T(next + 1)) || IsDashGap(Gap(s.w, s.text, next)))
-          break;
-        j = next;
-      }
-      continue;
-    }
-    // "section 301 of title 3, United States Code"; "section 1604(f) of this title"
-    if (s.Is(i, "section") || s.Is(i, "sec") || s.Is(i, "sections")) {
-      size_t j = i + 1;
-      if (!StartsWithDigit(s.T(j))) continue;
-      std::string section = s.T(j);
-      size_t k = j + 1;
-      while (k < s.w.size() && k < j + 6 && !s.Is(k, "of")) ++k;
-      if (!s.Is(k, "of")) continue;
-      if (s.Is(k + 1, "title") && IsNumber(s.T(k + 2))) {
-        std::string title = Digits(s.T(k + 2));
-        bool code = s.Is(k + 3, "united") && s.Is(k + 4, "states") && s.Is(k + 5, "code");
-        if (code || !s.own_usc_title.empty()) out->push_back({"usc:" + title + "/" + section, j});
-      } else if (s.Is(k + 1, "this") && s.Is(k + 2, "title") && !s.own_usc_title.empty()) {
-        out->push_back({"usc:" + s.own_usc_title + "/" + section, j});
-      }
-    }
-  }
-}
-
-void ScanRegisterAndStatutes(const Scan& s, std::vector<Found>* out) {
-  for (size_t i = 0; i + 2 < s.w.size(); ++i) {
-    if (!IsNumber(s.T(i))) continue;
-    const std::string vol = Digits(s.T(i));
-    if (s.Is(i + 1, "cfr")) {
-      size_t j = i + 2;
-      if (s.Is(j, "part") || s.Is(j, "parts") || s.Is(j, "section")) ++j;
-      if (StartsWithDigit(s.T(j))) out->push_back({"cfr:" + vol + "/" + s.T(j), j});
-    } else if (s.S(i + 1) == "FR" && IsNumber(s.T(i + 2))) {
-      out->push_back({"fr:" + vol + "/" + Digits(s.T(i + 2)), i});
-    } else if (s.Is(i + 1, "fed") && s.Is(i + 2, "reg") && IsNumber(s.T(i + 3))) {
-      out->push_back({"fr:" + vol + "/" + Digits(s.T(i + 3)), i});
-    } else if (s.S(i + 1) == "Stat" && IsNumber(s.T(i + 2))) {
-      out->push_back({"stat:" + vol + "/" + Digits(s.T(i + 2)), i});
-    }
-  }
-}
-
-void ScanBillsAndDeterminations(const Scan& s, std::vector<Found>* out) {
-  for (size_t i = 0; i + 1 < s.w.size(); ++i) {
-    if (s.Is(i, "hr") && s.S(i).find('.') != std::string_view::npos && IsNumber(s.T(i + 1)) && s.congress > 0) {
-      out->push_back({"bill:" + std::to_string(s.congress) + "/hr/" + Digits(s.T(i + 1)), i});
-    } else if (s.Is(i, "presidential") && s.Is(i + 1, "determination")) {
-      size_t j = i + 2;
-      if (s.Is(j, "no") || s.Is(j, "number")) ++j;
-      if (IsNumber(s.T(j)) && s.T(j).size() == 4 && IsNumber(s.T(j + 1)) && IsDashGap(Gap(s.w, s.text, j + 1)))
-        out->push_back({"pd:" + s.T(j) + "-" + s.T(j + 1), j});
-    }
-  }
-}
-
-// ------------------------------------------------------------ sentences
-
-const std::set<std::string>& Abbreviations() {
-  static const std::set<std::string> k = {"sec", "secs", "no", "nos", "us", "usc", "stat", "reg", "fed", "pub", "l",
-                                          "exec", "ord", "mr", "mrs", "ms", "dr", "jr", "sr", "eg", "ie", "seq",
-                                          "app", "ch", "art", "inc", "co", "v", "vs", "st", "gen", "gov", "rep",
-                                          "sen", "hr", "cfr", "eo", "dept", "corp", "ltd", "e.g", "i.e", "et",
-                                          "al", "fig", "vol", "pp", "p", "approx", "est", "u.s"};
-  return k;
-}
-
-// Sentence number of every word: a new sentence starts after a blank line,
-// after Chinese full stops, or after . ! ? when the next word starts with a
-// capital and the word before the period is not an abbreviation.
-std::vector<uint32_t> SentenceIds(const std::vector<Word>& w, std::string_view text) {
-  std::vector<uint32_t> ids(w.size(), 0);
-  uint32_t cur = 0;
-  for (size_t i = 1; i < w.size(); ++i) {
-    std::string_view g = Gap(w, text, i);
-    if (g.size() == 1 && g[0] == ' ') {  // most gaps: one space ends no sentence
-      ids[i] = cur;
-      continue;
-    }
-    bool brk = g.find("\n\n") != std::string_view::npos || g.find("\xE3\x80\x82") != std::string_view::npos ||
-               g.find("\xEF\xBC\x81") != std::string_view::npos || g.find("\xEF\xBC\x9F") != std::string_view::npos ||
-               g.find("\xEF\xBC\x9B") != std::string_view::npos;
-    if (!brk) {
-      size_t p = g.find_first_of(".!?");
-      unsigned char next = static_cast<unsigned char>(text[w[i].begin]);
-      bool capital = (next >= 'A' && next <= 'Z') || g.find('(') != std::string_view::npos;
-      if (p != std::string_view::npos && capital && g.find_first_of(" \n", p) != std::string_view::npos &&
-          !Abbreviations().count(w[i - 1].term) && w[i - 1].term.size() > 1)
-        brk = true;
-    }
-    if (brk) ++cur;
-    ids[i] = cur;
-  }
-  return ids;
-}
-
-
-int CongressOf(const std::string& date) {
-  if (date.size() < 4) return 0;
-  int year = std::atoi(date.substr(0, 4).c_str());
-  if (year < 1789) return 0;
-  // A Congress starts on January 3 of an odd year.
-  bool early = date.size() >= 10 && date.substr(5, 2) == "01" && std::atoi(date.substr(8, 2).c_str()) < 3;
-  if (early) --year;
-  return (year - 1789) / 2 + 1;
-}
-
-std::vector<Found> AllCitations(const Scan& s) {
-  std::vector<Found> found;
-  ScanExecutiveOrders(s, &found);
-  ScanPublicLaws(s, &found);
-  ScanCode(s, &found);
-  ScanRegisterAndStatutes(s, &found);
-  ScanBillsAndDeterminations(s, &found);
-  return found;
-}
-
-// The U.S. Code title a document belongs to: from its id (usc:30/1606) or,
-// for excerpts of the Code with other ids, from meta "usc_title".
-std::string OwnUscTitle(const std::string& id, const std::map<std::string, std::string>& meta = {}) {
-  if (auto it = meta.find("usc_title"); it != meta.end()) return it->second;
-  if (id.rfind("usc:", 0) != 0) return {};
-  size_t slash = id.find('/');
-  return slash == std::string::npos ? std::string() : id.substr(4, slash - 4);
-}
-
-// "Revokes: EO 11423 of August 16, 1968; EO 13337, April 30, 2004" and the
-// like, from the Federal Register's disposition notes.
-void DispositionRelations(const std::string& notes, const std::string& own, std::vector<RelationRef>* out) {
-  std::optional<RelationType> type;
-  size_t i = 0;
-  const std::string lower = text::AsciiLower(notes);
-  while (i < notes.size()) {
-    // A label is the text before a colon, after the previous separator.
-    size_t colon = notes.find(':', i);
-    size_t eo = lower.find("eo ", i);
-    if (colon != std::string::npos && (eo == std::string::npos || colon < eo)) {
-      size_t start = notes.find_last_of(";\n", colon);
-      start = start == std::string::npos || start < i ? i : start + 1;
-      std::string label = text::Trim(lower.substr(start, colon - start));
-      type = internal::DispositionRelation(label);  // the tables' labels, a superset of the notes'
-      i = colon + 1;
-      continue;
-    }
-    if (eo == std::string::npos) break;
-    std::string n = internal::ReadNumber(notes, eo + 3);
-    if (type && n.size() >= 4 && "eo:" + n != own)
-      out->push_back({RelationTypeName(*type), "eo:" + n, kNoOffset, "metadata"});
-    i = eo + 3;
-  }
-}
 
 }  // namespace
 
@@ -627,7 +279,7 @@ void Extractor::Pass::FindEntities() {
       add_entity(kb_.entities()[best], j);
       j += best_len;
       if (j >= words.size()) break;
-      std::string_view gap = Gap(words, text, j);
+      std::string_view gap = GapBefore(words, text, j);
       if (gap.find(',') == std::string_view::npos && words[j].term != "and") break;
     }
     i = j > i ? j - 1 : i;
@@ -650,7 +302,7 @@ void Extractor::Pass::FindCitations() {
   // Citations.
   const std::string own_usc = OwnUscTitle(doc->id, doc->meta);
   Scan scan{words, text, doc->id, CongressOf(doc->date), own_usc, kw};
-  found = AllCitations(scan);
+  found = internal::ScanCitations(scan);
   if (table) {
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const Found& f) {
@@ -700,8 +352,8 @@ void Extractor::Pass::FindCitations() {
 
 void Extractor::Pass::FindRelations() {
   // Relations between documents: the verb of the citation's sentence.
-  std::set<std::pair<std::string, std::string>> seen;
-  auto relate = [&](const std::string& type, const std::string& target, size_t offset, const char* origin) {
+  std::set<std::pair<RelationType, std::string>> seen;
+  auto relate = [&](RelationType type, const std::string& target, size_t offset, const char* origin) {
     if (target == doc->id || !seen.insert({type, target}).second) return;
     doc->relations.push_back({type, target, static_cast<uint32_t>(offset), origin});
   };
@@ -723,7 +375,7 @@ void Extractor::Pass::FindRelations() {
   int depth = 0, quote = 0;
   bool straight = false;
   for (size_t i = 0; i < words.size(); ++i) {
-    std::string_view gap = Gap(words, text, i);
+    std::string_view gap = GapBefore(words, text, i);
     for (size_t k = 0; k < gap.size(); ++k) {
       char c = gap[k];
       if (c == '(') ++depth;
@@ -745,14 +397,14 @@ void Extractor::Pass::FindRelations() {
   auto operative = [](const internal::RelationVerb& v) {
     return v.form == VerbForm::kPassiveOperative || v.form == VerbForm::kActiveOperative;
   };
-  auto clause_break = [&](size_t i) { return Gap(words, text, i).find(';') != std::string_view::npos; };
+  auto clause_break = [&](size_t i) { return GapBefore(words, text, i).find(';') != std::string_view::npos; };
   // A sentence whose operative verb is followed by ':' hands its action to
   // the list items after it ("The following orders are hereby revoked:").
   std::vector<RelationAction> list_action(span.size(), RelationAction::kNone);
   for (size_t sid = 0; sid + 1 < span.size(); ++sid) {
     auto [from, to] = span[sid];
     if (from >= to) continue;
-    std::string_view after = to < words.size() ? Gap(words, text, to) : std::string_view();
+    std::string_view after = to < words.size() ? GapBefore(words, text, to) : std::string_view();
     RelationAction v = RelationAction::kNone;
     bool any_verb = false;
     for (size_t i = from; i < to; ++i) {
@@ -765,9 +417,9 @@ void Extractor::Pass::FindRelations() {
       list_action[sid + 1] = list_action[sid];
   }
   auto relation_of = [](RelationAction a) {
-    return RelationTypeName(a == RelationAction::kRevoke  ? RelationType::kRevokes
-                            : a == RelationAction::kAmend ? RelationType::kAmends
-                                                          : RelationType::kSupersedes);
+    return a == RelationAction::kRevoke  ? RelationType::kRevokes
+           : a == RelationAction::kAmend ? RelationType::kAmends
+                                         : RelationType::kSupersedes;
   };
   // The action this document takes on the order cited at word c.
   auto action_on = [&](size_t c) {
@@ -784,7 +436,7 @@ void Extractor::Pass::FindRelations() {
       --i;
       const auto& v = verbs[i];
       if (v.form == VerbForm::kNone || v.form == VerbForm::kQualifier) continue;
-      if (v.form == VerbForm::kPassiveOperative && Gap(words, text, i + 1).find(':') != std::string_view::npos)
+      if (v.form == VerbForm::kPassiveOperative && GapBefore(words, text, i + 1).find(':') != std::string_view::npos)
         return v.action;
       if (crossed) break;
       if (v.form == VerbForm::kActiveOperative) return v.action;
@@ -888,7 +540,7 @@ void Extractor::Pass::FindRelations() {
     auto it = doc->meta.find(key);
     if (it == doc->meta.end()) continue;
     std::vector<RelationRef> rel;
-    DispositionRelations(it->second, doc->id, &rel);
+    internal::DispositionNoteRelations(it->second, doc->id, &rel);
     for (const auto& r : rel) relate(r.type, r.target, kNoOffset, "metadata");
   }
   // directs: the first agency named in a sentence before its "shall", or
@@ -903,11 +555,11 @@ void Extractor::Pass::FindRelations() {
     while (a < agencies.size() && sentence[agencies[a].word] < sentence[i]) ++a;
     if (shall) {
       if (a < agencies.size() && agencies[a].word < i && sentence[agencies[a].word] == sentence[i])
-        relate(RelationTypeName(RelationType::kDirects), agencies[a].id, words[agencies[a].word].begin, "text");
+        relate(RelationType::kDirects, agencies[a].id, words[agencies[a].word].begin, "text");
     } else {
       for (size_t b = a; b < agencies.size() && agencies[b].word <= i + 4; ++b)
         if (agencies[b].word > i && sentence[agencies[b].word] == sentence[i]) {
-          relate(RelationTypeName(RelationType::kDirects), agencies[b].id, words[agencies[b].word].begin, "text");
+          relate(RelationType::kDirects, agencies[b].id, words[agencies[b].word].begin, "text");
           break;
         }
     }
@@ -920,7 +572,7 @@ void Extractor::Pass::FindRelations() {
       if (m.begin < text.size() && static_cast<unsigned char>(text[m.begin]) >= 0xE3) cn.push_back({m.begin, m.end, m.entity});
     if (!cn.empty())
       for (const internal::Tasking& t : internal::ChineseTaskings(text, std::move(cn)))
-        relate(RelationTypeName(RelationType::kDirects), kb_.entities()[t.entity].id, t.offset, "text");
+        relate(RelationType::kDirects, kb_.entities()[t.entity].id, t.offset, "text");
   }
 }
 
@@ -936,50 +588,8 @@ std::vector<std::string> FindCitations(const std::string& text, Analyzer& analyz
   std::vector<Word> words = analyzer.Words(text);
   Scan scan{words, text, own_id, CongressOf(date), OwnUscTitle(own_id), MarkKeywords(words)};
   std::vector<std::string> out;
-  for (const Found& f : AllCitations(scan)) out.push_back(f.id);
+  for (const Found& f : internal::ScanCitations(scan)) out.push_back(f.id);
   for (const auto& d : internal::FindDois(text)) out.push_back("doi:" + d.first);
-  return out;
-}
-
-std::string SentenceAround(const std::string& text, size_t offset) {
-  if (offset >= text.size()) return {};
-  constexpr size_t kSide = 160;  // bytes kept on each side of the offset
-  // Ends a sentence: a blank line, a Chinese full stop, a new list item
-  // ("\n- ", "\n(b)"), or . ! ? before a capital (not after "Sec", "No").
-  // Byte tests first: this runs for every byte around every evidence
-  // sentence of a trace (perf: 9% of lode serve under the bench mix, mostly
-  // a memcmp per byte).
-  auto is_end = [&](size_t i) {
-    const char c = text[i];
-    if (c == '\n' && i + 1 < text.size() && (text[i + 1] == '\n' || std::strchr("-*(\xE2", text[i + 1])))
-      return true;
-    if (c == '\xE3' && text.compare(i, 3, "\xE3\x80\x82") == 0) return true;
-    return (text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 2 < text.size() && text[i + 1] == ' ' &&
-           std::isupper(static_cast<unsigned char>(text[i + 2])) && i >= 4 &&
-           !(text[i - 2] == '.' || text[i - 2] == ' ' || text.compare(i - 3, 3, "Sec") == 0 ||
-             text.compare(i - 2, 2, "No") == 0);
-  };
-  size_t b = offset;
-  while (b > 0 && offset - b < kSide && !is_end(b - 1)) --b;
-  bool cut_left = b > 0 && !is_end(b - 1);
-  size_t e = offset;
-  while (e < text.size() && e - offset < kSide && !is_end(e)) ++e;
-  bool cut_right = e < text.size() && !is_end(e);
-  if (!cut_right && e < text.size() && text[e] != '\n') e += (static_cast<unsigned char>(text[e]) >= 0x80 ? 3 : 1);
-  // Do not cut a UTF-8 sequence in two.
-  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
-  // The backward scan stops inside the previous sentence's 。 (three bytes): start after it.
-  if (!cut_left && text.compare(b, 3, "\xE3\x80\x82") == 0) b += 3;
-  std::string out = cut_left ? "… " : "";
-  while (b < e && (text[b] == '-' || text[b] == '*' || text[b] == ' ' || text[b] == '\n')) ++b;  // list marker
-  for (size_t i = b; i < e && i < text.size(); ++i) {
-    char c = text[i] == '\n' ? ' ' : text[i];
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (cut_right) out += " …";
   return out;
 }
 

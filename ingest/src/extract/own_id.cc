@@ -264,7 +264,7 @@ void TakeChineseVersion(Document& d) {
   d.date = v->date;
   d.id = ChineseLawId(d.title, d.date);
   if (!v->previous.empty())
-    d.relations.push_back({"supersedes", ChineseLawId(d.title, v->previous), static_cast<uint32_t>(v->offset), "metadata"});
+    d.relations.push_back({RelationType::kSupersedes, ChineseLawId(d.title, v->previous), static_cast<uint32_t>(v->offset), "metadata"});
 }
 
 }  // namespace lodestone::internal

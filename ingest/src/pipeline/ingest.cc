@@ -503,14 +503,11 @@ Result<IngestSummary> Ingest(const IngestOptions& opt) {
   Status s = lock.Acquire(opt.index_dir);
   if (!s.ok()) return s;
 
-  // The knowledge base: built in, plus the user's files. A bad file is an
-  // error for the whole run (every document would be linked differently).
-  auto kb = KnowledgeBase::Builtin();
+  // The knowledge base: built in, plus the user's files (the one loader the
+  // query session uses too). A bad file is an error for the whole run
+  // (every document would be linked differently).
+  auto kb = KnowledgeBase::Load(opt.kb_files);
   if (!kb.ok()) return kb.status();
-  for (const auto& f : opt.kb_files) {
-    s = kb->AddFile(f);
-    if (!s.ok()) return Status::InvalidArgument(s.message());
-  }
   std::unique_ptr<Extractor> extractor;
   SynonymTable synonyms;  // they expand to extraction terms: none without extraction
   if (opt.extract) {

@@ -86,7 +86,7 @@ Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
       const bool later = IsLaterOrderRelation(ref.relation);
       if (later) {
         if (related.insert({*ref.relation, ref.id}).second)
-          d.relations.push_back({RelationTypeName(*ref.relation), ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
+          d.relations.push_back({*ref.relation, ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
         continue;
       }
       auto [it, fresh] = cited.emplace(ref.id, d.citations.size());
@@ -95,7 +95,7 @@ Result<std::vector<Document>> ReadEoDisposition(const FileInput& in) {
       ++c.count;
       if (c.offsets.size() < 8) c.offsets.push_back(static_cast<uint32_t>(ref.offset));
       if (ref.relation && related.insert({*ref.relation, ref.id}).second)
-        d.relations.push_back({RelationTypeName(*ref.relation), ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
+        d.relations.push_back({*ref.relation, ref.id, static_cast<uint32_t>(ref.offset), "metadata"});
     }
     out.push_back(std::move(d));
   }

@@ -33,7 +33,7 @@ Set Directs(const std::string& text, Kind kind = Kind::kLaw) {
   ex.Extract(&d, a);
   Set out;
   for (const auto& r : d.relations)
-    if (r.type == "directs") out.insert(r.target);
+    if (r.type == RelationType::kDirects) out.insert(r.target);
   return out;
 }
 

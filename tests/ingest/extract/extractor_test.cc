@@ -93,7 +93,7 @@ TEST(ExtractTest, EntitiesCitationsAndRelations) {
   EXPECT_EQ(entities["mineral:lead"], 1u);  // "lead ore" only, never the verb
   EXPECT_EQ(entities["agency:interior-department"], 1u);
   std::set<std::string> rel;
-  for (const auto& r : d.relations) rel.insert(r.type + " " + r.target);
+  for (const auto& r : d.relations) rel.insert(std::string(RelationTypeName(r.type)) + " " + r.target);
   EXPECT_TRUE(rel.count("revokes eo:13990"));
   EXPECT_TRUE(rel.count("amends eo:13817"));
   EXPECT_FALSE(rel.count("amends eo:13990"));   // "as amended" is not an amendment
@@ -104,7 +104,7 @@ TEST(ExtractTest, EntitiesCitationsAndRelations) {
   EXPECT_FALSE(rel.count("directs agency:commerce-department"));  // consulted, not tasked
   // Evidence offsets point at the sentence.
   for (const auto& r : d.relations) {
-    if (r.type == "revokes" && r.target == "eo:13990") {
+    if (r.type == RelationType::kRevokes && r.target == "eo:13990") {
       EXPECT_NE(SentenceAround(d.text, r.offset).find("hereby revoked"), std::string::npos);
     }
   }
@@ -139,7 +139,7 @@ std::set<std::string> Relations(const std::string& text, const std::string& titl
   ex.Extract(&d, a);
   std::set<std::string> out;
   for (const auto& r : d.relations)
-    if (r.type != "directs") out.insert(r.type + " " + r.target);
+    if (r.type != RelationType::kDirects) out.insert(std::string(RelationTypeName(r.type)) + " " + r.target);
   return out;
 }
 

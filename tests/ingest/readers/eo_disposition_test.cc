@@ -39,8 +39,8 @@ std::vector<Document> ReadTable() {
 std::set<std::string> Relations(const Document& d) {
   std::set<std::string> out;
   for (const auto& r : d.relations) {
-    EXPECT_EQ(r.origin, "metadata") << d.id << " " << r.type << " " << r.target;
-    out.insert(r.type + " " + r.target);
+    EXPECT_EQ(r.origin, "metadata") << d.id << " " << RelationTypeName(r.type) << " " << r.target;
+    out.insert(std::string(RelationTypeName(r.type)) + " " + r.target);
   }
   return out;
 }
@@ -135,7 +135,7 @@ TEST(DispositionTest, EachLabelGivesItsRelationAtTheItem) {
   for (const auto& d : docs)
     for (const auto& r : d.relations) {
       ASSERT_TRUE(item.count(r.target)) << r.target;
-      EXPECT_EQ(At(d, r.offset, item[r.target].size()), item[r.target]) << d.id << " " << r.type << " " << r.target;
+      EXPECT_EQ(At(d, r.offset, item[r.target].size()), item[r.target]) << d.id << " " << RelationTypeName(r.type) << " " << r.target;
     }
   // The same item is the line's: "Revoked by: EO 99301" is not "Revokes".
   const Document& d = docs[0];
@@ -151,7 +151,7 @@ TEST(DispositionTest, EveryOrderItActsOnIsCitedWithItsOffset) {
   EXPECT_EQ(CitationIds(docs[2]), (std::set<std::string>{"eo:99202", "eo:99106"}));
   EXPECT_EQ(CitationIds(docs[3]), (std::set<std::string>{"eo:99107"}));  // not eo:512
   bool later = false;
-  for (const auto& r : docs[2].relations) later = later || (r.type == "revoked_by" && r.target == "eo:99304-B");
+  for (const auto& r : docs[2].relations) later = later || (r.type == RelationType::kRevokedBy && r.target == "eo:99304-B");
   EXPECT_TRUE(later) << "the lettered later order is kept as a relation";
   for (const auto& d : docs)
     for (const auto& c : d.citations) {
@@ -231,11 +231,11 @@ TEST(DispositionTest, ReaderMetadataRelationsSurviveExtractionOfOtherText) {
   d.id = "eo:99500";
   d.format = "text";
   d.text = "Executive Order 99001 is hereby revoked. Executive Order 99002 is hereby revoked.";
-  d.relations.push_back({"amends", "eo:99001", kNoOffset, "metadata"});
-  d.relations.push_back({"revokes", "eo:99003", 7, "text"});  // a stale text relation goes
+  d.relations.push_back({RelationType::kAmends, "eo:99001", kNoOffset, "metadata"});
+  d.relations.push_back({RelationType::kRevokes, "eo:99003", 7, "text"});  // a stale text relation goes
   ex.Extract(&d, a);
   std::set<std::string> rel;
-  for (const auto& r : d.relations) rel.insert(r.type + " " + r.target + " " + r.origin);
+  for (const auto& r : d.relations) rel.insert(std::string(RelationTypeName(r.type)) + " " + r.target + " " + r.origin);
   EXPECT_EQ(rel, (std::set<std::string>{"amends eo:99001 metadata", "revokes eo:99002 text"}));
 }
 
@@ -251,7 +251,7 @@ TEST(DispositionTest, MergeKeepsTheRicherTextAndTheUnionOfRelations) {
   fr.title = "Imaginary Stockpile of Invented Minerals";
   fr.date = "2015-03-03";
   fr.text = "Executive Order 99201 of March 3, 2015. Section 1. Executive Order 99101 is hereby revoked.";
-  fr.relations.push_back({"revokes", "eo:99101", 40, "text"});
+  fr.relations.push_back({RelationType::kRevokes, "eo:99101", 40, "text"});
   fr.citations.push_back({"eo:99101", 1, {40}});
   fr.meta["citation"] = "80 FR 1201";
   for (bool table_first : {true, false}) {
@@ -259,7 +259,7 @@ TEST(DispositionTest, MergeKeepsTheRicherTextAndTheUnionOfRelations) {
     EXPECT_EQ(m.format, "fr-xml");
     EXPECT_EQ(m.text, fr.text);
     std::set<std::string> rel;
-    for (const auto& r : m.relations) rel.insert(r.type + " " + r.target);
+    for (const auto& r : m.relations) rel.insert(std::string(RelationTypeName(r.type)) + " " + r.target);
     EXPECT_EQ(rel, (std::set<std::string>{"revokes eo:99101", "revoked_by eo:99301"}));
     for (const auto& r : m.relations)
       if (r.target == "eo:99301") {

@@ -352,7 +352,7 @@ TEST(Issue9VersionTest, ChineseLawVersionsAreDatedByTheirLatestRevisionAndRelate
   EXPECT_EQ(d.date, "2009-08-27");
   EXPECT_EQ(d.id, "cnlaw:中华人民共和国样例法@2009-08-27");
   ASSERT_EQ(d.relations.size(), 1u);
-  EXPECT_EQ(d.relations[0].type, "supersedes");
+  EXPECT_EQ(d.relations[0].type, RelationType::kSupersedes);
   EXPECT_EQ(d.relations[0].target, "cnlaw:中华人民共和国样例法@1996-08-29");
   // A regulation adopted, promulgated and put in force: the promulgation
   // dates it, entry into force makes no version, and nothing is superseded.

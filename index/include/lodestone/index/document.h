@@ -113,7 +113,10 @@ std::optional<RelationType> PassiveForm(RelationType type);
 inline bool IsPassive(RelationType type) { return ActiveForm(type) != type; }
 
 struct RelationRef {
-  std::string type;    // RelationTypeName: revokes, amends, supersedes, directs, revoked_by, ...
+  // Stored and shown by its name (RelationTypeName: revokes, amends, ...,
+  // revoked_by); a record's type this version does not know is dropped when
+  // the record is read (record_json.cc), as the graph drops its term.
+  RelationType type = RelationType::kRevokes;
   std::string target;  // eo:13990, agency:interior-department
   uint32_t offset = 0;       // evidence in the text, or kNoOffset
   std::string origin;        // "text" or "metadata" (Federal Register disposition notes)
