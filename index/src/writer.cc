@@ -14,6 +14,7 @@
 #include "shard_layout.h"
 #include "shard_rule.h"
 #include "xapian_guard.h"
+#include "lodestone/index/merge.h"
 #include "lodestone/index/schema.h"
 #include "record_json.h"
 #include "schema_version.h"
@@ -382,54 +383,101 @@ Result<std::vector<ManifestEntry>> IndexWriter::Manifest() const {
   });
 }
 
+namespace {
+std::string& StoreFault() {
+  static std::string id;
+  return id;
+}
+
+// Where a test injects running out of memory (FailStoringDocumentForTesting).
+void MaybeFailStoring(const std::string& id) {
+  const std::string& fail = StoreFault();
+  if (!fail.empty() && id == fail) throw std::bad_alloc();
+}
+
+Status OutOfMemoryStoring() {
+  return Status::TooLarge("out of memory while storing its documents; the run went on without it");
+}
+}  // namespace
+
+void FailStoringDocumentForTesting(const std::string& id) { StoreFault() = id; }
+
 Status IndexWriter::PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs) {
-  return internal::XapianGuard("writing " + (files.empty() ? std::string("documents") : files.front().path), [&]() -> Status {
+  // What each document becomes, computed before the index is touched: a
+  // bundle too large for the memory there is fails alone, with nothing of it
+  // written (issue 11; a build does the same, ShardBuilder::PutBundle).
+  struct Planned {
+    Xapian::Document y;
+    std::vector<std::pair<size_t, Xapian::docid>> found;  // copies of its id in the index
+  };
+  std::vector<Planned> plan;
+  std::set<std::string> paths, ids;
+  for (const auto& f : files) paths.insert(f.path);
+  for (const auto& d : docs) ids.insert(d.doc.id);
+  const std::string what = "writing " + (files.empty() ? std::string("documents") : files.front().path);
+  bool out_of_memory = false;
+  Status planned = internal::XapianGuard(what, [&]() -> Status {
+    try {
+      plan.reserve(docs.size());
+      for (const auto& ad : docs) {
+        MaybeFailStoring(ad.doc.id);
+        Planned p;
+        Xapian::Document x = internal::BuildXapianDoc(ad);
+        p.found = impl_->Find(schema::kPrefixId + ad.doc.id);
+        p.y = x;
+        if (!p.found.empty()) {
+          const auto [shard, did] = p.found.front();
+          Xapian::Document old = impl_->shards[shard].db.get_document(did);
+          auto rec = DecodeRecord(old.get_data());
+          // Sources of the old record that this bundle does not replace.
+          std::vector<SourceFile> others;
+          if (rec.ok())
+            for (const auto& s : rec->sources)
+              if (!paths.count(s.path)) others.push_back(s);
+          if (rec.ok() && !others.empty()) {
+            const MergeInfo old_info = internal::StoredMergeInfo(old, *rec);
+            rec->sources = others;
+            p.y = internal::MergeXapianDocs(*rec, old_info, old, ad.doc, SingleRecordInfo(ad.doc), x);
+          }
+        }
+        plan.push_back(std::move(p));
+      }
+    } catch (const std::bad_alloc&) {
+      out_of_memory = true;
+    }
+    return Status::Ok();
+  });
+  if (out_of_memory) return OutOfMemoryStoring();
+  if (!planned.ok()) return planned;
+  return internal::XapianGuard(what, [&]() -> Status {
     auto& db = impl_->db;  // spelling and manifest (meta when sharded)
-    std::set<std::string> paths, ids;
-    for (const auto& f : files) paths.insert(f.path);
-    for (const auto& d : docs) ids.insert(d.doc.id);
     impl_->Detach(paths, ids);
-    for (const auto& ad : docs) {
-      Xapian::Document x = internal::BuildXapianDoc(ad);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const AnalyzedDocument& ad = docs[i];
+      Planned& p = plan[i];
       impl_->stems.Add(ad, db);
       std::set<std::string> seen;
       for (const auto& t : ad.body)
         if (t.stem && SpellingCandidate(t.term) && seen.insert(t.term).second) db.add_spelling(t.term);
-      auto found = impl_->Find(schema::kPrefixId + ad.doc.id);
-      if (found.empty()) {
-        auto target = impl_->Route(x);
-        if (!target.ok()) return target.status();
-        impl_->Add(*target, x);
-        if (impl_->sharded) impl_->shards[*target].stems.Add(ad, impl_->shards[*target].db);
-        ++impl_->counts.added;
-        continue;
-      }
-      ++impl_->counts.updated;
-      const auto [shard, did] = found.front();
-      Xapian::Document old = impl_->shards[shard].db.get_document(did);
-      auto rec = DecodeRecord(old.get_data());
-      // Sources of the old record that this bundle does not replace.
-      std::vector<SourceFile> others;
-      if (rec.ok())
-        for (const auto& s : rec->sources)
-          if (!paths.count(s.path)) others.push_back(s);
-      Xapian::Document y = x;
-      if (rec.ok() && !others.empty()) {
-        rec->sources = others;
-        y = internal::MergeXapianDocs(*rec, old, ad.doc, x);
-      }
-      // Sharded: the rule may now name another shard (its year changed).
-      auto target = impl_->Route(y);
+      // Sharded: the rule may name another shard than the old one (its year changed).
+      auto target = impl_->Route(p.y);
       if (!target.ok()) return target.status();
-      if (*target == shard) {
-        impl_->Replace(shard, did, y);
+      if (p.found.empty()) {
+        impl_->Add(*target, p.y);
+        ++impl_->counts.added;
       } else {
-        impl_->Delete(shard, did);
-        impl_->Add(*target, y);
+        ++impl_->counts.updated;
+        const auto [shard, did] = p.found.front();
+        if (*target == shard) {
+          impl_->Replace(shard, did, p.y);
+        } else {
+          impl_->Delete(shard, did);
+          impl_->Add(*target, p.y);
+        }
+        // Copies left by a crash between two shard commits of a move.
+        for (size_t k = 1; k < p.found.size(); ++k) impl_->Delete(p.found[k].first, p.found[k].second);
       }
       if (impl_->sharded) impl_->shards[*target].stems.Add(ad, impl_->shards[*target].db);
-      // Copies left by a crash between two shard commits of a move.
-      for (size_t i = 1; i < found.size(); ++i) impl_->Delete(found[i].first, found[i].second);
     }
     RecordFiles(db, files, docs);
     return impl_->MaybeCommit();
@@ -526,9 +574,12 @@ Status ShardBuilder::PutBundle(const std::vector<SourceFile>& files, const std::
   std::vector<Xapian::Document> built;
   try {
     built.reserve(docs.size());
-    for (const auto& ad : docs) built.push_back(internal::BuildXapianDoc(ad));
+    for (const auto& ad : docs) {
+      MaybeFailStoring(ad.doc.id);
+      built.push_back(internal::BuildXapianDoc(ad));
+    }
   } catch (const std::bad_alloc&) {
-    return Status::TooLarge("out of memory while storing its documents; the run went on without it");
+    return OutOfMemoryStoring();
   }
   return internal::XapianGuard("writing shard " + impl_->path, [&]() -> Status {
     for (size_t i = 0; i < built.size(); ++i) {

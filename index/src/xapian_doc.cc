@@ -154,7 +154,8 @@ Xapian::Document BuildXapianDoc(const AnalyzedDocument& ad) {
   return x;
 }
 
-Xapian::Document WithRecord(const Xapian::Document& x, const Document& rec) {
+namespace {
+Xapian::Document Rebuilt(const Xapian::Document& x, const Document& rec, const std::string& merge_value) {
   // Edit the document in place: text terms and their positions stay as they
   // are (Xapian then need not rewrite them); filter terms, values and data
   // are rebuilt from the record.
@@ -165,14 +166,43 @@ Xapian::Document WithRecord(const Xapian::Document& x, const Document& rec) {
   for (const auto& t : drop) out.remove_term(t);
   out.clear_values();
   AddFilterTermsValuesData(out, rec);
+  if (!merge_value.empty()) out.add_value(schema::kSlotMerge, merge_value);
   return out;
 }
+}  // namespace
 
-Xapian::Document MergeXapianDocs(const Document& ra, const Xapian::Document& a,
-                                 const Document& rb, const Xapian::Document& b) {
-  Document merged = MergeDocuments(ra, rb);
-  const Xapian::Document& winner = TextIsRicher(ra, rb) ? a : b;
-  return WithRecord(winner, merged);
+Xapian::Document WithRecord(const Xapian::Document& x, const Document& rec) {
+  return Rebuilt(x, rec, x.get_value(schema::kSlotMerge));
+}
+
+MergeInfo StoredMergeInfo(const Xapian::Document& x, const Document& rec) {
+  if (auto info = DecodeMergeInfo(x.get_value(schema::kSlotMerge))) return *info;
+  return SingleRecordInfo(rec);
+}
+
+Xapian::Document MergeXapianDocs(const Document& ra, const MergeInfo& ia, const Xapian::Document& a,
+                                 const Document& rb, const MergeInfo& ib, const Xapian::Document& b) {
+  MergeInfo info;
+  bool a_wins = true;
+  Document merged = MergeRecords(ra, ia, rb, ib, &info, &a_wins);
+  // The winner's text terms, rebuilt on a fresh document: a document read
+  // from the database and stored under another docid must carry its
+  // positions itself.
+  const Xapian::Document& winner = a_wins ? a : b;
+  Xapian::Document fresh;
+  for (auto t = winner.termlist_begin(); t != winner.termlist_end(); ++t) {
+    if (!IsTextTerm(*t)) continue;
+    const std::string term = *t;
+    bool positions = false;
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      fresh.add_posting(term, *p, 0);
+      positions = true;
+    }
+    // wdf as the winner has it (postings above added none).
+    fresh.add_term(term, t.get_wdf());
+    (void)positions;
+  }
+  return Rebuilt(fresh, merged, info.ranks.size() > 1 ? EncodeMergeInfo(info) : std::string());
 }
 
 Result<Xapian::Document> MergeXapianDocs(const Xapian::Document& a, const Xapian::Document& b) {
@@ -180,7 +210,7 @@ Result<Xapian::Document> MergeXapianDocs(const Xapian::Document& a, const Xapian
   if (!ra.ok()) return ra.status();
   auto rb = DecodeRecord(b.get_data());
   if (!rb.ok()) return rb.status();
-  return MergeXapianDocs(*ra, a, *rb, b);
+  return MergeXapianDocs(*ra, StoredMergeInfo(a, *ra), a, *rb, StoredMergeInfo(b, *rb), b);
 }
 
 }  // namespace internal

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "lodestone/index/document.h"
+#include "lodestone/index/merge.h"
 #include "lodestone/index/status.h"
 
 namespace lodestone::internal {
@@ -20,12 +21,17 @@ Xapian::Document BuildXapianDoc(const AnalyzedDocument& doc);
 // merged record.
 Result<Xapian::Document> MergeXapianDocs(const Xapian::Document& a, const Xapian::Document& b);
 
-// Same as MergeXapianDocs, with a's record already decoded and edited.
-Xapian::Document MergeXapianDocs(const Document& ra, const Xapian::Document& a,
-                                 const Document& rb, const Xapian::Document& b);
+// Same as MergeXapianDocs, with the records already decoded (and edited)
+// and their provenance (StoredMergeInfo) read.
+Xapian::Document MergeXapianDocs(const Document& ra, const MergeInfo& ia, const Xapian::Document& a,
+                                 const Document& rb, const MergeInfo& ib, const Xapian::Document& b);
+
+// The provenance stored with x (value schema::kSlotMerge), or that of a
+// single record `rec` when it has none.
+MergeInfo StoredMergeInfo(const Xapian::Document& x, const Document& rec);
 
 // Rebuilds a document's filter terms, values and data for record `rec`,
-// keeping its text terms.
+// keeping its text terms (and its stored merge provenance).
 Xapian::Document WithRecord(const Xapian::Document& x, const Document& rec);
 
 // Boolean term for a source path (hashed when too long for a term).

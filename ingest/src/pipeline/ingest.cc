@@ -163,15 +163,22 @@ BundleResult ProcessBundle(const Bundle& bundle, const std::vector<std::optional
     return r;
   }
   OneDocumentPerRecord(docs);
-  // The formats of one document become one record.
+  // The formats of one document become one record, by the rule a build and
+  // an update use to merge records of one id from different bundles
+  // (merge.h): per key, independent of the order of the files.
   std::vector<Document> merged;
+  std::vector<MergeInfo> infos;
   std::unordered_map<std::string, size_t> by_id;
   for (auto& d : docs) {
     auto [it, inserted] = by_id.emplace(d.id, merged.size());
-    if (inserted)
+    if (inserted) {
+      infos.push_back(SingleRecordInfo(d));
       merged.push_back(std::move(d));
-    else
-      merged[it->second] = MergeDocuments(merged[it->second], d);
+    } else {
+      MergeInfo info;
+      merged[it->second] = MergeRecords(merged[it->second], infos[it->second], d, SingleRecordInfo(d), &info);
+      infos[it->second] = std::move(info);
+    }
   }
   for (auto& d : merged) r.docs.push_back(Analyze(std::move(d), analyzer, steps));
   return r;
@@ -451,6 +458,13 @@ Status Update(const IngestOptions& opt, const std::vector<Bundle>& bundles, cons
     }
     sum.files_read += r.files.size() + r.failed.size();
     status = writer.PutBundle(r.files, r.docs);
+    if (status.code() == Status::Code::kTooLarge) {
+      // Out of memory storing this bundle: nothing of it was written, its
+      // files fail and the run goes on, as in a build (issue 11). The
+      // manifest does not list them, so the next run tries them again.
+      for (const auto& f : r.files) sum.failed.push_back({f.path, status.message()});
+      status = Status::Ok();
+    }
     if (!status.ok() && !r.files.empty()) status = status.WithContext("indexing " + r.files[0].path);
     progress.Update(files_done.load(), bytes_done.load());
   }

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "lodestone/index/searcher.h"
+#include "lodestone/index/writer.h"
 
 namespace fs = std::filesystem;
 
@@ -225,6 +226,45 @@ TEST_F(PipelineTest, ABuildAndUpdatesInAnyOrderKeepTheSameMergedRecord) {  // is
   EXPECT_EQ(build, merged({{"c"}, {"b"}, {"a"}}, "cba"));
   EXPECT_EQ(build, merged({{"b"}, {"a", "c"}}, "b-ac"));
   EXPECT_NE(build.find(" | 3"), std::string::npos) << build;
+}
+
+// issue 11: running out of memory while storing one document (injected by
+// the test-only seam) fails that file alone, with its path, in an update as
+// in a build; the other files are indexed and a later run stores the file.
+TEST_F(PipelineTest, OutOfMemoryStoringADocumentFailsThatFileOnlyInAnUpdateAndABuild) {
+  fs::create_directories(root_ / "extra");
+  for (const char* n : {"1", "2"})
+    std::ofstream(root_ / "extra" / (std::string("rec") + n + ".ris"))
+        << "TY  - JOUR\nTI  - Paper number " << n << " on brines\nAU  - Rivera, Ana\nDO  - 10.9999/oom." << n
+        << "\nPY  - 2020\nER  - \n";
+  const std::string bad = (root_ / "extra" / "rec1.ris").string();
+  auto failed_with_oom = [&](const IngestSummary& s) {
+    for (const auto& f : s.failed)
+      if (f.path == bad && f.message.find("out of memory") != std::string::npos) return true;
+    return false;
+  };
+  auto has = [&](const std::string& id) {
+    auto s = Searcher::Open(opt_.index_dir);
+    return s.ok() && (*s)->Get(id).ok();
+  };
+  for (const bool update : {true, false}) {
+    SCOPED_TRACE(update ? "update" : "build");
+    fs::remove_all(opt_.index_dir);
+    opt_.paths = {(root_ / "mini").string()};
+    if (update) Run();
+    opt_.paths.push_back((root_ / "extra").string());
+    FailStoringDocumentForTesting("doi:10.9999/oom.1");
+    IngestSummary s = Run();
+    FailStoringDocumentForTesting("");
+    EXPECT_EQ(s.mode, update ? "update" : "build");
+    EXPECT_TRUE(failed_with_oom(s)) << s.failed.size() << " failures";
+    EXPECT_FALSE(has("doi:10.9999/oom.1"));
+    EXPECT_TRUE(has("doi:10.9999/oom.2"));
+    EXPECT_TRUE(has("eo:99001"));
+    IngestSummary again = Run();
+    EXPECT_FALSE(failed_with_oom(again));
+    EXPECT_TRUE(has("doi:10.9999/oom.1"));
+  }
 }
 
 }  // namespace

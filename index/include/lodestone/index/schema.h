@@ -52,6 +52,7 @@ inline constexpr unsigned kSlotTitle = 8;      // title (the graph reads it with
 inline constexpr unsigned kSlotPresident = 9;  // meta "president" (person id), when known
 inline constexpr unsigned kSlotJurisdiction = 10;  // us | cn | intl (facet counts, the graph), when known
 inline constexpr unsigned kSlotTitleWords = 11;  // number of title words, decimal (title coverage in ranking)
+inline constexpr unsigned kSlotMerge = 12;  // merged records only: whose value each key holds (merge.h MergeInfo)
 
 // Metadata keys (Xapian user metadata, committed atomically with documents).
 inline constexpr char kMetaSchema[] = "lode:schema";

@@ -85,6 +85,9 @@ class IndexWriter {
   // records the files in the manifest. Documents the bundle no longer yields
   // lose these sources and are deleted when no source is left. A document
   // whose id exists with other sources is merged with it (merge.h).
+  // Running out of memory while building or merging the bundle's documents
+  // returns kTooLarge with nothing of the bundle written (issue 11): the
+  // caller fails the bundle's files and goes on.
   Status PutBundle(const std::vector<SourceFile>& files, const std::vector<AnalyzedDocument>& docs);
 
   // Forgets source files that are gone (for --prune).
@@ -152,6 +155,12 @@ Result<uint64_t> IndexSizeBytes(const std::string& index_dir);
 
 // English stem of a lower-case word, as the index stores it (Z prefix).
 std::string StemEnglish(const std::string& word);
+
+// A test-only seam (issue 11): storing the document with this id, in a
+// build (ShardBuilder) or an update (IndexWriter), throws std::bad_alloc
+// where running out of memory would. "" (the default) turns it off. Set it
+// before an ingest starts, never during one.
+void FailStoringDocumentForTesting(const std::string& id);
 
 }  // namespace lodestone
 
