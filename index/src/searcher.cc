@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
@@ -546,12 +548,42 @@ IndexRevision Searcher::Revision() const {
 
 namespace {
 
+// Progress of a graph read over remote shards: a line now and then (at most
+// every 5 s), so that minutes of round trips do not look like a hang.
+class GraphTicker {
+ public:
+  using Clock = std::chrono::steady_clock;
+  explicit GraphTicker(const std::function<void(const std::string&)>* progress) : progress_(progress) {}
+  bool on() const { return progress_ && *progress_; }
+  void Say(const std::string& m) const {
+    if (on()) (*progress_)(m);
+  }
+  // Says `m()` when 5 s have passed since the last line.
+  template <typename F>
+  void Tick(F&& m) {
+    if (!on() || Clock::now() - last_ < std::chrono::seconds(5)) return;
+    last_ = Clock::now();
+    (*progress_)(m());
+  }
+  static std::string Seconds(Clock::time_point since) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f s", std::chrono::duration<double>(Clock::now() - since).count());
+    return buf;
+  }
+
+ private:
+  const std::function<void(const std::string&)>* progress_;
+  Clock::time_point last_ = Clock::now();
+};
+
 // The rows and extraction postings of one database (a whole index, or one
 // shard of a layout), appended to `g` (row numbers from g.docs.size()).
 // Over a remote shard value streams fetch every document once per slot, so
 // there each document is fetched once for all its slots.
+// A ticker (remote shards only) hears progress, `what` names the shard.
 void ReadGraphPart(const Xapian::Database& db, bool remote, GraphSource& g,
-                   std::map<std::string, GraphTermPostings>* merged[6]) {
+                   std::map<std::string, GraphTermPostings>* merged[6], GraphTicker* ticker = nullptr,
+                   const std::string& what = "") {
   // Rows in docid order; docids may have gaps (deleted documents). Not a
   // vector by docid: a shard's docids are its own, and sparse ones are cheap
   // here.
@@ -568,6 +600,8 @@ void ReadGraphPart(const Xapian::Database& db, bool remote, GraphSource& g,
       g.docs.push_back(GraphDocRow{id, d.get_value(schema::kSlotKind), d.get_value(schema::kSlotDate),
                                    d.get_value(schema::kSlotTitle), d.get_value(schema::kSlotPresident),
                                    d.get_value(schema::kSlotJurisdiction)});
+      if (ticker)
+        ticker->Tick([&] { return "graph: " + what + ": " + std::to_string(docids.size()) + " documents read"; });
     }
   } else {
     // Value streams read one slot for all documents without loading records.
@@ -597,10 +631,18 @@ void ReadGraphPart(const Xapian::Database& db, bool remote, GraphSource& g,
   }
   const char* prefixes[6] = {schema::kPrefixEntity,   schema::kPrefixCitation, schema::kPrefixRelation,
                              schema::kPrefixAlias,    schema::kPrefixPaperKey, schema::kPrefixReference};
+  uint64_t lists = 0;
   for (int k = 0; k < 6; ++k) {
     const std::string prefix = prefixes[k];
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
       const std::string term = (*t).substr(prefix.size());
+      if (ticker) {
+        ++lists;
+        ticker->Tick([&] {
+          return "graph: " + what + ": " + std::to_string(docids.size()) + " documents, " + std::to_string(lists) +
+                 " posting lists read";
+        });
+      }
       GraphTermPostings* p = nullptr;
       for (auto it = db.postlist_begin(*t); it != db.postlist_end(*t); ++it) {
         auto r = row_of.find(*it);
@@ -643,7 +685,7 @@ void SortById(GraphSource& g, std::map<std::string, GraphTermPostings>* merged[6
 
 }  // namespace
 
-Result<GraphSource> Searcher::ReadGraphSource() {
+Result<GraphSource> Searcher::ReadGraphSource(const std::function<void(const std::string&)>& progress) {
   return impl_->Guard("reading " + impl_->dir, [&]() -> Result<GraphSource> {
     GraphSource g;
     std::map<std::string, GraphTermPostings> entities, citations, relations, aliases, paper_keys, references;
@@ -666,7 +708,25 @@ Result<GraphSource> Searcher::ReadGraphSource() {
       }
       const internal::ShardedDatabase& from = other ? *other : *impl_->sharded;
       g.stamp = from.Stamp();
-      for (const auto& sh : from.shards) ReadGraphPart(sh.db, sh.remote, g, merged);
+      size_t remote = 0;
+      for (const auto& sh : from.shards) remote += sh.remote ? 1 : 0;
+      // Only a read over remote shards is slow enough to be worth a word.
+      GraphTicker ticker(remote ? &progress : nullptr);
+      const auto start = GraphTicker::Clock::now();
+      const std::string shards = std::to_string(remote) + " remote shard" + (remote == 1 ? "" : "s");
+      ticker.Say("graph: reading the postings of " + shards + " (" + std::to_string(from.shards.size()) +
+                 " in all): one network round trip per posting list, which can take minutes; "
+                 "`#lode graph-source` in the stub reads local copies instead (-q: no progress)");
+      for (const auto& sh : from.shards) {
+        const auto shard_start = GraphTicker::Clock::now();
+        const size_t before = g.docs.size();
+        const std::string what = sh.Describe(from.stub_file);
+        ReadGraphPart(sh.db, sh.remote, g, merged, sh.remote ? &ticker : nullptr, what);
+        if (sh.remote)
+          ticker.Say("graph: " + what + ": " + std::to_string(g.docs.size() - before) + " documents in " +
+                     GraphTicker::Seconds(shard_start));
+      }
+      ticker.Say("graph: postings of " + shards + " read in " + GraphTicker::Seconds(start));
     }
     std::vector<GraphTermPostings>* into[6] = {&g.entities, &g.citations,  &g.relations,
                                                &g.aliases,  &g.paper_keys, &g.references};
