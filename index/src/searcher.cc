@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
@@ -193,6 +194,18 @@ std::optional<Xapian::docid> Searcher::Impl::Find(const std::string& key) const 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
+namespace {
+// Modification time (ns) of a replica folder's stub: xapian-replicate
+// rewrites it (a new file renamed into place) when a full copy arrives.
+uint64_t ReplicaStubTime(const std::string& dir) {
+  std::error_code ec;
+  auto t = std::filesystem::last_write_time(std::filesystem::path(dir) / "XAPIANDB", ec);
+  if (ec) return 0;
+  return static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count());
+}
+}  // namespace
+
 Status Searcher::Impl::OpenLayout() {
   Impl& impl = *this;
   if (internal::IsShardedPath(impl.dir)) {
@@ -208,10 +221,13 @@ Status Searcher::Impl::OpenLayout() {
   auto live = internal::LiveDatabasePath(impl.dir);
   if (!live.ok()) return live.status();
   return internal::XapianGuard("opening index " + impl.dir, [&]() -> Status {
+    impl.replica = *live == impl.dir;  // LiveDatabasePath: a replica's one-line stub
+    // The stub's time first: a copy arriving in between is then seen by the next Refresh.
+    const uint64_t stub_time = impl.replica ? ReplicaStubTime(impl.dir) : 0;
     impl.db = Xapian::Database(*live);
     impl.meta = impl.db;
     impl.live = *live;
-    impl.generation = internal::GenerationNumber(*live);
+    impl.generation = impl.replica ? stub_time : internal::GenerationNumber(*live);
     return internal::CheckSchemaVersion(impl.db, impl.dir);
   });
 }
@@ -498,8 +514,11 @@ Result<std::string> Searcher::Stamp() {
     if (impl_->sharded) return impl_->sharded->Stamp();
     // The database this Searcher reads, not CURRENT's: after a rebuild the
     // two differ until Refresh, and the stamp must describe what was read.
+    // A replica's full copies may repeat a path, revision and count: its
+    // stub's time tells them apart.
     return impl_->live + "@" + std::to_string(impl_->db.get_revision()) + "#" +
-           std::to_string(impl_->db.get_doccount());
+           std::to_string(impl_->db.get_doccount()) +
+           (impl_->replica ? "~" + std::to_string(impl_->generation) : std::string());
   });
 }
 
@@ -519,6 +538,12 @@ Result<bool> Searcher::Refresh() {
     }
     auto live = internal::LiveDatabasePath(impl_->dir);
     if (!live.ok()) return live.status();
+    if (impl_->replica && *live == impl_->live && ReplicaStubTime(impl_->dir) != impl_->generation) {
+      // A full copy arrived: the stub names a new database.
+      Status s = impl_->OpenLayout();
+      if (!s.ok()) return s;
+      return true;
+    }
     if (*live != impl_->live) {  // a rebuild published a new generation
       Xapian::Database fresh(*live);
       if (Status s = internal::CheckSchemaVersion(fresh, impl_->dir); !s.ok()) return s;
