@@ -95,6 +95,10 @@ int main(int argc, char** argv) {
   app.add_option("--index", index, "A lode index folder to split")->required();
   app.add_option("--rounds", rounds, "Rounds of the query set (default 5)");
   app.add_flag("!--no-remote-graph", remote_graph, "Skip the graph over remote shards (minutes on a big index)");
+  std::vector<unsigned> counts{1, 2, 3};
+  app.add_option("--counts", counts, "Shard counts to split into and serve remotely (default 1 2 3; 3 local shards "
+                                     "are measured when 3 is among them); each split takes minutes on a big index")
+      ->check(CLI::Range(1u, 16u));
   CLI11_PARSE(app, argc, argv);
   if (testing::LiveDatabase(index).empty()) {
     std::fprintf(stderr, "lode-bench-shards: %s is not a lode index folder\n", index.c_str());
@@ -117,7 +121,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "lode-bench-shards: split into %u in %.1f s\n", n, sum->seconds);
     };
     // Split and serve first, then measure: one after the other, in one run.
-    for (unsigned n = 1; n <= 3; ++n) {
+    for (unsigned n : counts) {
       const std::string split = base + "/split" + std::to_string(n), remote = base + "/remote" + std::to_string(n);
       split_into(split, n);
       std::string stub = "auto " + split + "/meta\n";
@@ -132,8 +136,9 @@ int main(int argc, char** argv) {
       std::ofstream(fs::path(remote) / "XAPIANDB") << stub;
     }
     rows.push_back(Measure("single local index", index, rounds, true));
-    rows.push_back(Measure("3 local shards (stub)", base + "/split3", rounds, true));
-    for (unsigned n = 1; n <= 3; ++n)
+    if (std::find(counts.begin(), counts.end(), 3u) != counts.end())
+      rows.push_back(Measure("3 local shards (stub)", base + "/split3", rounds, true));
+    for (unsigned n : counts)
       rows.push_back(Measure(std::to_string(n) + " remote shard" + (n > 1 ? "s" : ""), base + "/remote" + std::to_string(n),
                              rounds, remote_graph));
   } catch (const std::exception& e) {
