@@ -5,8 +5,9 @@
 //
 //   lode-bench-shards --index IDX [--rounds 5]
 // IDX is an existing lode index folder (e.g. of the whole corpus). The
-// layouts are split from it into a scratch folder (tests/shards/shard_split.h)
-// and removed after.
+// layouts are split from it by `lode shard`'s own SplitIndex (count:1, 2, 3;
+// the count:3 layout is also read locally) into a scratch folder and removed
+// after; the servers are tests/shards/tcpsrv.h's.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -17,8 +18,9 @@
 #include <string>
 #include <vector>
 
-#include "../tests/shards/shard_split.h"
+#include "../tests/shards/tcpsrv.h"
 #include "lodestone/index/searcher.h"
+#include "lodestone/index/shard.h"
 #include "lodestone/query/engine.h"
 #include "lodestone/query/session.h"
 
@@ -93,10 +95,12 @@ int main(int argc, char** argv) {
   app.add_option("--index", index, "A lode index folder to split")->required();
   app.add_option("--rounds", rounds, "Rounds of the query set (default 5)");
   app.add_flag("!--no-remote-graph", remote_graph, "Skip the graph over remote shards (minutes on a big index)");
+  std::vector<unsigned> counts{1, 2, 3};
+  app.add_option("--counts", counts, "Shard counts to split into and serve remotely (default 1 2 3; 3 local shards "
+                                     "are measured when 3 is among them); each split takes minutes on a big index")
+      ->check(CLI::Range(1u, 16u));
   CLI11_PARSE(app, argc, argv);
-  std::ifstream cur(fs::path(index) / "CURRENT");
-  std::string gen;
-  if (!(cur >> gen)) {
+  if (testing::LiveDatabase(index).empty()) {
     std::fprintf(stderr, "lode-bench-shards: %s is not a lode index folder\n", index.c_str());
     return 1;
   }
@@ -105,26 +109,38 @@ int main(int argc, char** argv) {
   std::vector<Row> rows;
   int rc = 0;
   try {
-    const std::string local3 = base + "/local3";
-    testing::SplitIndex((fs::path(index) / gen).string(), local3, 3);
-    rows.push_back(Measure("single local index", index, rounds, true));
-    rows.push_back(Measure("3 local shards (stub)", local3, rounds, true));
-    for (unsigned n = 1; n <= 3; ++n) {
+    fs::create_directories(base);
+    auto split_into = [&](const std::string& out, unsigned n) {
+      ShardOptions so;
+      so.index_dir = index;
+      so.out_dir = out;
+      so.rule = "count:" + std::to_string(n);
+      auto sum = SplitIndex(so);
+      if (!sum.ok()) throw std::runtime_error("lode shard --by count:" + std::to_string(n) + ": " +
+                                              sum.status().message());
+      std::fprintf(stderr, "lode-bench-shards: split into %u in %.1f s\n", n, sum->seconds);
+    };
+    // Split and serve first, then measure: one after the other, in one run.
+    for (unsigned n : counts) {
       const std::string split = base + "/split" + std::to_string(n), remote = base + "/remote" + std::to_string(n);
-      testing::SplitIndex((fs::path(index) / gen).string(), split, n);
+      split_into(split, n);
       std::string stub = "auto " + split + "/meta\n";
       for (unsigned k = 0; k < n; ++k) {
         const int port = testing::FreePort();
-        const pid_t pid = testing::StartServer(split + "/shard-" + std::to_string(k) + "/gen-1", port);
+        const pid_t pid = testing::StartServer(testing::LiveDatabase(split + "/shard-" + std::to_string(k)), port);
         if (pid < 0) throw std::runtime_error("xapian-tcpsrv did not start");
         pids.push_back(pid);
         stub += "remote 127.0.0.1:" + std::to_string(port) + "\n";
       }
       fs::create_directories(remote);
       std::ofstream(fs::path(remote) / "XAPIANDB") << stub;
-      rows.push_back(Measure(std::to_string(n) + " remote shard" + (n > 1 ? "s" : ""), remote, rounds,
-                             remote_graph));
     }
+    rows.push_back(Measure("single local index", index, rounds, true));
+    if (std::find(counts.begin(), counts.end(), 3u) != counts.end())
+      rows.push_back(Measure("3 local shards (stub)", base + "/split3", rounds, true));
+    for (unsigned n : counts)
+      rows.push_back(Measure(std::to_string(n) + " remote shard" + (n > 1 ? "s" : ""), base + "/remote" + std::to_string(n),
+                             rounds, remote_graph));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "lode-bench-shards: %s\n", e.what());
     rc = 1;

@@ -186,7 +186,8 @@ Result<KnowledgeGraph> ReadGraphCache(const std::string& path, const std::string
 }
 
 Result<KnowledgeGraph> LoadGraph(Searcher& searcher, const std::string& index_dir, const std::vector<KbNode>& kb,
-                                 bool use_cache, GraphLoadInfo* info) {
+                                 bool use_cache, GraphLoadInfo* info,
+                                 const std::function<void(const std::string&)>& progress) {
   auto t0 = std::chrono::steady_clock::now();
   GraphLoadInfo local;
   GraphLoadInfo& li = info ? *info : local;
@@ -205,11 +206,24 @@ Result<KnowledgeGraph> LoadGraph(Searcher& searcher, const std::string& index_di
       return finish(std::move(*cached));
     }
   }
-  auto src = searcher.ReadGraphSource();
+  bool said = false;  // the read spoke (remote shards): then say the whole time too
+  std::function<void(const std::string&)> heard;
+  if (progress)
+    heard = [&](const std::string& m) {
+      said = true;
+      progress(m);
+    };
+  auto src = searcher.ReadGraphSource(heard);
   if (!src.ok()) return src.status();
   KnowledgeGraph kg = KnowledgeGraph::Build(*src, kb);
   if (use_cache) li.cache_written = WriteGraphCache(kg, kb_hash, li.cache_path).ok();
-  return finish(std::move(kg));
+  auto done = finish(std::move(kg));
+  if (said) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "graph: built in %.1f s", li.seconds);
+    progress(std::string(buf) + (li.cache_written ? "; kept in " + li.cache_path + " for the next command" : ""));
+  }
+  return done;
 }
 
 }  // namespace lodestone

@@ -5,6 +5,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
@@ -191,6 +194,18 @@ std::optional<Xapian::docid> Searcher::Impl::Find(const std::string& key) const 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
+namespace {
+// Modification time (ns) of a replica folder's stub: xapian-replicate
+// rewrites it (a new file renamed into place) when a full copy arrives.
+uint64_t ReplicaStubTime(const std::string& dir) {
+  std::error_code ec;
+  auto t = std::filesystem::last_write_time(std::filesystem::path(dir) / "XAPIANDB", ec);
+  if (ec) return 0;
+  return static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count());
+}
+}  // namespace
+
 Status Searcher::Impl::OpenLayout() {
   Impl& impl = *this;
   if (internal::IsShardedPath(impl.dir)) {
@@ -206,10 +221,13 @@ Status Searcher::Impl::OpenLayout() {
   auto live = internal::LiveDatabasePath(impl.dir);
   if (!live.ok()) return live.status();
   return internal::XapianGuard("opening index " + impl.dir, [&]() -> Status {
+    impl.replica = *live == impl.dir;  // LiveDatabasePath: a replica's one-line stub
+    // The stub's time first: a copy arriving in between is then seen by the next Refresh.
+    const uint64_t stub_time = impl.replica ? ReplicaStubTime(impl.dir) : 0;
     impl.db = Xapian::Database(*live);
     impl.meta = impl.db;
     impl.live = *live;
-    impl.generation = internal::GenerationNumber(*live);
+    impl.generation = impl.replica ? stub_time : internal::GenerationNumber(*live);
     return internal::CheckSchemaVersion(impl.db, impl.dir);
   });
 }
@@ -496,8 +514,11 @@ Result<std::string> Searcher::Stamp() {
     if (impl_->sharded) return impl_->sharded->Stamp();
     // The database this Searcher reads, not CURRENT's: after a rebuild the
     // two differ until Refresh, and the stamp must describe what was read.
+    // A replica's full copies may repeat a path, revision and count: its
+    // stub's time tells them apart.
     return impl_->live + "@" + std::to_string(impl_->db.get_revision()) + "#" +
-           std::to_string(impl_->db.get_doccount());
+           std::to_string(impl_->db.get_doccount()) +
+           (impl_->replica ? "~" + std::to_string(impl_->generation) : std::string());
   });
 }
 
@@ -517,6 +538,12 @@ Result<bool> Searcher::Refresh() {
     }
     auto live = internal::LiveDatabasePath(impl_->dir);
     if (!live.ok()) return live.status();
+    if (impl_->replica && *live == impl_->live && ReplicaStubTime(impl_->dir) != impl_->generation) {
+      // A full copy arrived: the stub names a new database.
+      Status s = impl_->OpenLayout();
+      if (!s.ok()) return s;
+      return true;
+    }
     if (*live != impl_->live) {  // a rebuild published a new generation
       Xapian::Database fresh(*live);
       if (Status s = internal::CheckSchemaVersion(fresh, impl_->dir); !s.ok()) return s;
@@ -546,12 +573,42 @@ IndexRevision Searcher::Revision() const {
 
 namespace {
 
+// Progress of a graph read over remote shards: a line now and then (at most
+// every 5 s), so that minutes of round trips do not look like a hang.
+class GraphTicker {
+ public:
+  using Clock = std::chrono::steady_clock;
+  explicit GraphTicker(const std::function<void(const std::string&)>* progress) : progress_(progress) {}
+  bool on() const { return progress_ && *progress_; }
+  void Say(const std::string& m) const {
+    if (on()) (*progress_)(m);
+  }
+  // Says `m()` when 5 s have passed since the last line.
+  template <typename F>
+  void Tick(F&& m) {
+    if (!on() || Clock::now() - last_ < std::chrono::seconds(5)) return;
+    last_ = Clock::now();
+    (*progress_)(m());
+  }
+  static std::string Seconds(Clock::time_point since) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f s", std::chrono::duration<double>(Clock::now() - since).count());
+    return buf;
+  }
+
+ private:
+  const std::function<void(const std::string&)>* progress_;
+  Clock::time_point last_ = Clock::now();
+};
+
 // The rows and extraction postings of one database (a whole index, or one
 // shard of a layout), appended to `g` (row numbers from g.docs.size()).
 // Over a remote shard value streams fetch every document once per slot, so
 // there each document is fetched once for all its slots.
+// A ticker (remote shards only) hears progress, `what` names the shard.
 void ReadGraphPart(const Xapian::Database& db, bool remote, GraphSource& g,
-                   std::map<std::string, GraphTermPostings>* merged[6]) {
+                   std::map<std::string, GraphTermPostings>* merged[6], GraphTicker* ticker = nullptr,
+                   const std::string& what = "") {
   // Rows in docid order; docids may have gaps (deleted documents). Not a
   // vector by docid: a shard's docids are its own, and sparse ones are cheap
   // here.
@@ -568,6 +625,8 @@ void ReadGraphPart(const Xapian::Database& db, bool remote, GraphSource& g,
       g.docs.push_back(GraphDocRow{id, d.get_value(schema::kSlotKind), d.get_value(schema::kSlotDate),
                                    d.get_value(schema::kSlotTitle), d.get_value(schema::kSlotPresident),
                                    d.get_value(schema::kSlotJurisdiction)});
+      if (ticker)
+        ticker->Tick([&] { return "graph: " + what + ": " + std::to_string(docids.size()) + " documents read"; });
     }
   } else {
     // Value streams read one slot for all documents without loading records.
@@ -597,10 +656,18 @@ void ReadGraphPart(const Xapian::Database& db, bool remote, GraphSource& g,
   }
   const char* prefixes[6] = {schema::kPrefixEntity,   schema::kPrefixCitation, schema::kPrefixRelation,
                              schema::kPrefixAlias,    schema::kPrefixPaperKey, schema::kPrefixReference};
+  uint64_t lists = 0;
   for (int k = 0; k < 6; ++k) {
     const std::string prefix = prefixes[k];
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
       const std::string term = (*t).substr(prefix.size());
+      if (ticker) {
+        ++lists;
+        ticker->Tick([&] {
+          return "graph: " + what + ": " + std::to_string(docids.size()) + " documents, " + std::to_string(lists) +
+                 " posting lists read";
+        });
+      }
       GraphTermPostings* p = nullptr;
       for (auto it = db.postlist_begin(*t); it != db.postlist_end(*t); ++it) {
         auto r = row_of.find(*it);
@@ -643,7 +710,7 @@ void SortById(GraphSource& g, std::map<std::string, GraphTermPostings>* merged[6
 
 }  // namespace
 
-Result<GraphSource> Searcher::ReadGraphSource() {
+Result<GraphSource> Searcher::ReadGraphSource(const std::function<void(const std::string&)>& progress) {
   return impl_->Guard("reading " + impl_->dir, [&]() -> Result<GraphSource> {
     GraphSource g;
     std::map<std::string, GraphTermPostings> entities, citations, relations, aliases, paper_keys, references;
@@ -666,7 +733,25 @@ Result<GraphSource> Searcher::ReadGraphSource() {
       }
       const internal::ShardedDatabase& from = other ? *other : *impl_->sharded;
       g.stamp = from.Stamp();
-      for (const auto& sh : from.shards) ReadGraphPart(sh.db, sh.remote, g, merged);
+      size_t remote = 0;
+      for (const auto& sh : from.shards) remote += sh.remote ? 1 : 0;
+      // Only a read over remote shards is slow enough to be worth a word.
+      GraphTicker ticker(remote ? &progress : nullptr);
+      const auto start = GraphTicker::Clock::now();
+      const std::string shards = std::to_string(remote) + " remote shard" + (remote == 1 ? "" : "s");
+      ticker.Say("graph: reading the postings of " + shards + " (" + std::to_string(from.shards.size()) +
+                 " in all): one network round trip per posting list, which can take minutes; "
+                 "`#lode graph-source` in the stub reads local copies instead (-q: no progress)");
+      for (const auto& sh : from.shards) {
+        const auto shard_start = GraphTicker::Clock::now();
+        const size_t before = g.docs.size();
+        const std::string what = sh.Describe(from.stub_file);
+        ReadGraphPart(sh.db, sh.remote, g, merged, sh.remote ? &ticker : nullptr, what);
+        if (sh.remote)
+          ticker.Say("graph: " + what + ": " + std::to_string(g.docs.size() - before) + " documents in " +
+                     GraphTicker::Seconds(shard_start));
+      }
+      ticker.Say("graph: postings of " + shards + " read in " + GraphTicker::Seconds(start));
     }
     std::vector<GraphTermPostings>* into[6] = {&g.entities, &g.citations,  &g.relations,
                                                &g.aliases,  &g.paper_keys, &g.references};

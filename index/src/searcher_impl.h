@@ -17,7 +17,12 @@ namespace lodestone {
 struct Searcher::Impl {
   std::string dir;
   std::string live;         // the database opened: DIR/gen-N
-  uint64_t generation = 0;  // N
+  uint64_t generation = 0;  // N; for a replica, its stub's modification time (ns)
+  // A replica folder of xapian-replicate (issue 13): no CURRENT, a one-line
+  // stub (`auto replica_1`) that a full copy rewrites to name a new
+  // database. Xapian's reopen() keeps reading the old one (its files stay
+  // open), so Refresh watches the stub.
+  bool replica = false;
   Xapian::Database db;
   // Spelling, synonyms and index-wide metadata: `db` itself for an index
   // folder, the meta index of a sharded layout (metadata of a multi-database

@@ -250,7 +250,8 @@ Result<const KnowledgeGraph*> View::graph() {
   auto kb = this->kb();
   if (!kb.ok()) return kb.status();
   Session::Impl& impl = *session_->impl_;
-  auto kg = LoadGraph(*searcher_, session_->options_.index_dir, impl.kb_nodes, session_->options_.graph_cache);
+  auto kg = LoadGraph(*searcher_, session_->options_.index_dir, impl.kb_nodes, session_->options_.graph_cache,
+                      nullptr, session_->options_.graph_progress);
   if (!kg.ok()) return kg.status();  // not kept: the next request tries again
   ++impl.graph_loads;
   snap.graph = std::make_shared<const KnowledgeGraph>(std::move(*kg));

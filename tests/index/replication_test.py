@@ -12,7 +12,11 @@ The recipe of README "Shards (issue 13)", run on loopback:
     copies, and `lode search --index REPLICA` must see the new document;
   * `lode serve --index REPLICA` keeps answering 200 while a replication
     daemon applies the master's commits, and its answers reach the new
-    document.
+    document;
+  * after `lode ingest --rebuild` on the master (a new database: the replica
+    receives a full copy, and the database the serve had open is deleted),
+    the very first requests to `lode serve --index REPLICA` answer 200 with
+    the rebuilt index's documents, not 500.
 
   replication_test.py LODE_BINARY           (ctest: replication, label shard)
 
@@ -173,10 +177,9 @@ class ReplicationTest(unittest.TestCase):
         for d in daemons:
             self.assertIsNone(d.poll(), d.stderr.read1(4096) if d.poll() is not None else "")
 
-    def test_3_serve_keeps_answering_while_a_replica_is_updated(self):
-        replica = os.path.join(TMP, "replica-serve")
-        replicate_once(self.port, "plain", replica)
-        server = subprocess.Popen([LODE, "serve", "--index", replica, "--listen", "127.0.0.1:0", "-q"],
+    def serve(self, index):
+        """Starts `lode serve --index INDEX` on a free loopback port; its port."""
+        server = subprocess.Popen([LODE, "serve", "--index", index, "--listen", "127.0.0.1:0", "-q"],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         self.procs.append(server)
         line = b""
@@ -186,7 +189,12 @@ class ReplicationTest(unittest.TestCase):
             self.assertLess(time.monotonic(), deadline, "lode serve did not start")
             if select.select([server.stdout], [], [], 1)[0]:
                 line += os.read(server.stdout.fileno(), 1)
-        port = int(line.decode().strip().rstrip("/").rsplit(":", 1)[1])
+        return int(line.decode().strip().rstrip("/").rsplit(":", 1)[1])
+
+    def test_3_serve_keeps_answering_while_a_replica_is_updated(self):
+        replica = os.path.join(TMP, "replica-serve")
+        replicate_once(self.port, "plain", replica)
+        port = self.serve(replica)
 
         statuses, seen_new, stop = [], [], threading.Event()
 
@@ -218,6 +226,50 @@ class ReplicationTest(unittest.TestCase):
             t.join(60)
         self.assertGreater(len(statuses), 10)
         self.assertEqual(set(statuses), {200}, statuses)
+
+    def test_4_serve_answers_right_after_a_full_copy(self):
+        # Its own master: a --rebuild of the one the daemons above follow
+        # would race with them.
+        src = os.path.join(TMP, "src-rebuild")
+        for n, d in [(99401, "2018-02-01"), (99402, "2019-03-01")]:
+            write_order(src, n, d)
+        master = os.path.join(self.root, "rebuilt")
+        lode("ingest", src, "-q", "--index", master, env=self.env)
+        replica = os.path.join(TMP, "replica-rebuilt")
+        self.assertIn("1 copies", replicate_once(self.port, "rebuilt", replica))
+        port = self.serve(replica)
+
+        def get(path, **query):
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            try:
+                c.request("GET", path + "?" + urllib.parse.urlencode(query))
+                r = c.getresponse()
+                return r.status, r.read().decode(errors="replace")
+            finally:
+                c.close()
+
+        def ids(body):
+            return sorted(h["id"] for h in json.loads(body)["hits"])
+
+        status, body = get("/api/search", q="widgets", limit="100")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(ids(body), ["eo:99401", "eo:99402"])
+        want = ["eo:99401", "eo:99402"]
+        for n, d in [(99403, "2020-04-01"), (99404, "2021-05-01")]:
+            # A rebuild publishes a new database (gen-N+1): the next pull is a
+            # full copy, and the replica's old database, which the serve has
+            # open, is removed.
+            write_order(src, n, d)
+            lode("ingest", src, "-q", "--rebuild", "--index", master, env=self.env)
+            self.assertIn("1 copies", replicate_once(self.port, "rebuilt", replica))
+            want.append(f"eo:{n}")
+            # The very first requests after the copy, with no pause.
+            status, body = get("/api/search", q="widgets", limit="100")
+            self.assertEqual(status, 200, f"first search after a full copy: {body}")
+            self.assertEqual(ids(body), want)
+            status, body = get(f"/api/show/eo:{n}")
+            self.assertEqual(status, 200, f"show after a full copy: {body}")
+            self.assertIn(f"eo:{n}", body)
 
 
 def main():

@@ -63,13 +63,20 @@ void WarnMissingShards() {
 void AddGraphFlags(CLI::App* cmd, GraphFlags& f) {
   cmd->add_option("--kb", f.kb_files, "Extra knowledge-base file(s) (names, groups)")->check(CLI::ExistingFile);
   cmd->add_flag("--no-cache", f.no_cache, "Build the graph from the index instead of reading <index>/graph.cache");
+  if (cmd->get_option_no_throw("--quiet") == nullptr)
+    cmd->add_flag("-q,--quiet", f.quiet,
+                  "No progress on stderr while the graph is built over remote shards (by default: a notice, "
+                  "progress every few seconds and the elapsed time)");
 }
+
+void GraphProgressToStderr(const std::string& message) { std::cerr << "lode: " << message << std::endl; }
 
 std::shared_ptr<query::Session> OpenSession(const Globals& g, const GraphFlags& f) {
   query::SessionOptions o;
   o.index_dir = g.index;
   o.kb_files = f.kb_files;
   o.graph_cache = !f.no_cache;
+  if (!f.quiet) o.graph_progress = GraphProgressToStderr;
   o.open = ShardOpenOptions(g);
   auto session = query::Session::Open(std::move(o));
   LastSession() = session;

@@ -55,9 +55,15 @@ extern const char* const kNodeArg;  // what a node argument takes (for NonEmpty)
 struct GraphFlags {
   std::vector<std::string> kb_files;
   bool no_cache = false;
+  // -q: no word on stderr while a graph is built over remote shards (a
+  // command with a -q of its own, serve, keeps that one and binds it here).
+  bool quiet = false;
 };
 void AddGraphFlags(CLI::App* cmd, GraphFlags& f);
 extern const char* const kEdgeHelp;
+
+// Prints a graph build's progress over remote shards on stderr ("lode: graph: ...").
+void GraphProgressToStderr(const std::string& message);
 
 // The session a command asks its question through.
 std::shared_ptr<query::Session> OpenSession(const Globals& g, const GraphFlags& f = {});

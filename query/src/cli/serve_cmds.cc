@@ -53,6 +53,7 @@ int RunServe(const Globals& g, ServeFlags& f) {
   so.kb_files = f.graph.kb_files;
   so.open = ShardOpenOptions(g);
   so.graph_cache = !f.graph.no_cache;
+  if (!f.quiet) so.graph_progress = GraphProgressToStderr;
   so.idle_searchers = static_cast<size_t>(o.threads);
   so.record_cache_bytes = f.record_cache_mb << 20;
   so.result_cache_bytes = f.result_cache_mb << 20;

@@ -11,6 +11,7 @@
 #define LODESTONE_GRAPH_CACHE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,9 +33,11 @@ uint64_t KbHash(const std::vector<KbNode>& kb);
 
 // The graph of the index `searcher` reads (index folder index_dir). With
 // use_cache, reads <index_dir>/graph.cache when it matches, else builds and
-// writes it.
+// writes it. `progress` (optional) hears a graph built over remote shards
+// (Searcher::ReadGraphSource), then "graph: built in N s"; nothing otherwise.
 Result<KnowledgeGraph> LoadGraph(Searcher& searcher, const std::string& index_dir, const std::vector<KbNode>& kb,
-                                 bool use_cache, GraphLoadInfo* info = nullptr);
+                                 bool use_cache, GraphLoadInfo* info = nullptr,
+                                 const std::function<void(const std::string&)>& progress = {});
 
 // The cache format itself (exposed for tests).
 Status WriteGraphCache(const KnowledgeGraph& kg, uint64_t kb_hash, const std::string& path);

@@ -71,6 +71,10 @@ struct SessionOptions {
   OpenOptions open;       // timeouts of remote shards, --partial
   std::vector<std::string> kb_files;  // added to the built-in knowledge base
   bool graph_cache = true;            // read and write <index_dir>/graph.cache
+  // Hears a graph built over remote shards (slow: a notice, progress, the
+  // elapsed time; LoadGraph in graph/cache.h); nothing else calls it. The CLI
+  // prints it on stderr unless -q.
+  std::function<void(const std::string&)> graph_progress;
   int retries = 5;                    // runs of a request after the index changed under it
   size_t idle_searchers = 8;          // open Searchers kept for the next requests
   // Time a request may take (0: none): the deadline of every Read that was
