@@ -222,7 +222,7 @@ Document MergeRecords(const Document& a, const MergeInfo& ia, const Document& b,
       m, a.citations, b.citations, "c:", [](const CitationRef& c) { return c.id; },
       [](CitationRef& c) { c.offsets.clear(); });
   r.relations = MergeList(
-      m, a.relations, b.relations, "r:", [](const RelationRef& x) { return x.type + "\t" + x.target; },
+      m, a.relations, b.relations, "r:", [](const RelationRef& x) { return std::string(RelationTypeName(x.type)) + "\t" + x.target; },
       [](RelationRef& x) { x.offset = kNoOffset; });
   // Aliases: every other id of either record (and the other record's id
   // when it differs), never the document's own.

@@ -44,19 +44,19 @@ class MergeOrderTest : public IndexTest {
     Document* html = add("f1", "html", 5, "Title of the HTML", "2020-01-02",
                          "By the authority vested in me as President, cobalt, and a longer text than the XML one has");
     html->entities = {{"mineral:lithium", "Lithium", 5, {3}}, {"mineral:cobalt", "Cobalt", 1, {40}}};
-    html->relations = {{"revokes", "eo:1", 12, "text"}};
+    html->relations = {{RelationType::kRevokes, "eo:1", 12, "text"}};
     html->aliases = {"gpo:x-1", "fr:2020-00001"};
     html->meta = {{"agencies", "agency:a1"}, {"citation", "85 FR 2"}};
     Document* gpo = add("f2", "gpo", 3, "Title of the GPO text", "2020-01-03",
                         "By the authority vested in me, cobalt and nickel, in a GPO text with page markers, longest");
     gpo->entities = {{"mineral:cobalt", "Cobalt", 2, {9}}, {"mineral:nickel", "Nickel", 1, {30}}};
-    gpo->relations = {{"revokes", "eo:1", 7, "text"}, {"amends", "eo:2", 20, "text"}};
+    gpo->relations = {{RelationType::kRevokes, "eo:1", 7, "text"}, {RelationType::kAmends, "eo:2", 20, "text"}};
     gpo->aliases = {"gpo:x-2"};
     gpo->meta = {{"agencies", "agency:a2"}, {"page", "12"}, {"president", "person:a"}, {"president_source", "stated"}};
     Document* json = add("f3", "json", 0, "Title of the API record", "2020-01-04", "");
     json->kind = Kind::kOther;
     json->authors = {"President A"};
-    json->relations = {{"amends", "eo:2", kNoOffset, "metadata"}, {"supersedes", "eo:3", kNoOffset, "metadata"}};
+    json->relations = {{RelationType::kAmends, "eo:2", kNoOffset, "metadata"}, {RelationType::kSupersedes, "eo:3", kNoOffset, "metadata"}};
     json->meta = {{"page", "13"},         {"html_url", "https://example.org/x"}, {"president", "person:b"},
                   {"president_source", "date"}};
     return r;
@@ -164,8 +164,8 @@ TEST_F(MergeOrderTest, EveryOrderOfFourRecordsStoresTheSameDocumentInABuildAndAn
   EXPECT_EQ(d->entities[2].id, "mineral:nickel");
   ASSERT_EQ(d->relations.size(), 3u);
   for (const auto& rel : d->relations) {
-    EXPECT_EQ(rel.offset, kNoOffset) << rel.type << " " << rel.target;
-    if (rel.type == "amends") EXPECT_EQ(rel.origin, "text") << "the GPO text's, richer than the API record's";
+    EXPECT_EQ(rel.offset, kNoOffset) << RelationTypeName(rel.type) << " " << rel.target;
+    if (rel.type == RelationType::kAmends) EXPECT_EQ(rel.origin, "text") << "the GPO text's, richer than the API record's";
   }
   EXPECT_EQ(d->aliases, (std::vector<std::string>{"fr:2020-00001", "gpo:x-1", "gpo:x-2"}));
   EXPECT_EQ(d->sources.size(), 4u);
