@@ -164,26 +164,23 @@ Document MergeRecords(const Document& a, const MergeInfo& ia, const Document& b,
   r.format = w.format;
   r.richness = w.richness;
   r.text = w.text;
-  auto scalar = [&](const char* key, std::string Document::*field) {
+  // A key (a string or a list) from the first record in the order that has it.
+  auto take = [&](const char* key, auto Document::*field) {
     int side = m.Pick(key, !(a.*field).empty(), !(b.*field).empty());
     if (side) r.*field = side == 1 ? a.*field : b.*field;
   };
-  scalar("title", &Document::title);
-  scalar("date", &Document::date);
-  scalar("number", &Document::number);
-  scalar("language", &Document::language);
-  scalar("url", &Document::url);
-  scalar("jurisdiction", &Document::jurisdiction);
+  take("title", &Document::title);
+  take("date", &Document::date);
+  take("number", &Document::number);
+  take("language", &Document::language);
+  take("url", &Document::url);
+  take("jurisdiction", &Document::jurisdiction);
   if (int side = m.Pick("kind", a.kind != Kind::kOther, b.kind != Kind::kOther)) r.kind = side == 1 ? a.kind : b.kind;
-  auto list = [&](const char* key, auto Document::*field) {
-    int side = m.Pick(key, !(a.*field).empty(), !(b.*field).empty());
-    if (side) r.*field = side == 1 ? a.*field : b.*field;
-  };
-  list("authors", &Document::authors);
-  list("references", &Document::references);
-  list("keywords", &Document::keywords);
-  list("index_keywords", &Document::index_keywords);
-  list("affiliations", &Document::affiliations);
+  take("authors", &Document::authors);
+  take("references", &Document::references);
+  take("keywords", &Document::keywords);
+  take("index_keywords", &Document::index_keywords);
+  take("affiliations", &Document::affiliations);
 
   // Metadata, key by key; the president keys as one (attribution sets them
   // together), and a president the source states beats one derived from
