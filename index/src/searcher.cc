@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "layout.h"
+#include "page.h"
 #include "query_parser.h"
 #include "ranking.h"
 #include "xapian_guard.h"
@@ -209,25 +210,25 @@ uint64_t ReplicaStubTime(const std::string& dir) {
 Status Searcher::Impl::OpenLayout() {
   Impl& impl = *this;
   if (internal::IsShardedPath(impl.dir)) {
-    auto sharded = internal::OpenShardedDatabase(impl.dir, impl.options);
-    if (!sharded.ok()) return sharded.status();
-    impl.sharded = std::move(*sharded);
+    auto opened = internal::OpenShardedDatabase(impl.dir, impl.options);
+    if (!opened.ok()) return opened.status();
+    impl.sharded = std::move(*opened);
     impl.db = impl.sharded->combined;
     impl.meta = impl.sharded->meta.db;
     impl.live = impl.sharded->stub_file;
     impl.generation = 0;
     return internal::CheckSchemaVersion(impl.meta, impl.dir);
   }
-  auto live = internal::LiveDatabasePath(impl.dir);
-  if (!live.ok()) return live.status();
+  auto live_path = internal::LiveDatabasePath(impl.dir);
+  if (!live_path.ok()) return live_path.status();
   return internal::XapianGuard("opening index " + impl.dir, [&]() -> Status {
-    impl.replica = *live == impl.dir;  // LiveDatabasePath: a replica's one-line stub
+    impl.replica = *live_path == impl.dir;  // LiveDatabasePath: a replica's one-line stub
     // The stub's time first: a copy arriving in between is then seen by the next Refresh.
     const uint64_t stub_time = impl.replica ? ReplicaStubTime(impl.dir) : 0;
-    impl.db = Xapian::Database(*live);
+    impl.db = Xapian::Database(*live_path);
     impl.meta = impl.db;
-    impl.live = *live;
-    impl.generation = impl.replica ? stub_time : internal::GenerationNumber(*live);
+    impl.live = *live_path;
+    impl.generation = impl.replica ? stub_time : internal::GenerationNumber(*live_path);
     return internal::CheckSchemaVersion(impl.db, impl.dir);
   });
 }
@@ -325,24 +326,35 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) {
       (void)enquire.get_mset(0, 0, check_at_least);
       enquire.clear_matchspies();
     }
-    Xapian::MSet mset = enquire.get_mset(req.offset, req.limit, check_at_least);
-    if (!req.sort_by_date && has_words && mset.get_max_possible() == 0) {
+    bool dated = req.sort_by_date || !has_words;
+    Xapian::MSet mset;
+    std::vector<internal::PageItem> page;
+    auto fetch = [&] {
+      if (dated) {
+        mset = internal::DatedPage(enquire, db, req.offset, req.limit, check_at_least, &page);
+      } else {
+        mset = internal::RankedPage(enquire, req.offset, req.limit, check_at_least, &page);
+      }
+    };
+    fetch();
+    if (!dated && mset.get_max_possible() == 0) {
       // The words weigh nothing (only negated: "-stockpile"): by date too.
       by_date();
-      mset = enquire.get_mset(req.offset, req.limit, check_at_least);
+      dated = true;
+      fetch();
     }
     out.total = mset.get_matches_estimated();
     out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     uint32_t rank = req.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const internal::PageItem& item : page) {
       Hit h;
       if (req.records) {
-        auto rec = internal::DecodeRecord(it.get_document().get_data());
+        auto rec = internal::DecodeRecord(db.get_document(item.docid).get_data());
         if (!rec.ok()) return rec.status();
         h.doc = std::move(rec).value();
       }
-      h.docid = *it;
-      h.score = it.get_weight();
+      h.docid = item.docid;
+      h.score = item.weight;
       h.rank = ++rank;
       out.hits.push_back(std::move(h));
     }

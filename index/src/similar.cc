@@ -7,6 +7,7 @@
 
 #include "lodestone/index/schema.h"
 #include "lodestone/index/searcher.h"
+#include "page.h"
 #include "record_json.h"
 #include "searcher_impl.h"
 #include "xapian_guard.h"
@@ -67,14 +68,15 @@ Result<SimilarResult> Searcher::Similar(const SimilarRequest& req) {
                         Xapian::Query(std::string(schema::kPrefixId) + out.doc.id));
     enquire.set_query(query);
     enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);  // ties by id on any layout (issue 13)
-    Xapian::MSet mset = enquire.get_mset(0, req.limit);
+    std::vector<internal::PageItem> page;  // equal scores at the cut: the same page on any layout
+    Xapian::MSet mset = internal::RankedPage(enquire, 0, req.limit, 0, &page);
     out.total = mset.get_matches_estimated();
     uint32_t rank = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      if (*it == *did) continue;  // another copy of the id cannot exist, but never list the document itself
-      auto hit = internal::DecodeRecord(it.get_document().get_data());
+    for (const internal::PageItem& item : page) {
+      if (item.docid == *did) continue;  // another copy of the id cannot exist, but never list the document itself
+      auto hit = internal::DecodeRecord(db.get_document(item.docid).get_data());
       if (!hit.ok()) return hit.status();
-      out.hits.push_back(Hit{std::move(hit).value(), it.get_weight(), ++rank});
+      out.hits.push_back(Hit{std::move(hit).value(), item.weight, ++rank});
     }
     return out;
   });

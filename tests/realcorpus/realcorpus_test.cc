@@ -1480,7 +1480,9 @@ TEST_F(RealCorpusTest, DossierKnownAnswers) {
     EXPECT_EQ(listed, traced) << "every trace row is in one section";
     // A group's members' documents are its rows too, and the counts say how many (issue 16).
     EXPECT_EQ(d->by_via["member"], trace->member);
-    if (subject == "mineral:rare-earth-elements") EXPECT_GT(trace->member, 0u) << "documents naming neodymium, ...";
+    if (subject == "mineral:rare-earth-elements") {
+      EXPECT_GT(trace->member, 0u) << "documents naming neodymium, ...";
+    }
     // China's measures list the bodies they task, each with its sentence (issue 16).
     if (subject == "concept:critical-minerals") {
       bool nr = false;
