@@ -29,6 +29,14 @@ class IndexTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
+  // Writes `docs` (one bundle each) into the index folder `dir` and commits.
+  void Put(const std::string& dir, const std::vector<AnalyzedDocument>& docs) {
+    auto w = IndexWriter::Open(dir);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    for (const auto& d : docs) ASSERT_TRUE((*w)->PutBundle(d.doc.sources, {d}).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+
   AnalyzedDocument Make(const std::string& id, Kind kind, const std::string& title, const std::string& date,
                         const std::string& text, const std::string& path, const std::string& format = "markdown") {
     Document d;

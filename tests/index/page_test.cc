@@ -10,12 +10,6 @@ namespace {
 
 class PageTest : public IndexTest {
  protected:
-  void Put(const std::string& dir, const std::vector<AnalyzedDocument>& docs) {
-    auto w = IndexWriter::Open(dir);
-    ASSERT_TRUE(w.ok()) << w.status().message();
-    for (const auto& d : docs) ASSERT_TRUE((*w)->PutBundle(d.doc.sources, {d}).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
-  }
   std::unique_ptr<Searcher> Open(const std::string& dir) {
     auto s = Searcher::Open(dir, {});
     EXPECT_TRUE(s.ok()) << s.status().message();

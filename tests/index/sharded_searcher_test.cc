@@ -17,12 +17,6 @@ namespace fs = std::filesystem;
 
 class ShardedSearcherTest : public IndexTest {
  protected:
-  void Put(const std::string& dir, const std::vector<AnalyzedDocument>& docs) {
-    auto w = IndexWriter::Open(dir);
-    ASSERT_TRUE(w.ok()) << w.status().message();
-    for (const auto& d : docs) ASSERT_TRUE((*w)->PutBundle(d.doc.sources, {d}).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
-  }
   // The same three documents as one index (dir_/single) and as meta plus two
   // shards (dir_/out), stub written by hand with `extra` lines after them.
   void Build(const std::string& extra = "") {
